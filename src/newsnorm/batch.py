@@ -1,0 +1,77 @@
+"""Converting many documents: each one becomes a record or a failure, never both, and one
+bad document never stops the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import orjson
+
+from newsnorm.document import Source
+from newsnorm.errors import NormalizeError
+from newsnorm.inputs import InputDocument
+from newsnorm.model import Article
+from newsnorm.pipeline import Pipeline, default_pipeline
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why one document produced no record."""
+
+    source: str
+    stage: str
+    reason: str
+    error: BaseException
+
+    def message(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    source: str
+    article: Article | None = None
+    failure: Failure | None = None
+
+
+def convert(
+    documents: Iterable[InputDocument],
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    explain: bool = False,
+    pipeline: Pipeline | None = None,
+) -> Iterator[Outcome]:
+    """Normalise each document in order; unknown `outlet` raises before anything is read."""
+    pipeline = pipeline or default_pipeline()
+    if outlet:
+        pipeline.find_outlet(outlet)
+    options = {"url": url, "outlet": outlet, "explain": explain}
+    return (_convert_one(pipeline, document, **options) for document in documents)
+
+
+def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
+    try:
+        content = document.read_bytes()
+    except OSError as exc:
+        reason = f"cannot read: {exc.strerror or exc}"
+        return Outcome(document.name, failure=Failure(document.name, "read", reason, exc))
+    try:
+        article = pipeline.run(_source(document, content, options["url"]),
+                               outlet=options["outlet"], explain=options["explain"])
+    except NormalizeError as exc:
+        return Outcome(document.name, failure=Failure(document.name, exc.stage, str(exc), exc))
+    except Exception as exc:  # a bug of ours must still not stop the batch
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return Outcome(document.name, failure=Failure(document.name, "internal", reason, exc))
+    return Outcome(document.name, article=article)
+
+
+def _source(document: InputDocument, content: bytes, url: str | None) -> Source:
+    return Source(content, url=url, name=document.name)
+
+
+def dumps(article: Article) -> bytes:
+    """One JSON Lines record: the same article always gives the same bytes."""
+    return orjson.dumps(article.to_record()) + b"\n"

@@ -1,0 +1,158 @@
+"""The `newsnorm` command: parses arguments, calls the Python API, prints."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import orjson
+import typer
+
+from newsnorm import batch
+from newsnorm.errors import UnknownOutletError
+from newsnorm.inputs import STDIN, find_documents
+from newsnorm.plugins import describe_plugins, get_plugin_manager
+from newsnorm.schema import article_schema_json
+from newsnorm.validation import validate_lines
+
+app = typer.Typer(
+    help="Turn raw news documents into clean, canonical article records (JSON Lines).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+@app.command()
+def convert(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here, not stdout.")
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The page address of a single input.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Force an outlet by key or name (see `plugins`).")
+    ] = None,
+    explain: Annotated[
+        bool, typer.Option(help="List what was removed, and by which rule, in each record.")
+    ] = False,
+    debug: Annotated[bool, typer.Option(help="Show tracebacks of failures.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+) -> None:
+    """Normalise documents into one JSON Lines record each."""
+    if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        _usage_error("--url applies to a single file or - (stdin)")
+    try:
+        outcomes = batch.convert(find_documents(paths), url=url, outlet=outlet, explain=explain)
+    except UnknownOutletError as exc:
+        _usage_error(str(exc))
+    with _output_stream(output) as stream:
+        converted, failed = _write_outcomes(outcomes, stream, debug=debug)
+    if not quiet:
+        _err(f"newsnorm: {converted} converted, {failed} failed")
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _write_outcomes(outcomes, stream: BinaryIO, *, debug: bool) -> tuple[int, int]:
+    converted = failed = 0
+    for outcome in outcomes:
+        if outcome.article is not None:
+            stream.write(batch.dumps(outcome.article))
+            stream.flush()
+            converted += 1
+            continue
+        failed += 1
+        _err(f"newsnorm: error: {outcome.failure.message()}")
+        if debug:
+            traceback.print_exception(outcome.failure.error, file=sys.stderr)
+    return converted, failed
+
+
+@contextmanager
+def _output_stream(output: Path | None) -> Iterator[BinaryIO]:
+    """stdout, or a temporary file renamed over `output` only once it is complete."""
+    if output is None:
+        yield sys.stdout.buffer
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+        os.replace(temporary, output)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="JSON Lines files, or - for stdin.")],
+) -> None:
+    """Check records against the article schema; print each problem with its line."""
+    bad = 0
+    for path in paths:
+        for problem in validate_lines(_read_lines(path)):
+            bad += 1
+            typer.echo(f"{path}: {problem}")
+    if bad:
+        _err(f"newsnorm: {bad} problem(s) found")
+        raise typer.Exit(EXIT_FAILED)
+
+
+def _read_lines(path: str) -> list[bytes]:
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+    except OSError as exc:
+        _usage_error(f"cannot read {path}: {exc.strerror or exc}")
+    return data.splitlines()
+
+
+@app.command()
+def schema() -> None:
+    """Print the article JSON Schema (schemas/article.v1.json)."""
+    sys.stdout.buffer.write(article_schema_json())
+
+
+@app.command("plugins")
+def list_plugins(
+    all_: Annotated[bool, typer.Option("--all", help="Include the built-in plugins.")] = False,
+) -> None:
+    """List the loaded plugins, their versions and hooks, as JSON."""
+    infos = describe_plugins(get_plugin_manager(), include_builtin=all_)
+    listing = [
+        {"name": i.name, "distribution": i.distribution, "version": i.version,
+         "hooks": list(i.hooks)}
+        for i in infos
+    ]
+    sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+def _usage_error(message: str):
+    _err(f"newsnorm: usage error: {message}")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def main() -> None:
+    """Entry point: an unexpected error is one line on stderr unless --debug was given."""
+    try:
+        app()
+    except Exception as exc:
+        if "--debug" in sys.argv:
+            raise
+        _err(f"newsnorm: internal error: {type(exc).__name__}: {exc} (run with --debug)")
+        sys.exit(EXIT_FAILED)

@@ -1,0 +1,53 @@
+"""Bytes to text: byte-order marks, a declared charset, UTF-8, then detection."""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+from newsnorm.errors import NormalizeError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Bytes that never occur in text: NUL and the C0 controls other than tab, LF, FF, CR, ESC.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_SAMPLE = 65536
+
+
+def decode(data: bytes, declared: str | None = None) -> str:
+    """Decode a document, never failing on bad bytes; raise NormalizeError for binary data."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(codec, errors="replace")
+    if _looks_binary(data):
+        raise NormalizeError("binary content, not a text document", stage="read")
+    for codec in filter(None, (_known_codec(declared), "utf-8")):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue  # a declaration that lies: detect instead
+    best = charset_normalizer.from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
+def _known_codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.strip().strip("\"'")).name
+    except LookupError:
+        return None
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_SAMPLE]
+    if not sample:
+        return False
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    return b"\x00" in sample or controls / len(sample) > 0.05

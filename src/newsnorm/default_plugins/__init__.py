@@ -1,0 +1,1 @@
+"""Built-in behaviour, one concern per module, using the same hooks as any plugin."""

@@ -1,0 +1,161 @@
+"""The working document that pipeline hooks read and change.
+
+A reader turns a `Source` into a `Document`: a list of `Block`s in reading order plus
+`Metadata` that later stages fill in. Plugins change it only through its methods (or by
+assigning metadata fields), so the pipeline can tell which plugin changed what and
+`--explain` can list every removal with the rule behind it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input document as the caller handed it over."""
+
+    content: bytes | str
+    url: str | None = None
+    name: str | None = None
+    media_type: str | None = None
+
+
+@dataclass
+class Block:
+    """A unit of content: a line of a text capture, an element of an HTML page."""
+
+    text: str
+    type: str = "paragraph"
+    removed_by: str | None = None
+    node: Any = None  # the parsed element this block came from, when there is one
+
+    @property
+    def live(self) -> bool:
+        return self.removed_by is None
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    url: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass
+class Metadata:
+    """What the metadata stage finds; `None` or empty means not found yet."""
+
+    title: str | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    byline: str | None = None
+    authors: list[str] = field(default_factory=list)
+    agencies: list[str] = field(default_factory=list)
+    published: date | datetime | None = None
+    updated: date | datetime | None = None
+    dateline: str | None = None
+    language: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[ImageRef] = field(default_factory=list)
+    canonical_url: str | None = None
+    extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OutletProfile:
+    """An outlet a plugin knows: how to name it and how to recognise its documents.
+
+    `matches_url` and `matches_content` default to "never"; a plugin supplies either or
+    both. `timezone` is the IANA zone the outlet prints its times in.
+    """
+
+    key: str
+    name: str
+    domain: str | None = None
+    timezone: str | None = None
+    language: str | None = None
+    matches_url: Callable[[str], bool] | None = None
+    matches_content: Callable[[Document], bool] | None = None
+
+    def recognises_url(self, url: str) -> bool:
+        if self.matches_url is not None:
+            return self.matches_url(url)
+        return self.domain is not None and host_belongs_to(url, self.domain)
+
+
+def host_of(url: str | None) -> str | None:
+    """The URL's host without a leading `www.`, or None."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def host_belongs_to(url: str, domain: str) -> bool:
+    host = host_of(url)
+    return host is not None and (host == domain or host.endswith("." + domain))
+
+
+@dataclass(frozen=True)
+class Removal:
+    rule: str
+    text: str
+
+
+@dataclass
+class Document:
+    """The article being normalised."""
+
+    source: Source
+    input_format: str
+    blocks: list[Block]
+    meta: Metadata = field(default_factory=Metadata)
+    outlet: OutletProfile | None = None
+    removed: list[Removal] = field(default_factory=list)
+    acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
+    _edits: int = 0
+
+    @property
+    def url(self) -> str | None:
+        return self.source.url
+
+    def outlet_is(self, key: str) -> bool:
+        return self.outlet is not None and self.outlet.key == key
+
+    def live_blocks(self) -> Iterator[Block]:
+        return (block for block in self.blocks if block.live)
+
+    def live_lines(self) -> list[str]:
+        return [block.text for block in self.live_blocks()]
+
+    def remove(self, block: Block, rule: str) -> None:
+        """Take a block out of the body, recording `plugin:rule` as the reason."""
+        if not block.live:
+            return
+        block.removed_by = self._rule_name(rule)
+        self.removed.append(Removal(block.removed_by, block.text))
+
+    def take(self, block: Block, rule: str) -> str:
+        """Remove a block because it became metadata, and return its text."""
+        self.remove(block, rule)
+        return block.text
+
+    def cut_prefix(self, block: Block, prefix: str, rule: str) -> None:
+        """Remove `prefix` (e.g. a dateline) from the start of a block's text."""
+        if not block.text.startswith(prefix):
+            raise ValueError(f"block does not start with {prefix!r}")
+        block.text = block.text[len(prefix) :].lstrip()
+        self.removed.append(Removal(self._rule_name(rule), prefix.strip()))
+        self._edits += 1
+
+    def fingerprint(self) -> tuple[Any, ...]:
+        """Changes whenever the document changes; the pipeline compares it around hooks."""
+        return (len(self.removed), self._edits, len(self.blocks), repr(self.meta), self.outlet)
+
+    def _rule_name(self, rule: str) -> str:
+        return f"{self.acting_plugin}:{rule}"

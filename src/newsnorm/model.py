@@ -1,0 +1,122 @@
+"""The canonical article record (schema v1).
+
+`schemas/article.v1.json` is generated from these models (`make schema`); a test fails
+when the two disagree.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field
+
+SCHEMA_VERSION = "1"
+
+BlockType = Literal["paragraph", "heading", "quote", "list_item", "preformatted"]
+
+# A date when only the day is known, a date-time with its UTC offset when the time is.
+ISO_MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$"
+Moment = Annotated[
+    AwareDatetime | date,
+    Field(json_schema_extra={"pattern": ISO_MOMENT_PATTERN}),
+]
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Outlet(_Strict):
+    """The publication the article comes from."""
+
+    name: str | None
+    domain: str | None
+
+
+class Block(_Strict):
+    """One block of the article body, in reading order."""
+
+    type: BlockType
+    text: NonEmpty
+
+
+class Image(_Strict):
+    """An image of the article; its caption never appears in the text."""
+
+    url: str | None
+    caption: str | None
+    credit: str | None
+
+
+class PluginRef(_Strict):
+    """A plugin that changed the record."""
+
+    name: NonEmpty
+    version: str | None
+
+
+class Provenance(_Strict):
+    """Where the record came from and what made it."""
+
+    source: str | None = Field(description="File path, `<stdin>`, or what the caller named")
+    input_format: NonEmpty = Field(description="The reader that parsed the input, e.g. `text`")
+    plugins: list[PluginRef]
+    newsnorm_version: NonEmpty
+
+
+class Removal(_Strict):
+    """A line or block removed from the document, and the rule that removed it."""
+
+    rule: str = Field(pattern=r"^[\w.-]+:[\w.-]+$", description="`plugin:rule`")
+    text: str
+
+
+class Article(_Strict):
+    """A normalised news article."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[0-9a-f]{32}$", description="From the canonical URL, else content")
+    url: str | None
+    canonical_url: str | None
+    outlet: Outlet
+    title: str | None
+    subtitle: str | None
+    section: str | None
+    byline: str | None = Field(description="The byline as printed")
+    authors: list[NonEmpty] = Field(description="People only")
+    agencies: list[NonEmpty] = Field(description="Wire services: Reuters, AFP, AP, ...")
+    published: Moment | None
+    updated: Moment | None
+    dateline: str | None
+    language: str | None
+    tags: list[NonEmpty]
+    body: list[Block]
+    images: list[Image]
+    provenance: Provenance
+    extensions: dict[
+        Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")], dict[str, Any]
+    ] = Field(
+        description="Plugin-specific fields, one object per plugin namespace",
+        json_schema_extra={"additionalProperties": False},
+    )
+    removed: list[Removal] | None = Field(
+        default=None, description="Only with --explain: what was removed, by which rule"
+    )
+
+    @computed_field
+    @property
+    def text(self) -> str:
+        """The body blocks joined by a blank line."""
+        return "\n\n".join(block.text for block in self.body)
+
+    @computed_field
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    def to_record(self) -> dict[str, Any]:
+        """The record as JSON-ready data; `removed` only when it was asked for."""
+        exclude = {"removed"} if self.removed is None else None
+        return self.model_dump(mode="json", exclude=exclude)

@@ -1,0 +1,133 @@
+"""The whole pipeline in one place: read, recognise the outlet, remove noise, extract
+metadata, finish the record. Each stage is a hook (see hookspecs.py).
+
+Hook implementations are called one by one, in pluggy's order, so that the pipeline knows
+which plugin changed the document (for `provenance.plugins` and `removed[].rule`) and which
+one failed (for the error message).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pluggy
+from pydantic import ValidationError
+
+from newsnorm import plugins as plugin_registry
+from newsnorm.document import OutletProfile, Source
+from newsnorm.errors import NormalizeError, UnknownOutletError
+from newsnorm.model import Article
+from newsnorm.record import build_record
+
+
+class Pipeline:
+    """Runs documents through the hooks of one plugin manager."""
+
+    def __init__(self, pm: pluggy.PluginManager) -> None:
+        self.pm = pm
+        self.outlets = plugin_registry.registered_outlets(pm)
+
+    def find_outlet(self, name: str) -> OutletProfile:
+        """The outlet registered under `name` (its key or its display name)."""
+        wanted = name.strip().casefold()
+        for profile in self.outlets:
+            if wanted in (profile.key.casefold(), profile.name.casefold()):
+                return profile
+        known = ", ".join(sorted(p.key for p in self.outlets)) or "none installed"
+        raise UnknownOutletError(f"unknown outlet {name!r} (known: {known})")
+
+    def run(self, source: Source, *, outlet: str | None = None, explain: bool = False) -> Article:
+        forced = self.find_outlet(outlet) if outlet else None
+        changed_by: list[str] = []
+        document = self._first("newsnorm_read_document", "read", changed_by, source=source)
+        if document is None:
+            raise NormalizeError("no reader accepts this input", stage="read")
+        document.outlet = forced or self._first(
+            "newsnorm_recognize_outlet", "recognize", changed_by,
+            document=document, outlets=self.outlets,
+        )
+        self._each("newsnorm_remove_noise", "noise", changed_by, document=document)
+        self._each("newsnorm_extract_metadata", "metadata", changed_by, document=document)
+        record = build_record(document, explain=explain)
+        self._each("newsnorm_finish_record", "finish", changed_by, document=document,
+                   record=record)
+        record["provenance"]["plugins"] = [
+            {"name": name, "version": plugin_registry.plugin_version(self.pm, name)}
+            for name in changed_by
+        ]
+        return _validated(record)
+
+    def _impls(self, hook: str) -> list[Any]:
+        # pluggy calls the last registered implementation first; so do we.
+        return list(reversed(getattr(self.pm.hook, hook).get_hookimpls()))
+
+    def _first(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> Any:
+        """Call implementations until one returns something; it counts as a change."""
+        for impl in self._impls(hook):
+            result = self._call_one(impl, stage, kwargs)
+            if result is not None:
+                _note(changed_by, impl.plugin_name)
+                return result
+        return None
+
+    def _each(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> None:
+        """Call every implementation, noting those that changed the document or record."""
+        for impl in self._impls(hook):
+            before = _snapshot(kwargs)
+            self._call_one(impl, stage, kwargs)
+            if _snapshot(kwargs) != before:
+                _note(changed_by, impl.plugin_name)
+
+    def _call_one(self, impl: Any, stage: str, kwargs: dict[str, Any]) -> Any:
+        document = kwargs.get("document")
+        if document is not None:
+            document.acting_plugin = impl.plugin_name
+        try:
+            return impl.function(*(kwargs[name] for name in impl.argnames))
+        except NormalizeError:
+            raise
+        except Exception as exc:
+            message = f"plugin {impl.plugin_name} failed in {stage}: {type(exc).__name__}: {exc}"
+            raise NormalizeError(message, stage=stage, plugin=impl.plugin_name) from exc
+
+
+def _note(changed_by: list[str], plugin_name: str) -> None:
+    if plugin_name not in changed_by:
+        changed_by.append(plugin_name)
+
+
+def _snapshot(kwargs: dict[str, Any]) -> tuple[Any, ...]:
+    document, record = kwargs.get("document"), kwargs.get("record")
+    return (document.fingerprint() if document else None, repr(record) if record else None)
+
+
+def _validated(record: dict[str, Any]) -> Article:
+    try:
+        return Article.model_validate(record)
+    except ValidationError as exc:
+        raise NormalizeError(f"record is not valid: {exc}", stage="validate") from exc
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    return Pipeline(plugin_registry.get_plugin_manager())
+
+
+def normalize(
+    content: bytes | str,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    explain: bool = False,
+    source: str | None = None,
+) -> Article:
+    """Normalise one document into an Article.
+
+    `content` is the raw document (bytes in any encoding, or text). `url` is its address
+    when known; `outlet` forces an outlet by key or name; `explain` fills `removed`;
+    `source` names the input in `provenance.source`. Raises NormalizeError when the
+    document cannot be normalised, UnknownOutletError for an unknown `outlet`.
+    """
+    return default_pipeline().run(Source(content, url=url, name=source), outlet=outlet,
+                                  explain=explain)

@@ -1,0 +1,113 @@
+"""Building the plugin manager: installed plugins first, then the built-in ones.
+
+Installed plugins are found through the `newsnorm` entry-point group. The environment
+variable NEWSNORM_LOAD_PLUGINS, when set, names the only installed plugins to load
+(comma-separated; empty loads none): handy for debugging and for tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+from newsnorm import hookspecs
+from newsnorm.document import OutletProfile
+from newsnorm.version import __version__
+
+ENTRY_POINT_GROUP = "newsnorm"
+BUILTIN_PREFIX = "newsnorm."
+
+# Built-in behaviour, in the order each hook calls it (all registered `trylast`, so
+# installed plugins run before them and can pre-empt them).
+DEFAULT_PLUGINS = (
+    "newsnorm.default_plugins.text_input",
+    "newsnorm.default_plugins.outlet_recognition",
+    "newsnorm.default_plugins.headline",
+    "newsnorm.default_plugins.byline",
+    "newsnorm.default_plugins.dateline",
+    "newsnorm.default_plugins.outlet_defaults",
+    "newsnorm.default_plugins.record_id",
+)
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    version: str | None
+    distribution: str | None
+    hooks: tuple[str, ...]
+    builtin: bool
+
+
+def make_plugin_manager(load_installed: bool = True) -> pluggy.PluginManager:
+    """A fresh plugin manager with installed plugins (optional) and the built-ins."""
+    pm = pluggy.PluginManager("newsnorm")
+    pm.add_hookspecs(hookspecs)
+    if load_installed:
+        _load_installed(pm)
+    # pluggy calls the last registered first: register in reverse to call in list order.
+    for module_name in reversed(DEFAULT_PLUGINS):
+        module = importlib.import_module(module_name)
+        pm.register(module, name=BUILTIN_PREFIX + module_name.rsplit(".", 1)[-1])
+    return pm
+
+
+@cache
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager, built on first use."""
+    return make_plugin_manager()
+
+
+def _load_installed(pm: pluggy.PluginManager) -> None:
+    wanted = os.environ.get("NEWSNORM_LOAD_PLUGINS")
+    if wanted is None:
+        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        return
+    names = {name.strip() for name in wanted.split(",") if name.strip()}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        if ep.name in names:
+            pm.register(ep.load(), name=ep.name)
+
+
+def registered_outlets(pm: pluggy.PluginManager) -> list[OutletProfile]:
+    """Every outlet profile the plugins register, in plugin order."""
+    profiles: list[OutletProfile] = []
+    pm.hook.newsnorm_register_outlets(register=profiles.append)
+    return profiles
+
+
+def plugin_version(pm: pluggy.PluginManager, name: str) -> str | None:
+    if name.startswith(BUILTIN_PREFIX):
+        return __version__
+    plugin = pm.get_plugin(name)
+    for candidate, dist in pm.list_plugin_distinfo():
+        if candidate is plugin:
+            return dist.version
+    return None
+
+
+def describe_plugins(pm: pluggy.PluginManager, include_builtin: bool = False) -> list[PluginInfo]:
+    """What is loaded, sorted by name: for `newsnorm plugins`."""
+    dists = {id(plugin): dist for plugin, dist in pm.list_plugin_distinfo()}
+    infos = []
+    for name, plugin in pm.list_name_plugin():
+        builtin = name.startswith(BUILTIN_PREFIX)
+        if builtin and not include_builtin:
+            continue
+        dist: Any = dists.get(id(plugin))
+        infos.append(
+            PluginInfo(
+                name=name,
+                version=__version__ if builtin else getattr(dist, "version", None),
+                distribution="newsnorm" if builtin else getattr(dist, "project_name", None),
+                hooks=tuple(sorted(hook.name for hook in pm.get_hookcallers(plugin) or [])),
+                builtin=builtin,
+            )
+        )
+    return sorted(infos, key=lambda info: info.name)
