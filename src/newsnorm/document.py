@@ -130,8 +130,16 @@ class Document:
     def live_blocks(self) -> Iterator[Block]:
         return (block for block in self.blocks if block.live)
 
-    def live_lines(self) -> list[str]:
-        return [block.text for block in self.live_blocks()]
+    def live_before(self, anchor: Block) -> list[Block]:
+        """The live blocks above `anchor`, top first."""
+        return [block for block in self.blocks[: self._index(anchor)] if block.live]
+
+    def live_after(self, anchor: Block) -> list[Block]:
+        """The live blocks below `anchor`, top first."""
+        return [block for block in self.blocks[self._index(anchor) + 1 :] if block.live]
+
+    def _index(self, block: Block) -> int:
+        return next(i for i, candidate in enumerate(self.blocks) if candidate is block)
 
     def remove(self, block: Block, rule: str) -> None:
         """Take a block out of the body, recording `plugin:rule` as the reason."""

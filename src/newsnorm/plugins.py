@@ -51,8 +51,8 @@ def make_plugin_manager(load_installed: bool = True) -> pluggy.PluginManager:
     pm.add_hookspecs(hookspecs)
     if load_installed:
         _load_installed(pm)
-    # pluggy calls the last registered first: register in reverse to call in list order.
-    for module_name in reversed(DEFAULT_PLUGINS):
+    # pluggy calls `trylast` implementations in the order they were registered.
+    for module_name in DEFAULT_PLUGINS:
         module = importlib.import_module(module_name)
         pm.register(module, name=BUILTIN_PREFIX + module_name.rsplit(".", 1)[-1])
     return pm

@@ -1,0 +1,105 @@
+"""Reading the layout of a captured article page around its byline.
+
+Most outlets print a section label, then the title, then the byline. These helpers let an
+outlet plugin anchor on the byline, which it can recognise exactly, and read the rest from
+where it sits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from newsnorm.document import Block, Document, ImageRef
+from newsnorm.patterns import ends_like_sentence, split_caption_credit, word_count
+from newsnorm.people import split_byline
+
+MAX_SECTION_WORDS = 4
+
+
+@dataclass(frozen=True)
+class PrintedByline:
+    """What an outlet's byline line says: the names as printed, and its dates."""
+
+    names: str
+    published: date | datetime | None = None
+    updated: date | datetime | None = None
+
+
+BylineParser = Callable[[str], PrintedByline | None]
+
+
+def read_article_head(
+    document: Document, parse_byline: BylineParser, *, not_people: Iterable[str] = ()
+) -> bool:
+    """Find the byline near the top with the outlet's parser, then take the header above it
+    and the captions below it. Returns False when there is no byline to anchor on."""
+    byline = first_block(document, lambda text: parse_byline(text) is not None)
+    if byline is None:
+        return False
+    take_header(document, byline)
+    printed = parse_byline(document.take(byline, "byline"))
+    meta = document.meta
+    meta.byline = printed.names or None
+    meta.authors, meta.agencies = split_byline(printed.names, not_people=not_people)
+    meta.published, meta.updated = printed.published, printed.updated
+    take_captions(document, byline)
+    return True
+
+
+def is_label(text: str, *, max_words: int = MAX_SECTION_WORDS) -> bool:
+    """A short line that is not a sentence: a section name, a kicker."""
+    return 1 <= word_count(text) <= max_words and not ends_like_sentence(text)
+
+
+def take_header(document: Document, byline: Block) -> None:
+    """Title = the line above the byline; section = a short label above the title; anything
+    higher is page furniture (navigation, tickers) and is removed."""
+    above = document.live_before(byline)
+    if not above:
+        return
+    document.meta.title = document.take(above.pop(), "title")
+    if above and is_label(above[-1].text):
+        document.meta.section = document.take(above.pop(), "section")
+    for block in above:
+        document.remove(block, "page-header")
+
+
+def first_block(document: Document, test: Callable[[str], bool], limit: int = 12) -> Block | None:
+    """The first live block among the top `limit` whose text passes `test`."""
+    for index, block in enumerate(document.live_blocks()):
+        if index >= limit:
+            return None
+        if test(block.text):
+            return block
+    return None
+
+
+def remove_from(document: Document, start: Block, rule: str) -> None:
+    """Remove `start` and every live block after it (a footer and what follows)."""
+    for block in [start, *document.live_after(start)]:
+        document.remove(block, rule)
+
+
+def take_captions(document: Document, anchor: Block) -> None:
+    """Photo captions printed right below `anchor` (usually the byline) become images.
+
+    A caption line is one printed twice in a row (image text and caption) or one that ends
+    with a short credit after its last sentence ("... 2025. Reuters"). Each caption gives
+    one image; every copy of it, here or further down, leaves the text.
+    """
+    following = document.live_after(anchor)
+    images: dict[str, ImageRef] = {}
+    for index, block in enumerate(following):
+        if block.text in images:
+            continue
+        caption, credit = split_caption_credit(block.text)
+        repeated = index + 1 < len(following) and following[index + 1].text == block.text
+        if credit is None and not repeated:
+            break
+        images[block.text] = ImageRef(caption=caption, credit=credit)
+    for block in document.live_blocks():
+        if block.text in images:
+            document.remove(block, "caption")
+    document.meta.images = [*document.meta.images, *images.values()]
