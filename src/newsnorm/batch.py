@@ -58,8 +58,11 @@ def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outc
         reason = f"cannot read: {exc.strerror or exc}"
         return Outcome(document.name, failure=Failure(document.name, "read", reason, exc))
     try:
-        article = pipeline.run(_source(document, content, options["url"]),
-                               outlet=options["outlet"], explain=options["explain"])
+        article = pipeline.run(
+            _source(document, content, options["url"]),
+            outlet=options["outlet"],
+            explain=options["explain"],
+        )
     except NormalizeError as exc:
         return Outcome(document.name, failure=Failure(document.name, exc.stage, str(exc), exc))
     except Exception as exc:  # a bug of ours must still not stop the batch

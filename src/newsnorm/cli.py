@@ -131,8 +131,12 @@ def list_plugins(
     """List the loaded plugins, their versions and hooks, as JSON."""
     infos = describe_plugins(get_plugin_manager(), include_builtin=all_)
     listing = [
-        {"name": i.name, "distribution": i.distribution, "version": i.version,
-         "hooks": list(i.hooks)}
+        {
+            "name": i.name,
+            "distribution": i.distribution,
+            "version": i.version,
+            "hooks": list(i.hooks),
+        }
         for i in infos
     ]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")

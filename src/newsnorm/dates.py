@@ -14,8 +14,9 @@ _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 
 
-def parse_moment(text: str, *, timezone: str | None = None,
-                 dayfirst: bool = False) -> date | datetime | None:
+def parse_moment(
+    text: str, *, timezone: str | None = None, dayfirst: bool = False
+) -> date | datetime | None:
     """Parse a printed date or date-time.
 
     A naive time is placed in `timezone` (an IANA name, e.g. the outlet's); without one the

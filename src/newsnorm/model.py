@@ -95,11 +95,11 @@ class Article(_Strict):
     body: list[Block]
     images: list[Image]
     provenance: Provenance
-    extensions: dict[
-        Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")], dict[str, Any]
-    ] = Field(
-        description="Plugin-specific fields, one object per plugin namespace",
-        json_schema_extra={"additionalProperties": False},
+    extensions: dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")], dict[str, Any]] = (
+        Field(
+            description="Plugin-specific fields, one object per plugin namespace",
+            json_schema_extra={"additionalProperties": False},
+        )
     )
     removed: list[Removal] | None = Field(
         default=None, description="Only with --explain: what was removed, by which rule"

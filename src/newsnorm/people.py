@@ -59,7 +59,9 @@ _NOT_A_PERSON = re.compile(
 _SEPARATORS = re.compile(r"\s*(?:\||/|;|,|&|·|•|\band\b|\bwith\b)\s*", re.IGNORECASE)
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|(?:de|da|van|von|der|al|el|bin|ibn|di|du|la|le)|[A-Z]\.)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|(?:de|da|van|von|der|al|el|bin|ibn|di|du|la|le)|[A-Z]\.)$"
+)
 
 
 def agency_name(text: str) -> str | None:

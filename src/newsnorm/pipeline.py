@@ -44,14 +44,16 @@ class Pipeline:
         if document is None:
             raise NormalizeError("no reader accepts this input", stage="read")
         document.outlet = forced or self._first(
-            "newsnorm_recognize_outlet", "recognize", changed_by,
-            document=document, outlets=self.outlets,
+            "newsnorm_recognize_outlet",
+            "recognize",
+            changed_by,
+            document=document,
+            outlets=self.outlets,
         )
         self._each("newsnorm_remove_noise", "noise", changed_by, document=document)
         self._each("newsnorm_extract_metadata", "metadata", changed_by, document=document)
         record = build_record(document, explain=explain)
-        self._each("newsnorm_finish_record", "finish", changed_by, document=document,
-                   record=record)
+        self._each("newsnorm_finish_record", "finish", changed_by, document=document, record=record)
         record["provenance"]["plugins"] = [
             {"name": name, "version": plugin_registry.plugin_version(self.pm, name)}
             for name in changed_by
@@ -129,5 +131,6 @@ def normalize(
     `source` names the input in `provenance.source`. Raises NormalizeError when the
     document cannot be normalised, UnknownOutletError for an unknown `outlet`.
     """
-    return default_pipeline().run(Source(content, url=url, name=source), outlet=outlet,
-                                  explain=explain)
+    return default_pipeline().run(
+        Source(content, url=url, name=source), outlet=outlet, explain=explain
+    )

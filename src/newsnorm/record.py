@@ -39,8 +39,15 @@ def build_record(document: Document, *, explain: bool) -> dict[str, Any]:
 
 
 _COPIED_FIELDS = (
-    "title", "subtitle", "section", "byline", "authors", "agencies",
-    "dateline", "language", "tags",
+    "title",
+    "subtitle",
+    "section",
+    "byline",
+    "authors",
+    "agencies",
+    "dateline",
+    "language",
+    "tags",
 )
 
 

@@ -14,9 +14,27 @@ _COLON_FORM = re.compile(rf"^{_PLACE}{_DAY}\s*:\s+(?=\S)")
 _AGENCY_FORM = re.compile(rf"^{_PLACE}{_DAY}\s*\((?P<agency>[^)]{{2,30}})\)\s*[-–—]+\s+(?=\S)")
 # Capitalised openers that are labels, not places.
 _NOT_PLACES = frozenset(
-    {"UPDATE", "UPDATED", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ",
-     "ALSO READ", "EXCLUSIVE", "ANALYSIS", "OPINION", "COMMENT", "CORRECTION", "FILE", "PHOTO",
-     "VIDEO", "Q", "A"}
+    {
+        "UPDATE",
+        "UPDATED",
+        "BREAKING",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "WATCH",
+        "READ",
+        "ALSO READ",
+        "EXCLUSIVE",
+        "ANALYSIS",
+        "OPINION",
+        "COMMENT",
+        "CORRECTION",
+        "FILE",
+        "PHOTO",
+        "VIDEO",
+        "Q",
+        "A",
+    }
 )
 
 

@@ -27,7 +27,7 @@ MAX_BYLINE_WORDS = 25
 
 
 def parse_byline(text: str) -> PrintedByline | None:
-    """"Desk / Writer / 2nd November 2025" into names and dates; None if not a byline."""
+    """ "Desk / Writer / 2nd November 2025" into names and dates; None if not a byline."""
     parts = [part.strip() for part in text.split(SEPARATOR)]
     if len(parts) < 2 or word_count(text) > MAX_BYLINE_WORDS:
         return None
