@@ -50,5 +50,20 @@ def _problem(line: int, error: ValidationError) -> Problem:
     missing = _MISSING.match(error.message)
     if missing:
         return Problem(line, f"{error.json_path}.{missing['name']}", "required field is missing")
-    specific = best_match(error.context) if error.context else error
-    return Problem(line, error.json_path, specific.message)
+    return Problem(line, error.json_path, _reason(error))
+
+
+def _reason(error: ValidationError) -> str:
+    """The message of the error, or for "any of" errors the most telling alternative."""
+    if not error.context:
+        return error.message
+    leaves = list(_leaves(error))
+    formats = [leaf.validator_value for leaf in leaves if leaf.validator == "format"]
+    if formats:
+        return f"{error.instance!r} is not a valid {' or '.join(formats)}"
+    return best_match(leaves).message
+
+
+def _leaves(error: ValidationError) -> Iterator[ValidationError]:
+    for child in error.context or ():
+        yield from _leaves(child) if child.context else (child,)
