@@ -49,7 +49,8 @@ def test_bad_inputs_are_reported_and_the_rest_converted(tmp_path):
     missing = tmp_path / "missing.txt"
     result = subprocess.run(
         [NEWSNORM, "convert", str(tmp_path), str(binary), str(missing)],
-        capture_output=True, check=False,
+        capture_output=True,
+        check=False,
     )
     assert result.returncode == 1
     assert [r["title"] for r in records(result.stdout)] == ["Storm closes ports"]

@@ -138,7 +138,8 @@ def test_a_plugin_that_changes_nothing_is_not_credited():
 
 
 HOOK_NAMES = sorted(
-    name for name, _ in inspect.getmembers(hookspecs, inspect.isfunction)
+    name
+    for name, _ in inspect.getmembers(hookspecs, inspect.isfunction)
     if name.startswith("newsnorm_")
 )
 

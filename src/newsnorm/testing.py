@@ -85,8 +85,7 @@ def _matches(want: Any, got: Any) -> bool:
     if isinstance(want, dict):
         return isinstance(got, dict) and all(_matches(v, got.get(k, ...)) for k, v in want.items())
     if isinstance(want, list):
-        return (isinstance(got, list) and len(want) == len(got)
-                and all(map(_matches, want, got)))
+        return isinstance(got, list) and len(want) == len(got) and all(map(_matches, want, got))
     return want == got
 
 

@@ -77,12 +77,15 @@ def newsnorm_remove_noise(document: Document) -> None:
 
 def _remove_related_headlines(document: Document) -> None:
     """Headlines of other stories sit between paragraphs: short, unpunctuated lines after
-    the story has begun (the title, byline and captions above it are left alone)."""
+    the story has begun. The title, byline and captions above it are left alone, and so are
+    later copies of those captions (the caption rule takes them)."""
+    printed_above: set[str] = set()
     story_started = False
     for block in list(document.live_blocks()):
         if not story_started:
             story_started = _is_story_paragraph(block.text)
-        elif is_headline_shaped(block.text):
+            printed_above.add(block.text)
+        elif is_headline_shaped(block.text) and block.text not in printed_above:
             document.remove(block, "related-headline")
 
 

@@ -1,0 +1,56 @@
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from newsnorm import normalize
+from newsnorm.testing import assert_golden_case, load_golden_cases
+from newsnorm_brecorder import parse_byline
+
+CASES = Path(__file__).parent / "cases"
+PKT = timezone(timedelta(hours=5))
+
+
+@pytest.mark.parametrize("case", load_golden_cases(CASES), ids=str)
+def test_golden_case(case):
+    assert_golden_case(case)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "published", "updated"),
+    [
+        (
+            "Reuters Published November 1, 2025 Updated November 1, 2025 03:34pm",
+            "Reuters",
+            date(2025, 11, 1),
+            datetime(2025, 11, 1, 15, 34, tzinfo=PKT),
+        ),
+        (
+            "Recorder Report Published January 9, 2024 10:05am",
+            "Recorder Report",
+            datetime(2024, 1, 9, 10, 5, tzinfo=PKT),
+            None,
+        ),
+        ("Published March 3, 2025", "", date(2025, 3, 3), None),
+    ],
+)
+def test_byline_formats(line, names, published, updated):
+    printed = parse_byline(line)
+    assert (printed.names, printed.published, printed.updated) == (names, published, updated)
+
+
+@pytest.mark.parametrize("line", ["Published results were mixed.", "Reuters Published later"])
+def test_lines_that_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_recognised_by_url_whatever_the_content():
+    article = normalize("Some headline\n\nSome text.", url="https://www.brecorder.com/news/1")
+    assert article.outlet.name == "Business Recorder"
+
+
+def test_not_claimed_without_its_signature():
+    article = normalize("Some headline\n\nBy Jane Doe\n\nSome text of the story.")
+    assert article.outlet.name is None

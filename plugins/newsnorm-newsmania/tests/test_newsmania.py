@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsnorm import normalize
+from newsnorm.testing import assert_golden_case, load_golden_cases
+from newsnorm_newsmania import parse_byline
+
+CASES = Path(__file__).parent / "cases"
+
+
+@pytest.mark.parametrize("case", load_golden_cases(CASES), ids=str)
+def test_golden_case(case):
+    assert_golden_case(case)
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "published", "updated"),
+    [
+        (
+            "News Mania Desk / Piyal Chatterjee / 2nd November 2025",
+            "News Mania Desk / Piyal Chatterjee",
+            date(2025, 11, 2),
+            None,
+        ),
+        (
+            "Sayantani Roy / 1st January 2026 / 2 minutes read",
+            "Sayantani Roy",
+            date(2026, 1, 1),
+            None,
+        ),
+        (
+            "News Mania Desk / 3rd May 2025 / Last Updated: 4th May 2025",
+            "News Mania Desk",
+            date(2025, 5, 3),
+            date(2025, 5, 4),
+        ),
+    ],
+)
+def test_byline_formats(line, names, published, updated):
+    printed = parse_byline(line)
+    assert (printed.names, printed.published, printed.updated) == (names, published, updated)
+
+
+@pytest.mark.parametrize("line", ["Home / World / Asia", "Piyal Chatterjee"])
+def test_lines_that_are_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_recognised_by_url_on_a_newsmania_host():
+    article = normalize("A headline\n\nSome text.", url="https://www.newsmania.in/world/story")
+    assert article.outlet.name == "News Mania"
+
+
+def test_a_slash_byline_alone_is_not_enough():
+    capture = "A headline here\n\nJane Doe / 2nd November 2025\n\nSome text of the story."
+    assert normalize(capture).outlet.name is None
