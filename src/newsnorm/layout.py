@@ -7,6 +7,7 @@ where it sits.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -80,6 +81,20 @@ def remove_from(document: Document, start: Block, rule: str) -> None:
     """Remove `start` and every live block after it (a footer and what follows)."""
     for block in [start, *document.live_after(start)]:
         document.remove(block, rule)
+
+
+def remove_matching(document: Document, pattern: re.Pattern[str], rule: str) -> None:
+    """Remove every live block whose whole text the pattern matches at its start."""
+    for block in list(document.live_blocks()):
+        if pattern.match(block.text):
+            document.remove(block, rule)
+
+
+def remove_footer(document: Document, opener: re.Pattern[str], rule: str = "footer") -> None:
+    """Remove the first block the `opener` pattern matches, and everything after it."""
+    start = next((b for b in document.live_blocks() if opener.match(b.text)), None)
+    if start is not None:
+        remove_from(document, start, rule)
 
 
 def take_captions(document: Document, anchor: Block) -> None:

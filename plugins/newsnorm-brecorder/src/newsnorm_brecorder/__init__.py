@@ -6,7 +6,13 @@ import re
 
 from newsnorm import Document, OutletProfile, hookimpl
 from newsnorm.dates import parse_moment
-from newsnorm.layout import PrintedByline, first_block, read_article_head, remove_from
+from newsnorm.layout import (
+    PrintedByline,
+    first_block,
+    read_article_head,
+    remove_footer,
+    remove_matching,
+)
 from newsnorm.patterns import ends_like_sentence, is_headline_shaped, word_count
 
 KEY = "brecorder"
@@ -66,12 +72,8 @@ def newsnorm_register_outlets(register) -> None:
 def newsnorm_remove_noise(document: Document) -> None:
     if not document.outlet_is(KEY):
         return
-    for block in list(document.live_blocks()):
-        if TICKER.match(block.text):
-            document.remove(block, "ticker")
-    footer = next((b for b in document.live_blocks() if FOOTER.match(b.text)), None)
-    if footer is not None:
-        remove_from(document, footer, "footer")
+    remove_matching(document, TICKER, "ticker")
+    remove_footer(document, FOOTER)
     _remove_related_headlines(document)
 
 

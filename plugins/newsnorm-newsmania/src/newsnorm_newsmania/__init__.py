@@ -7,7 +7,13 @@ import re
 from newsnorm import Document, OutletProfile, hookimpl
 from newsnorm.dates import parse_moment
 from newsnorm.document import host_of
-from newsnorm.layout import PrintedByline, first_block, read_article_head, remove_from
+from newsnorm.layout import (
+    PrintedByline,
+    first_block,
+    read_article_head,
+    remove_footer,
+    remove_matching,
+)
 from newsnorm.patterns import word_count
 
 KEY = "newsmania"
@@ -86,12 +92,8 @@ def newsnorm_register_outlets(register) -> None:
 def newsnorm_remove_noise(document: Document) -> None:
     if not document.outlet_is(KEY):
         return
-    for block in list(document.live_blocks()):
-        if READING_TIME.match(block.text):
-            document.remove(block, "reading-time")
-    footer = next((b for b in document.live_blocks() if FOOTER.match(b.text)), None)
-    if footer is not None:
-        remove_from(document, footer, "footer")
+    remove_matching(document, READING_TIME, "reading-time")
+    remove_footer(document, FOOTER)
 
 
 @hookimpl
