@@ -27,6 +27,9 @@ class Pipeline:
     def __init__(self, pm: pluggy.PluginManager) -> None:
         self.pm = pm
         self.outlets = plugin_registry.registered_outlets(pm)
+        self.versions = {
+            name: plugin_registry.plugin_version(pm, name) for name, _ in pm.list_name_plugin()
+        }
 
     def find_outlet(self, name: str) -> OutletProfile:
         """The outlet registered under `name` (its key or its display name)."""
@@ -55,13 +58,12 @@ class Pipeline:
         record = build_record(document, explain=explain)
         self._each("newsnorm_finish_record", "finish", changed_by, document=document, record=record)
         record["provenance"]["plugins"] = [
-            {"name": name, "version": plugin_registry.plugin_version(self.pm, name)}
-            for name in changed_by
+            {"name": name, "version": self.versions.get(name)} for name in changed_by
         ]
         return _validated(record)
 
     def _impls(self, hook: str) -> list[Any]:
-        # pluggy calls the last registered implementation first; so do we.
+        # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
         return list(reversed(getattr(self.pm.hook, hook).get_hookimpls()))
 
     def _first(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> Any:
