@@ -1,0 +1,32 @@
+"""Arbitrary input gives a record or a NormalizeError, never another exception."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsnorm import NormalizeError, normalize
+
+# Characters that the outlet rules look at, so random documents reach them.
+ALPHABET = "abcXYZ .:;/|()“”‘’\"'\n\r\t•–—0123456789 PublishedUpdated By Desk SEOUL: date ▼%\u00a0"
+
+
+def random_documents(seed: int, count: int):
+    rng = random.Random(seed)
+    for index in range(count):
+        size = rng.randrange(0, 400)
+        if index % 2:
+            yield bytes(rng.randrange(256) for _ in range(size))
+        else:
+            yield "".join(rng.choice(ALPHABET) for _ in range(size))
+
+
+@pytest.mark.parametrize("outlet", [None, "brecorder", "newsmania"])
+def test_random_documents_never_crash(outlet):
+    for content in random_documents(seed=20251101, count=300):
+        try:
+            article = normalize(content, outlet=outlet, explain=True)
+        except NormalizeError:
+            continue
+        assert article.word_count == len(article.text.split())
