@@ -104,3 +104,8 @@ def test_plugins_lists_both_outlet_plugins(flag):
         assert by_name[name]["distribution"] == f"newsnorm-{name}"
         assert "newsnorm_remove_noise" in by_name[name]["hooks"]
     assert ("newsnorm.text_input" in by_name) == bool(flag)
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("newsnorm ")

@@ -20,6 +20,7 @@ from newsnorm.inputs import STDIN, find_documents
 from newsnorm.plugins import describe_plugins, get_plugin_manager
 from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
+from newsnorm.version import __version__
 
 app = typer.Typer(
     help="Turn raw news documents into clean, canonical article records (JSON Lines).",
@@ -30,6 +31,22 @@ app = typer.Typer(
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsnorm {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Turn raw news documents into clean, canonical article records (JSON Lines)."""
 
 
 @app.command()
