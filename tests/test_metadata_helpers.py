@@ -41,6 +41,7 @@ def test_parse_moment_keeps_real_precision(text, zone, expected):
         ("Recorder Report", [], []),
         ("AFP | Associated Press", [], ["AFP", "AP"]),
         ("Ali Khan (Islamabad), APP", ["Ali Khan"], ["APP"]),
+        ("Ikram ul Haq | Huzaima Bukhari", ["Ikram ul Haq", "Huzaima Bukhari"], []),
     ],
 )
 def test_split_byline_separates_people_and_agencies(byline, authors, agencies):
@@ -66,6 +67,7 @@ def test_datelines(first_paragraph, dateline, text, agencies):
     ("line", "shaped"),
     [
         ("Rupee gains against US dollar", True),
+        ("$7bn EFF: IMF stresses need for broadening tax base", True),
         ("‘We are confident’: minister on targets", True),
         ("The minister said the targets would be met.", False),
         ("“We will meet them,” he said.”", False),

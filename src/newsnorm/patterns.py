@@ -36,7 +36,7 @@ def is_headline_shaped(text: str, *, max_words: int = 25) -> bool:
         return False
     if text.startswith("(") and text.endswith(")"):
         return False  # "(Reporting by ...)" style notes belong to the article
-    return text[0].isupper() or text[0].isdigit() or text[0] in "‘“\"'"
+    return not text[0].islower()
 
 
 def word_count(text: str) -> int:

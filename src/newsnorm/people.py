@@ -60,7 +60,7 @@ _SEPARATORS = re.compile(r"\s*(?:\||/|;|,|&|·|•|\band\b|\bwith\b)\s*", re.IGN
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(
-    r"^(?:[A-Z][\w'’.-]*|(?:de|da|van|von|der|al|el|bin|ibn|di|du|la|le)|[A-Z]\.)$"
+    r"^(?:[A-Z][\w'’.-]*|(?:de|da|das|dos|del|della|van|von|der|den|ter|al|el|bin|bint|ibn|di|du|la|le|ul|ur|uz|ud)|[A-Z]\.)$"
 )
 
 

@@ -20,7 +20,7 @@ TIMEZONE = "Asia/Karachi"
 
 # "date 2025-11-01 BML 6.25 Decreased By ▼ -0.03 (-0.48%)": the site-wide market strip.
 TICKER = re.compile(
-    r"^date \d{4}-\d{2}-\d{2}\s+\S+\s+[\d,.]+\s+(?:Increased|Decreased|Unchanged)\b", re.I
+    r"^date \d{4}-\d{2}-\d{2}\s+.+?\s+[\d,.]+\s+(?:Increased|Decreased|Unchanged)\b", re.I
 )
 # "Reuters Published November 1, 2025 Updated November 1, 2025 03:34pm"
 BYLINE = re.compile(
@@ -31,6 +31,7 @@ FOOTER = re.compile(r"^(?:Copyright Business Recorder\b.*|Comments|Comments are 
 MAX_BYLINE_WORDS = 30
 # A paragraph long enough to show where the story itself has begun.
 MIN_STORY_WORDS = 8
+MAX_QUESTION_HEADLINE_WORDS = 15
 
 
 def parse_byline(text: str) -> PrintedByline | None:
@@ -78,17 +79,31 @@ def newsnorm_remove_noise(document: Document) -> None:
 
 
 def _remove_related_headlines(document: Document) -> None:
-    """Headlines of other stories sit between paragraphs: short, unpunctuated lines after
-    the story has begun. The title, byline and captions above it are left alone, and so are
-    later copies of those captions (the caption rule takes them)."""
+    """Headlines of other stories sit between paragraphs: short lines that do not end like
+    a sentence (or are a bare question), after the story has begun below the byline. Copies
+    of the captions printed under the byline are left to the caption rule."""
+    byline = first_block(document, _is_byline)
+    below = document.live_after(byline) if byline else list(document.live_blocks())
     printed_above: set[str] = set()
     story_started = False
-    for block in list(document.live_blocks()):
+    for block in below:
         if not story_started:
             story_started = _is_story_paragraph(block.text)
             printed_above.add(block.text)
-        elif is_headline_shaped(block.text) and block.text not in printed_above:
+        elif _is_related_headline(block.text) and block.text not in printed_above:
             document.remove(block, "related-headline")
+
+
+def _is_related_headline(text: str) -> bool:
+    if is_headline_shaped(text):
+        return True
+    # "Is Pakistan on track to meet its target?": a one-sentence question, not a quotation.
+    return (
+        text.endswith("?")
+        and word_count(text) <= MAX_QUESTION_HEADLINE_WORDS
+        and text[0] not in "“‘\"'"
+        and not re.search(r"[.!?]\s", text)
+    )
 
 
 def _is_story_paragraph(text: str) -> bool:

@@ -29,12 +29,14 @@ FOOTER = re.compile(
 READING_TIME = re.compile(r"^\d+\s+minutes?\s+read$", re.IGNORECASE)
 UPDATED_PART = re.compile(r"^(?:Last\s+)?Updated\s*:?\s*(?P<date>.+)$", re.IGNORECASE)
 SEPARATOR = " / "
+# A slash with a space on at least one side: "Desk / Writer", "Desk/ Writer", not "10/11".
+SLASH = re.compile(r"\s+/\s*|\s*/\s+")
 MAX_BYLINE_WORDS = 25
 
 
 def parse_byline(text: str) -> PrintedByline | None:
     """ "Desk / Writer / 2nd November 2025" into names and dates; None if not a byline."""
-    parts = [part.strip() for part in text.split(SEPARATOR)]
+    parts = [part.strip() for part in SLASH.split(text)]
     if len(parts) < 2 or word_count(text) > MAX_BYLINE_WORDS:
         return None
     names, published, updated = [], None, None
