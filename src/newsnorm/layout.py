@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsnorm.datelines import find_dateline
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.patterns import ends_like_sentence, split_caption_credit, word_count
 from newsnorm.people import split_byline
@@ -100,8 +101,9 @@ def remove_footer(document: Document, opener: re.Pattern[str], rule: str = "foot
 def take_captions(document: Document, anchor: Block) -> None:
     """Photo captions printed right below `anchor` (usually the byline) become images.
 
-    A caption line is one printed twice in a row (image text and caption) or one that ends
-    with a short credit after its last sentence ("... 2025. Reuters"). Each caption gives
+    A caption line is one printed twice in a row (image text and caption), one that ends
+    with a short credit after its last sentence ("... 2025. Reuters"), or a lone line
+    between the anchor and a first paragraph that opens with a dateline. Each caption gives
     one image; every copy of it, here or further down, leaves the text.
     """
     following = document.live_after(anchor)
@@ -110,11 +112,20 @@ def take_captions(document: Document, anchor: Block) -> None:
         if block.text in images:
             continue
         caption, credit = split_caption_credit(block.text)
-        repeated = index + 1 < len(following) and following[index + 1].text == block.text
-        if credit is None and not repeated:
+        if credit is None and not _printed_twice(following, index):
+            if index == 0 and _opens_with_dateline(following[1:2]):
+                images[block.text] = ImageRef(caption=block.text)
             break
         images[block.text] = ImageRef(caption=caption, credit=credit)
     for block in document.live_blocks():
         if block.text in images:
             document.remove(block, "caption")
     document.meta.images = [*document.meta.images, *images.values()]
+
+
+def _printed_twice(blocks: list[Block], index: int) -> bool:
+    return index + 1 < len(blocks) and blocks[index + 1].text == blocks[index].text
+
+
+def _opens_with_dateline(blocks: list[Block]) -> bool:
+    return bool(blocks) and find_dateline(blocks[0].text) is not None
