@@ -63,7 +63,9 @@ def convert(
         bool, typer.Option(help="List what was removed, and by which rule, in each record.")
     ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of failures.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary line.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No summary line, even on failure.")
+    ] = False,
 ) -> None:
     """Normalise documents into one JSON Lines record each."""
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
@@ -74,7 +76,8 @@ def convert(
         _usage_error(str(exc))
     with _output_stream(output) as stream:
         converted, failed = _write_outcomes(outcomes, stream, debug=debug)
-    if not quiet:
+    # Quiet on success in scripts; a person at a terminal, or any failure, gets a summary.
+    if not quiet and (failed or sys.stderr.isatty()):
         _err(f"newsnorm: {converted} converted, {failed} failed")
     if failed:
         raise typer.Exit(EXIT_FAILED)
