@@ -3,6 +3,7 @@ bad document never stops the others."""
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -54,8 +55,8 @@ def convert(
 def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
     try:
         content = document.read_bytes()
-    except OSError as exc:
-        reason = f"cannot read: {exc.strerror or exc}"
+    except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
+        reason = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
         return Outcome(document.name, failure=Failure(document.name, "read", reason, exc))
     try:
         article = pipeline.run(

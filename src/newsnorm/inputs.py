@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gzip
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 STDIN = "-"
-# Files a directory walk picks up; a file named explicitly is always read.
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text"})
+# Files a directory walk picks up (also gzipped); a file named explicitly is always read.
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass(frozen=True)
@@ -20,9 +22,9 @@ class InputDocument:
     path: Path | None  # None for stdin
 
     def read_bytes(self) -> bytes:
-        if self.path is None:
-            return sys.stdin.buffer.read()
-        return self.path.read_bytes()
+        """The document's bytes, decompressed when they are gzip data."""
+        data = sys.stdin.buffer.read() if self.path is None else self.path.read_bytes()
+        return gzip.decompress(data) if data.startswith(GZIP_MAGIC) else data
 
 
 def find_documents(paths: Iterable[str]) -> Iterator[InputDocument]:
@@ -43,5 +45,5 @@ def _walk(directory: Path) -> Iterator[InputDocument]:
         relative = path.relative_to(directory)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+        if path.is_file() and path.name.lower().removesuffix(".gz").endswith(DOCUMENT_SUFFIXES):
             yield InputDocument(str(path), path)

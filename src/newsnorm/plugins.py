@@ -26,8 +26,10 @@ BUILTIN_PREFIX = "newsnorm."
 # Built-in behaviour, in the order each hook calls it (all registered `trylast`, so
 # installed plugins run before them and can pre-empt them).
 DEFAULT_PLUGINS = (
+    "newsnorm.default_plugins.html_input",
     "newsnorm.default_plugins.text_input",
     "newsnorm.default_plugins.outlet_recognition",
+    "newsnorm.default_plugins.html_metadata",
     "newsnorm.default_plugins.headline",
     "newsnorm.default_plugins.byline",
     "newsnorm.default_plugins.dateline",
