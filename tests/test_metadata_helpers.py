@@ -24,6 +24,7 @@ from newsnorm.people import split_byline
         ("November 1, 2025 03:34pm", None, date(2025, 11, 1)),  # no offset is invented
         ("2025-11-01T10:00:00Z", "Asia/Karachi", datetime(2025, 11, 1, 10, tzinfo=UTC)),
         ("November 2025", None, None),  # no day: not a date
+        ("Nov 1, 2025 10:00 EST", "Asia/Karachi", date(2025, 11, 1)),  # unknown zone name
         ("1 November", None, None),  # no year
         ("not a date", None, None),
     ],

@@ -8,8 +8,19 @@ import pytest
 
 from newsnorm import NormalizeError, normalize
 
-# Characters that the outlet rules look at, so random documents reach them.
-ALPHABET = "abcXYZ .:;/|()“”‘’\"'\n\r\t•–—0123456789 PublishedUpdated By Desk SEOUL: date ▼%\u00a0"
+# Pieces of markup and text the rules look at, so random documents reach them.
+ALPHABET = [
+    "<html>",
+    "<p>",
+    "</p>",
+    "<div class='share'>",
+    "</div>",
+    "<br>",
+    "&amp;",
+    "<script>",
+    '<script type="application/ld+json">{"@type": "NewsArticle", "author": ',
+    *"abcXYZ .:;/|()“”‘’\"'\n\r\t•–—0123456789 PublishedUpdated By Desk SEOUL: date ▼%\u00a0",
+]
 
 
 def random_documents(seed: int, count: int):

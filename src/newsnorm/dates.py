@@ -3,6 +3,7 @@ date-time when the time is, nothing when even the day is missing. Never invented
 
 from __future__ import annotations
 
+import warnings
 from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,11 +23,15 @@ def parse_moment(
     A naive time is placed in `timezone` (an IANA name, e.g. the outlet's); without one the
     result falls back to the date, since an offset cannot be made up.
     """
-    try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
-    except (ValueError, OverflowError):
-        return None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", dateutil_parser.UnknownTimezoneWarning)
+        try:
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst)
+            second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst)
+        except (ValueError, OverflowError):
+            return None
+    if caught:  # a zone name dateutil cannot place ("EST"): its offset is unknown
+        timezone = None
     if first.date() != second.date() or not 1800 <= first.year <= 2200:
         return None  # year, month or day missing
     if (first.hour, first.minute) != (second.hour, second.minute):
