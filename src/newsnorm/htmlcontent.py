@@ -41,12 +41,13 @@ def parse(text: str) -> lxml_html.HtmlElement:
 
 def content_blocks(tree: lxml_html.HtmlElement) -> tuple[list[Block], list[ImageRef]]:
     """The article's blocks and the captioned images inside it."""
-    body = tree.find("body") if tree.find("body") is not None else tree
-    _drop_boilerplate(body)
-    container = _best_container(body)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    _drop_boilerplate(root)
+    container = _best_container(root)
     if container is None:
-        return _line_blocks(body), []
-    images = list(_captioned_images(container))
+        return _line_blocks(root), []
+    images = _take_figures(container)  # first: their captions must not become blocks
     return list(_blocks(container)), images
 
 
@@ -110,7 +111,7 @@ def _best_container(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None
 
 def _blocks(container: lxml_html.HtmlElement) -> Iterator[Block]:
     for element in container.iter(*_BLOCK_TYPES):
-        if _inside_block(element, container) or element.tag == "figcaption":
+        if _inside_block(element, container):
             continue
         text = clean_text(element.text_content())
         if text and _link_density(element, text) <= _MAX_LINK_DENSITY:
@@ -127,16 +128,18 @@ def _inside_block(element: lxml_html.HtmlElement, container: lxml_html.HtmlEleme
     return False
 
 
-def _captioned_images(container: lxml_html.HtmlElement) -> Iterator[ImageRef]:
+def _take_figures(container: lxml_html.HtmlElement) -> list[ImageRef]:
+    """Each <figure> becomes an image (its <img> and caption) and leaves the tree."""
+    images = []
     for figure in list(container.iter("figure")):
         caption = figure.find(".//figcaption")
         image = figure.find(".//img")
         text = clean_text(caption.text_content()) if caption is not None else ""
         if text or image is not None:
-            yield ImageRef(
-                url=image.get("src") if image is not None else None, caption=text or None
-            )
+            url = image.get("src") if image is not None else None
+            images.append(ImageRef(url=url, caption=text or None))
         figure.drop_tree()
+    return images
 
 
 def _link_density(element: lxml_html.HtmlElement, text: str) -> float:

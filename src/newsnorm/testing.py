@@ -3,8 +3,8 @@
 A case is `NAME.expected.json` beside its input file, in the format of the shared samples:
 `{"input": "NAME.txt", "url": null, "article": {...fields...}, "noise": ["...", ...]}`.
 Every field under `article` must equal the record's (an object may list only some of its
-fields); every `noise` line must be absent from
-the record's text and listed in a `removed` entry.
+fields); every `noise` line must be absent from the record's text and listed in a `removed`
+entry.
 
     from newsnorm.testing import assert_golden_case, load_golden_cases
 
