@@ -1,0 +1,129 @@
+"""Preparing a parsed page for content scoring: boilerplate out, every run of text in a
+paragraph-like element of its own, line breaks kept as spaces between words."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+HtmlElement = lxml_html.HtmlElement
+
+_DROPPED_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "form",
+    "nav", "aside", "footer", "header", "menu", "dialog", "input", "textarea", "label",
+)  # fmt: skip
+_BOILERPLATE = re.compile(
+    r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscri\w*|comments?|"
+    r"cookie\w*|consent|promo\w*|advert\w*|ads?|sponsor\w*|sidebar|breadcrumbs?|nav\w*|menu|"
+    r"footer|popular|trending|outbrain|taboola|paywall|modal|popup|tags?|read-?more|more-?stories)"
+    r"($|[\s_-])",
+    re.IGNORECASE,
+)
+# Names that mark likely article containers: never dropped, even with a boilerplate word.
+_CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text", re.I)
+# Elements that start a new block of text; everything else flows inside one.
+BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+))  # fmt: skip
+# Containers whose loose text becomes paragraphs.
+_WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center", "font", "span"))
+
+
+def prepare(root: HtmlElement) -> None:
+    """Everything the scorer needs, in place."""
+    _break_lines(root)
+    drop_boilerplate(root)
+    _paragraphs_from_loose_text(root)
+
+
+def _break_lines(root: HtmlElement) -> None:
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+
+
+def drop_boilerplate(root: HtmlElement) -> None:
+    """Drop elements that are boilerplate by tag or by name, unless they hold most of the
+    page's paragraph text (some sites wrap the whole page in a <header> or a "nav-wrapper")."""
+    total = _paragraph_chars(root)
+    for element in list(root.iter(*_DROPPED_TAGS)):
+        if element.getparent() is not None and not _holds_most(element, total):
+            element.drop_tree()
+    for element in list(root.iter()):
+        if _is_boilerplate_by_name(element) and not _holds_most(element, total):
+            element.drop_tree()
+
+
+def _is_boilerplate_by_name(element: HtmlElement) -> bool:
+    if not isinstance(element.tag, str) or element.getparent() is None:
+        return False
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    if element.tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
+        return False
+    return bool(_BOILERPLATE.search(names))
+
+
+def _paragraph_chars(element: HtmlElement) -> int:
+    return sum(len(p.text_content()) for p in element.iter("p"))
+
+
+def _holds_most(element: HtmlElement, total: int) -> bool:
+    return total > 0 and _paragraph_chars(element) > total / 2
+
+
+def _paragraphs_from_loose_text(root: HtmlElement) -> None:
+    """Text that sits directly in a <div> (CNN's paragraphs, <br>-separated posts) is a
+    paragraph too: a wrapper without block children becomes a <p>; in one with block
+    children, each run of loose text and inline elements is wrapped in a new <p>."""
+    for element in list(root.iter(*_WRAPPERS)):
+        if not _has_block_child(element):
+            if element.tag != "span" and element.text_content().strip():
+                element.tag = "p"
+        elif _has_loose_text(element):
+            _wrap_runs(element)
+
+
+def _has_block_child(element: HtmlElement) -> bool:
+    return any(child.tag in BLOCK_TAGS for child in element.iterdescendants())
+
+
+def _has_loose_text(element: HtmlElement) -> bool:
+    if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+        return True
+    return any(_is_inline(child) and child.text_content().strip() for child in element)
+
+
+def _is_inline(element: HtmlElement) -> bool:
+    """Inline by tag and by content: an <a> wrapping a whole teaser card is a block."""
+    if not isinstance(element.tag, str) or element.tag in BLOCK_TAGS:
+        return False
+    return not _has_block_child(element)
+
+
+def _wrap_runs(element: HtmlElement) -> None:
+    children, run = [], _new_paragraph(element.text)
+    element.text = None
+    for child in list(element):
+        element.remove(child)  # takes its tail along
+        if _is_inline(child) or not isinstance(child.tag, str):
+            run.append(child)
+            continue
+        children.append(run)
+        tail, child.tail = child.tail, None
+        children.extend((child,))
+        run = _new_paragraph(tail)
+    children.append(run)
+    element.extend(child for child in children if child.tag != "p" or _has_text(child))
+
+
+def _new_paragraph(text: str | None) -> HtmlElement:
+    paragraph = lxml_html.Element("p")
+    paragraph.text = text
+    return paragraph
+
+
+def _has_text(paragraph: HtmlElement) -> bool:
+    return bool(paragraph.text_content().strip())
