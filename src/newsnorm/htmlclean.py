@@ -16,11 +16,16 @@ _DROPPED_TAGS = (
 _BOILERPLATE = re.compile(
     r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscri\w*|comments?|"
     r"cookie\w*|consent|promo\w*|advert\w*|ads?|sponsor\w*|sidebar|breadcrumbs?|nav\w*|menu|"
-    r"footer|popular|trending|outbrain|taboola|paywall|modal|popup|tags?|read-?more|more-?stories)"
+    r"footer|popular|trending|outbrain|taboola|paywall|modal|popup|tags?|read-?more|more-?stories|"
+    r"gallery|slideshow|carousel|lightbox)"
     r"($|[\s_-])",
     re.IGNORECASE,
 )
 # Names that mark likely article containers: never dropped, even with a boilerplate word.
+# Photo captions and credits outside <figure> (WordPress, most CMS themes).
+_CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
+_MAX_CAPTION = 500
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text", re.I)
 # Elements that start a new block of text; everything else flows inside one.
 BLOCK_TAGS = frozenset((
@@ -36,13 +41,35 @@ _WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center"
 def prepare(root: HtmlElement) -> None:
     """Everything the scorer needs, in place."""
     _break_lines(root)
+    _drop_hidden(root)
     drop_boilerplate(root)
+    _mark_captions(root)
     _paragraphs_from_loose_text(root)
 
 
 def _break_lines(root: HtmlElement) -> None:
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
+
+
+def _drop_hidden(root: HtmlElement) -> None:
+    """What a reader never sees: schema.org values in hidden divs, screen-reader twins."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
+        if hidden or _HIDDEN_STYLE.search(element.get("style", "")):
+            element.drop_tree()
+
+
+def _mark_captions(root: HtmlElement) -> None:
+    """Caption-named elements become <figcaption>, so they go to images, not the text.
+    Long ones are left alone: a caption is a sentence or two, never the story."""
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag not in ("body", "figure", "img"):
+            names = f"{element.get('class', '')} {element.get('id', '')}"
+            if _CAPTION_NAMES.search(names) and len(element.text_content()) <= _MAX_CAPTION:
+                element.tag = "figcaption"
 
 
 def drop_boilerplate(root: HtmlElement) -> None:

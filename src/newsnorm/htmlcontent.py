@@ -24,6 +24,7 @@ _BLOCK_TYPES = {
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _SIBLING_SHARE = 0.2
+_WIDEN_GOOD_SHARE = 0.7
 
 
 def parse(text: str) -> HtmlElement:
@@ -45,11 +46,12 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     scores = _container_scores(root)
     if not scores:
         return []
-    best = max(scores, key=scores.__getitem__)
+    core = max(scores, key=scores.__getitem__)
+    best = _widen(core)
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = scores[best] * _SIBLING_SHARE
+    threshold = scores[core] * _SIBLING_SHARE
     return [
         sibling
         for sibling in parent
@@ -57,11 +59,41 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     ]
 
 
+def _widen(core: HtmlElement) -> HtmlElement:
+    """Climb while what each ancestor adds is mostly more article paragraphs: stories cut
+    into many small wrappers (NYT's columns, card layouts) have no single best parent.
+    Ancestors that add nothing (bare wrappers) are passed through."""
+    good, total = _good_chars(core), len(core.text_content())
+    for ancestor in core.iterancestors():
+        if ancestor.tag in ("body", "html"):
+            break
+        added_good = _good_chars(ancestor) - good
+        added_total = len(ancestor.text_content()) - total
+        if added_good < _MIN_PARAGRAPH_CHARS <= added_total - added_good:
+            break
+        if added_good >= _MIN_PARAGRAPH_CHARS:
+            if added_good < added_total * _WIDEN_GOOD_SHARE:
+                break
+            core, good, total = ancestor, good + added_good, total + added_total
+    return core
+
+
+def _good_chars(element: HtmlElement) -> int:
+    return sum(len(text) for text in _good_paragraph_texts(element))
+
+
+def _good_paragraph_texts(root: HtmlElement) -> Iterator[str]:
+    for paragraph in root.iter("p"):
+        text = paragraph.text_content().strip()
+        if _counts(paragraph, text):
+            yield text
+
+
 def _container_scores(root: HtmlElement) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
     for paragraph in root.iter("p"):
         text = paragraph.text_content().strip()
-        if len(text) < _MIN_PARAGRAPH_CHARS or _link_density(paragraph, text) > _MAX_LINK_DENSITY:
+        if not _counts(paragraph, text):
             continue
         parent = paragraph.getparent()
         if parent is not None:
@@ -70,6 +102,11 @@ def _container_scores(root: HtmlElement) -> dict[HtmlElement, float]:
             if grandparent is not None:
                 scores[grandparent] = scores.get(grandparent, 0.0) + len(text) / 2
     return scores
+
+
+def _counts(paragraph: HtmlElement, text: str) -> bool:
+    """Paragraphs that score: long enough, and text rather than a list of links."""
+    return len(text) >= _MIN_PARAGRAPH_CHARS and _link_density(paragraph, text) <= _MAX_LINK_DENSITY
 
 
 def _is_good_paragraph(element: HtmlElement) -> bool:
@@ -101,17 +138,22 @@ def _inside_block(element: HtmlElement, container: HtmlElement) -> bool:
 
 
 def _take_figures(container: HtmlElement) -> list[ImageRef]:
-    """Each <figure> becomes an image (its <img> and caption) and leaves the tree."""
-    images = []
-    for figure in list(container.iter("figure")):
-        caption = figure.find(".//figcaption")
-        image = figure.find(".//img")
-        text = clean_text(caption.text_content()) if caption is not None else ""
-        if text or image is not None:
-            url = image.get("src") if image is not None else None
-            images.append(ImageRef(url=url, caption=text or None))
-        figure.drop_tree()
-    return images
+    """Each <figure>, and each caption outside one, becomes an image and leaves the tree."""
+    images = [_image(figure, figure.find(".//figcaption")) for figure in container.iter("figure")]
+    for caption in container.iter("figcaption"):
+        if not any(ancestor.tag == "figure" for ancestor in caption.iterancestors()):
+            holder = caption.getparent()
+            images.append(_image(caption if holder is None else holder, caption))
+    for element in list(container.iter("figure", "figcaption")):
+        if element.getparent() is not None:
+            element.drop_tree()
+    return [image for image in images if image.url or image.caption]
+
+
+def _image(holder: HtmlElement, caption: HtmlElement | None) -> ImageRef:
+    image = holder.find(".//img")
+    text = clean_text(caption.text_content()) if caption is not None else ""
+    return ImageRef(url=image.get("src") if image is not None else None, caption=text or None)
 
 
 def _link_density(element: HtmlElement, text: str) -> float:
