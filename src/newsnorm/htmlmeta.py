@@ -1,9 +1,12 @@
-"""Metadata a page declares: JSON-LD, OpenGraph and `article:*` meta, `<meta name>`,
-`<link rel=canonical>`, `<html lang>`, `<title>`. Collected before the page is cleaned,
-reconciled in the metadata stage (JSON-LD first, then meta tags, then the `<title>`)."""
+"""Metadata a page declares or shows: JSON-LD, OpenGraph and `article:*` meta,
+`<meta name>`, `<link rel=canonical>`, `<html lang>`, `<title>`, and the visible headline
+(`<h1>`), bylines (`rel=author`, `itemprop=author`, byline-named elements) and
+`<time datetime>`. Collected before the page is cleaned, reconciled in the metadata stage."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,10 +15,16 @@ import orjson
 from lxml import html as lxml_html
 
 from newsnorm.patterns import clean_text
+from newsnorm.people import agency_name
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                   "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "WebPage",
                   "ReviewNewsArticle", "BackgroundNewsArticle", "Report"}  # fmt: skip
+_ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
+_BYLINE_NAMES = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+_MAX_BYLINE_CHARS = 120
+_DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)", re.I)
+_MAX_DATE_CHARS = 60
 
 
 @dataclass
@@ -27,13 +36,24 @@ class PageFacts:
     canonical_url: str | None = None
     language: str | None = None
     title_tag: str | None = None
+    headings: list[str] = field(default_factory=list)  # <h1> texts, in page order
+    bylines: list[str] = field(default_factory=list)  # visible author credits
+    times: list[str] = field(default_factory=list)  # <time datetime>, itemprop dates
+    shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
             for value in self.meta.get(name, ()):
                 if value.strip():
-                    return clean_text(value)
+                    return unescaped(value)
         return None
+
+    def site_names(self) -> set[str]:
+        """Names the site goes by, so they are not taken for authors or titles."""
+        names = {*self.meta.get("og:site_name", ()), *self.meta.get("application-name", ())}
+        for article in self.articles:
+            names.update(names_of(article.get("publisher"), organizations=True))
+        return {unescaped(name).casefold() for name in names if name.strip()}
 
 
 def collect(tree: lxml_html.HtmlElement) -> PageFacts:
@@ -49,8 +69,38 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             facts.canonical_url = facts.canonical_url or link.get("href").strip()
     title = tree.find(".//title")
-    facts.title_tag = clean_text(title.text_content()) if title is not None else None
+    facts.title_tag = unescaped(title.text_content()) if title is not None else None
+    body = tree.find("body")
+    if body is not None:
+        _collect_visible(body, facts)
     return facts
+
+
+def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
+    for element in body.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "h1":
+            facts.headings.append(clean_text(element.text_content()))
+        if element.tag == "time" or element.get("itemprop") == "datePublished":
+            moment = element.get("datetime") or element.get("content")
+            if moment and moment.strip():
+                facts.times.append(moment.strip())
+        if element.tag == "time" or _DATE_NAMES.search(element.get("class", "")):
+            text = clean_text(element.text_content())
+            if 0 < len(text) <= _MAX_DATE_CHARS:
+                facts.shown_dates.append(text)
+        if _is_byline(element):
+            facts.bylines.append(clean_text(element.text_content()))
+
+
+def _is_byline(element: lxml_html.HtmlElement) -> bool:
+    marked = (
+        element.get("rel") == "author"
+        or element.get("itemprop") == "author"
+        or _BYLINE_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")
+    )
+    return bool(marked) and 0 < len(element.text_content().strip()) <= _MAX_BYLINE_CHARS
 
 
 def _language(tree: lxml_html.HtmlElement) -> str | None:
@@ -83,18 +133,28 @@ def _types(item: dict[str, Any]) -> set[str]:
     return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
 
 
-def names_of(value: Any) -> list[str]:
-    """Person names from a JSON-LD author value: a string, an object, or a list of them."""
+def names_of(value: Any, *, organizations: bool = False) -> list[str]:
+    """Names from a JSON-LD author value: a string, an object, or a list of them. Objects
+    typed as organizations count only when they are wire services, or when `organizations`
+    is asked for (a publisher's own name is not an author)."""
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and name.strip():
-            names.append(clean_text(name))
+        if not isinstance(name, str) or not name.strip():
+            continue
+        is_organization = isinstance(item, dict) and bool(_types(item) & _ORGANIZATION_TYPES)
+        if organizations or not is_organization or agency_name(name):
+            names.append(unescaped(name))
     return names
 
 
 def text_of(value: Any) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str)), None)
-    return clean_text(value) if isinstance(value, str) and value.strip() else None
+    return unescaped(value) if isinstance(value, str) and value.strip() else None
+
+
+def unescaped(text: str) -> str:
+    """Declared values are often escaped twice ("&amp;#8217;" in the source)."""
+    return clean_text(html.unescape(text) if "&" in text else text)

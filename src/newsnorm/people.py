@@ -53,10 +53,13 @@ _AGENCY_BY_NAME = {
 # Words that mark a byline part as a desk, a team or a generic credit, not a person.
 _NOT_A_PERSON = re.compile(
     r"\b(desk|staff|report|reporter|reporters|correspondents?|bureau|research|team|newsroom|"
-    r"editors?|editorial|monitoring|agenc(y|ies)|news\s+service|wires?|web|online)\b",
+    r"editors?|editorial|monitoring|agenc(y|ies)|news\s+service|wires?|web|online|bio|"
+    r"writers?|columnist|contributing|contributors?|kitchen|media)\b",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"\s*(?:\||/|;|,|&|·|•|\band\b|\bwith\b)\s*", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:\n|\||/|;|,|&|·|•|\band\b|\bwith\b)\s*", re.IGNORECASE)
+# A final dot that belongs to the name: an initial ("C.J.") or a suffix ("Jr.").
+_KEPT_DOT = re.compile(r"(?:\b[A-Z]|\bJr|\bSr)\.$")
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 _NAME_WORD = re.compile(
@@ -81,7 +84,18 @@ def is_person_name(text: str) -> bool:
 def byline_parts(byline: str) -> list[str]:
     """The names a byline lists, without "By", parentheticals and separators."""
     text = _PARENTHETICAL.sub("", _BY_PREFIX.sub("", byline))
-    return [part.strip(" .:-–—") for part in _SEPARATORS.split(text) if part.strip(" .:-–—")]
+    parts = (_trimmed(part) for part in _SEPARATORS.split(text))
+    return [_natural_case(part) for part in parts if part]
+
+
+def _trimmed(part: str) -> str:
+    part = part.strip(" :-–—")
+    return part if _KEPT_DOT.search(part) else part.strip(" .:-–—")
+
+
+def _natural_case(name: str) -> str:
+    """Bylines in capitals ("HEATHER HOLLINGSWORTH") are printed that way, not named so."""
+    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def split_byline(byline: str, *, not_people: Iterable[str] = ()) -> tuple[list[str], list[str]]:

@@ -1,9 +1,18 @@
-"""Metadata an HTML page declares, reconciled: JSON-LD first, then meta tags, then `<title>`.
-Fills only what outlet plugins left empty."""
+"""Metadata an HTML page declares or shows, reconciled. Fills only what outlet plugins left
+empty.
+
+- title: the visible `<h1>` headline when it is the story's (the only one, or the one that
+  shares most words with the declared title), else JSON-LD `headline`, OpenGraph, `<title>`,
+  without the site's name;
+- people: JSON-LD authors that are persons, then `<meta name=author>`, then visible bylines;
+  the site's own name is never an author;
+- dates: JSON-LD, then meta tags, then `<time datetime>`, then a date in the URL path.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from newsnorm.dates import parse_moment
 from newsnorm.document import Document, Metadata
@@ -15,7 +24,15 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
                    "sailthru.date", "parsely-pub-date")  # fmt: skip
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*[|·»]\s*")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|$)")
+_DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|on)\b[:\s]*", re.I)
+_ISO_PREFIX = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+)
+_WORD = re.compile(r"\w+")
+_MIN_HEADING_WORDS = 3
+_MIN_SHARED_WORDS = 0.5
 
 
 @hookimpl(trylast=True)
@@ -35,22 +52,76 @@ def newsnorm_extract_metadata(document: Document) -> None:
     meta.language = meta.language or facts.language or text_of(article.get("inLanguage"))
     meta.canonical_url = meta.canonical_url or facts.canonical_url or facts.first_meta("og:url")
     meta.tags = meta.tags or _tags(article, facts)
-    meta.published = meta.published or _moment(
-        text_of(article.get("datePublished")) or facts.first_meta(*_PUBLISHED_META), zone
-    )
+    meta.published = meta.published or _published(article, facts, document, zone)
     meta.updated = meta.updated or _moment(
         text_of(article.get("dateModified")) or facts.first_meta(*_UPDATED_META), zone
     )
     if not (meta.byline or meta.authors or meta.agencies):
-        _people(meta, names_of(article.get("author")) or _meta_authors(facts))
+        credits = names_of(article.get("author")) or _meta_authors(facts)
+        _people(meta, credits, facts.site_names())
+    if not (meta.byline or meta.authors or meta.agencies):
+        _first_visible_byline(meta, facts)
 
 
 def _title(article: dict, facts: PageFacts) -> str | None:
-    title = text_of(article.get("headline")) or facts.first_meta("og:title", "twitter:title")
-    if title or not facts.title_tag:
-        return title
-    # "Story title | Site name": keep the story's part.
-    return max(_TITLE_SEPARATORS.split(facts.title_tag), key=len)
+    declared = text_of(article.get("headline")) or facts.first_meta("og:title", "twitter:title")
+    declared = _without_site_name(declared or facts.title_tag, facts.site_names())
+    return _story_heading(facts, declared) or declared
+
+
+def _without_site_name(title: str | None, site_names: set[str]) -> str | None:
+    """ "Story title | Site name" (or the other way round): keep the story's part."""
+    if not title:
+        return None
+    parts = [part for part in _TITLE_SEPARATORS.split(title) if part.strip()]
+    story = [part for part in parts if part.casefold() not in site_names]
+    if len(parts) > 1 and len(story) < len(parts):
+        return " | ".join(story) if story else title
+    return title if len(parts) == 1 or site_names else max(parts, key=len)
+
+
+def _story_heading(facts: PageFacts, declared: str | None) -> str | None:
+    site_names = facts.site_names()
+    headings = [
+        heading
+        for heading in dict.fromkeys(facts.headings)
+        if len(heading.split()) >= _MIN_HEADING_WORDS and heading.casefold() not in site_names
+    ]
+    if declared is None:
+        return headings[0] if len(headings) == 1 else None
+    shared = [(_shared_words(heading, declared), heading) for heading in headings]
+    best = max(shared, default=(0.0, None))
+    if best[0] >= _MIN_SHARED_WORDS or (len(headings) == 1 and best[0] > 0):
+        return best[1]
+    return None
+
+
+def _shared_words(heading: str, declared: str) -> float:
+    """The share of the heading's words that the declared title also has."""
+    heading_words = set(_WORD.findall(heading.casefold()))
+    return len(heading_words & set(_WORD.findall(declared.casefold()))) / len(heading_words)
+
+
+def _published(article: dict, facts: PageFacts, document: Document, zone: str | None):
+    """The first date that parses: declared ones, then shown ones, then the URL's."""
+    declared = [text_of(article.get("datePublished"))]
+    declared += [value for name in _PUBLISHED_META for value in facts.meta.get(name, ())]
+    for text in (*declared, *facts.times, *facts.shown_dates):
+        moment = _moment(text, zone)
+        if moment is not None:
+            return moment
+    return _url_date(document.source.url or facts.canonical_url)
+
+
+def _url_date(url: str | None):
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _tags(article: dict, facts: PageFacts) -> list[str]:
@@ -66,12 +137,28 @@ def _meta_authors(facts: PageFacts) -> list[str]:
     return [author] if author and not author.startswith("http") else []
 
 
-def _people(meta: Metadata, names: list[str]) -> None:
+def _first_visible_byline(meta: Metadata, facts: PageFacts) -> None:
+    """The first credit on the page that names someone; later ones belong to teasers."""
+    for byline in facts.bylines:
+        _people(meta, [byline], facts.site_names())
+        if meta.authors or meta.agencies:
+            return
+
+
+def _people(meta: Metadata, names: list[str], site_names: set[str]) -> None:
     for name in names:
-        authors, agencies = split_byline(name)
+        authors, agencies = split_byline(name, not_people=site_names)
         meta.authors = list(dict.fromkeys([*meta.authors, *authors]))
         meta.agencies = list(dict.fromkeys([*meta.agencies, *agencies]))
 
 
 def _moment(text: str | None, zone: str | None):
-    return parse_moment(text, timezone=zone) if text else None
+    """A date from a declared value or a shown one ("Published: Oct 26, 2023"); ISO values
+    with trailing noise ("...Z EST") keep their ISO part."""
+    if not text:
+        return None
+    text = _DATE_LABEL.sub("", text.strip())
+    moment = parse_moment(text, timezone=zone)
+    if moment is None and (iso := _ISO_PREFIX.match(text)):
+        moment = parse_moment(iso.group(0), timezone=zone)
+    return moment
