@@ -11,8 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # BeautifulSoup is imported only when a plugin asks for the soup
+    from bs4 import BeautifulSoup, Tag
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,11 @@ def host_belongs_to(url: str, domain: str) -> bool:
     return host is not None and (host == domain or host.endswith("." + domain))
 
 
+def _squeezed(text: str) -> str:
+    """Text without any whitespace: markup puts spaces in different places than blocks do."""
+    return "".join(text.split())
+
+
 @dataclass(frozen=True)
 class Removal:
     rule: str
@@ -118,12 +126,34 @@ class Document:
     outlet: OutletProfile | None = None
     removed: list[Removal] = field(default_factory=list)
     page: Any = None  # what an HTML page declares about itself (newsnorm.htmlmeta.PageFacts)
+    html: str | None = None  # the decoded page, for `soup()`
     acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
     _edits: int = 0
+    _soup: BeautifulSoup | None = field(default=None, repr=False, compare=False)
 
     @property
     def url(self) -> str | None:
         return self.source.url
+
+    def soup(self) -> BeautifulSoup | None:
+        """The whole page as BeautifulSoup (lxml builder), for plugin rules that read markup;
+        None for text inputs. Built on first use only: the core never needs it."""
+        if self.html is None:
+            return None
+        if self._soup is None:
+            from bs4 import BeautifulSoup
+
+            self._soup = BeautifulSoup(self.html, "lxml")
+        return self._soup
+
+    def remove_element(self, element: Tag, rule: str) -> int:
+        """Remove every live block whose text sits inside `element` (a BeautifulSoup tag from
+        `soup()`, e.g. a related-stories box the generic rules kept); returns how many."""
+        inside = _squeezed(element.get_text())
+        hits = [b for b in self.live_blocks() if b.text.strip() and _squeezed(b.text) in inside]
+        for block in hits:
+            self.remove(block, rule)
+        return len(hits)
 
     def outlet_is(self, key: str) -> bool:
         return self.outlet is not None and self.outlet.key == key

@@ -25,7 +25,15 @@ _BOILERPLATE = re.compile(
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
 _MAX_CAPTION = 500
+_MIN_HELD_CHARS = 300
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Boilerplate however much text it holds: a long comment thread or a paywall pitch next to
+# a short story must not pass for the page's main text.
+_NEVER_ARTICLE = re.compile(
+    r"(^|[\s_-])(comments?|comment-?list|disqus|newsletter|cookie-?\w*|consent)"
+    r"($|[\s_-])",
+    re.IGNORECASE,
+)
 _CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text", re.I)
 # Elements that start a new block of text; everything else flows inside one.
 BLOCK_TAGS = frozenset((
@@ -82,15 +90,18 @@ def drop_boilerplate(root: HtmlElement) -> None:
     for element in list(root.iter()):
         if _is_boilerplate_by_name(element) and not _holds_most(element, total):
             element.drop_tree()
+    for element in list(root.iter()):
+        if _is_boilerplate_by_name(element, _NEVER_ARTICLE):
+            element.drop_tree()
 
 
-def _is_boilerplate_by_name(element: HtmlElement) -> bool:
+def _is_boilerplate_by_name(element: HtmlElement, names_pattern: re.Pattern = _BOILERPLATE) -> bool:
     if not isinstance(element.tag, str) or element.getparent() is None:
         return False
     names = f"{element.get('class', '')} {element.get('id', '')}"
     if element.tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
         return False
-    return bool(_BOILERPLATE.search(names))
+    return bool(names_pattern.search(names))
 
 
 def _paragraph_chars(element: HtmlElement) -> int:
@@ -98,7 +109,10 @@ def _paragraph_chars(element: HtmlElement) -> int:
 
 
 def _holds_most(element: HtmlElement, total: int) -> bool:
-    return total > 0 and _paragraph_chars(element) > total / 2
+    """Most of the page's paragraph text, and more than a short box's worth of it (a paywall
+    pitch next to a two-line stub is still a pitch; Barron's "paywall" div is the story)."""
+    chars = _paragraph_chars(element)
+    return chars > total / 2 and chars > _MIN_HELD_CHARS
 
 
 def _paragraphs_from_loose_text(root: HtmlElement) -> None:

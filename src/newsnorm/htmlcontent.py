@@ -24,6 +24,8 @@ _BLOCK_TYPES = {
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 _SIBLING_SHARE = 0.2
+# Kept only when they hold the story; never joined to it as a sibling.
+_PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
 _WIDEN_GOOD_SHARE = 0.7
 
 
@@ -52,11 +54,13 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     if parent is None:
         return [best]
     threshold = scores[core] * _SIBLING_SHARE
-    return [
-        sibling
-        for sibling in parent
-        if sibling is best or scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling)
-    ]
+    return [sibling for sibling in parent if sibling is best or _joins(sibling, scores, threshold)]
+
+
+def _joins(sibling: HtmlElement, scores: dict[HtmlElement, float], threshold: float) -> bool:
+    if sibling.tag in _PAGE_FURNITURE:
+        return False
+    return scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling)
 
 
 def _widen(core: HtmlElement) -> HtmlElement:

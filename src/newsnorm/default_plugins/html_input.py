@@ -28,7 +28,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     blocks, images = content_blocks(tree)
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")
-    document = Document(source=source, input_format="html", blocks=blocks, page=page)
+    document = Document(source=source, input_format="html", blocks=blocks, page=page, html=text)
     document.meta.images = images
     return document
 

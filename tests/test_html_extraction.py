@@ -1,0 +1,108 @@
+"""HTML content extraction, one page shape per test: where the article text sits, and what
+must stay out of it."""
+
+from __future__ import annotations
+
+from html_pages import LONG, page, paragraphs
+
+from newsnorm import normalize
+
+
+def body_texts(html: str | bytes) -> list[str]:
+    return [block.text for block in normalize(html).body]
+
+
+def test_text_directly_in_divs_is_read_as_paragraphs():
+    divs = "".join(f'<div class="body-paragraph">{LONG} ({n})</div>' for n in range(3))
+    assert len(body_texts(page(f"<article>{divs}</article>"))) == 3
+
+
+def test_line_breaks_separate_words():
+    html = page(f"<article><div>{LONG}<br>Second line of the post with words<br>Third</div>"
+                f"{paragraphs(2)}</article>")  # fmt: skip
+    assert {"words", "Third"} <= set(normalize(html).text.split())
+
+
+def test_story_split_across_column_wrappers_is_read_whole():
+    columns = "".join(
+        f'<div class="column"><div class="inner">{paragraphs(2, start=n * 2)}</div></div>'
+        for n in range(4)
+    )
+    texts = body_texts(page(f'<section class="story-body">{columns}</section>'))
+    assert len(texts) == 8 and texts[-1].endswith("(7)")
+
+
+def test_related_link_box_between_paragraphs_is_dropped():
+    box = (
+        '<div class="related-links"><h3>Related</h3><ul>'
+        '<li><a href="/1">Another story with a long enough headline</a></li>'
+        '<li><a href="/2">A second story with its own long headline</a></li></ul></div>'
+    )
+    text = normalize(page(f"<article>{paragraphs(2)}{box}{paragraphs(2, start=2)}</article>")).text
+    assert "Another story" not in text and "Related" not in text
+    assert "(3)" in text
+
+
+def test_link_lists_inside_the_article_are_dropped():
+    links = "".join(
+        f'<li><a href="/{n}">Read our other story number {n}</a></li>' for n in range(4)
+    )
+    text = normalize(page(f"<article>{paragraphs(3)}<ul>{links}</ul></article>")).text
+    assert "Read our other story" not in text
+
+
+def test_hidden_elements_and_share_bars_are_dropped():
+    extra = (
+        '<div style="display: none">2025-01-01T00:00:00Z Example Times logo url</div>'
+        '<div class="share-tools">Share this on Facebook Twitter and email it</div>'
+    )
+    text = normalize(page(f"<article>{extra}{paragraphs(3)}</article>")).text
+    assert "logo url" not in text and "Facebook" not in text
+
+
+def test_captions_outside_figures_go_to_images():
+    photo = (
+        '<div class="image-wrap"><img src="https://example.com/p.jpg">'
+        '<span class="photo-caption">Waves hit the harbour wall. Photo: Jane Roe</span></div>'
+    )
+    article = normalize(page(f"<article>{paragraphs(2)}{photo}{paragraphs(2, start=2)}</article>"))
+    assert "Waves hit" not in article.text
+    assert [(i.url, i.caption) for i in article.images] == [
+        ("https://example.com/p.jpg", "Waves hit the harbour wall. Photo: Jane Roe")
+    ]
+
+
+def test_comment_section_is_not_the_article():
+    comments = '<section id="comments">' + paragraphs(6, word="Reader comment") + "</section>"
+    text = normalize(page(f"<article>{paragraphs(4)}</article>{comments}")).text
+    assert "Reader comment" not in text and "(3)" in text
+
+
+def test_paywalled_stub_keeps_its_visible_lead():
+    wall = (
+        '<div class="paywall"><p>Subscribe now to keep reading this story and many more.</p>'
+        "<p>Already a subscriber? Sign in to continue reading today.</p></div>"
+    )
+    text = normalize(page(f"<article>{paragraphs(1)}{wall}</article>")).text
+    assert text.startswith("Paragraph 0") and "Subscribe" not in text
+
+
+def test_headings_quotes_and_list_items_keep_their_types():
+    inner = (
+        f"{paragraphs(2)}<h2>What happens next</h2><blockquote>{LONG}</blockquote>"
+        f"<ul><li>{LONG} first</li><li>{LONG} second</li></ul>{paragraphs(1, start=2)}"
+    )
+    types = [block.type for block in normalize(page(f"<article>{inner}</article>")).body]
+    assert types == ["paragraph"] * 2 + ["heading", "quote", "list_item", "list_item", "paragraph"]
+
+
+def test_broken_markup_and_bad_bytes_still_give_the_text():
+    html = page(f"<article><p>{LONG} one<p>{LONG} two<div><p>{LONG} three</article>")
+    raw = html.encode("utf-8").replace(b"one", b"one \xff\xfe")
+    assert len(body_texts(raw)) == 3
+
+
+def test_undeclared_legacy_encoding_is_detected():
+    text = "Les habitants de la région côtière ont été évacués à cause de la tempête. " * 3
+    html = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+    assert "région côtière" in normalize(html.encode("cp1252")).text
