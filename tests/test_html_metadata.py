@@ -1,0 +1,104 @@
+"""HTML metadata from every source a page offers, reconciled."""
+
+from __future__ import annotations
+
+import json
+
+from html_pages import page, paragraphs
+
+from newsnorm import normalize
+from newsnorm.document import Source
+from newsnorm.hookspecs import hookimpl
+from newsnorm.pipeline import Pipeline
+from newsnorm.plugins import make_plugin_manager
+
+
+def json_ld(**fields) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def story(head: str = "", top: str = "", title: str = "Storm closes ports | Example Times"):
+    return normalize(page(f"<article>{top}{paragraphs(3)}</article>", head=head, title=title))
+
+
+def test_visible_headline_wins_over_a_seo_title():
+    head = '<meta property="og:title" content="Storm news: ports closed, live updates">'
+    article = story(head, top="<h1>Storm closes ports for two days</h1>")
+    assert article.title == "Storm closes ports for two days"
+
+
+def test_a_logo_heading_is_not_the_title():
+    head = '<meta property="og:site_name" content="Example Times">' + json_ld(
+        headline="Storm closes ports"
+    )
+    article = story(head, top="<h1>Example Times</h1><h1>Weather desk news</h1>")
+    assert article.title == "Storm closes ports"
+
+
+def test_site_name_is_cut_from_the_declared_title_either_side():
+    head = '<meta property="og:site_name" content="Example Times">'
+    assert story(head, title="Example Times - Storm closes ports").title == "Storm closes ports"
+    assert story(head, title="Storm closes ports | Example Times").title == "Storm closes ports"
+
+
+def test_entities_escaped_twice_are_decoded():
+    head = '<meta property="og:title" content="Port&amp;#8217;s gates close">'
+    assert story(head).title == "Port’s gates close"
+
+
+def test_organisation_authors_are_not_people_but_agencies_are_kept():
+    author = [
+        {"@type": "Person", "name": "Jane Doe"},
+        {"@type": "Organization", "name": "Example Times"},
+        {"@type": "Organization", "name": "Reuters"},
+    ]
+    article = story(json_ld(headline="Storm closes ports", author=author))
+    assert (article.authors, article.agencies) == (["Jane Doe"], ["Reuters"])
+
+
+def test_visible_byline_when_nothing_is_declared():
+    top = '<div class="byline">By JOHN SMITH and Mary Roe Jr.</div>'
+    teaser = '<div class="teaser"><span class="author">Other Writer</span></div>'
+    article = normalize(page(f"<article>{top}{paragraphs(3)}</article>{teaser}"))
+    assert article.authors == ["John Smith", "Mary Roe Jr."]
+
+
+def test_the_site_name_is_never_an_author():
+    head = '<meta property="og:site_name" content="Example Times">'
+    head += '<meta name="author" content="Example Times">'
+    assert story(head).authors == []
+
+
+def test_time_element_gives_the_date_with_its_offset():
+    top = '<time datetime="2025-03-03T09:30:00+05:00">3 March</time>'
+    assert story(top=top).published.isoformat() == "2025-03-03T09:30:00+05:00"
+
+
+def test_declared_date_with_trailing_noise_keeps_its_iso_part():
+    head = json_ld(headline="Storm closes ports", datePublished="2025-03-03T09:30:00Z EST")
+    assert story(head).published.isoformat() == "2025-03-03T09:30:00+00:00"
+
+
+def test_shown_date_and_url_date_are_the_last_resorts():
+    shown = story(top='<span class="date">Published: March 3, 2025</span>')
+    assert shown.published.isoformat() == "2025-03-03"
+    html = page(f"<article>{paragraphs(3)}</article>")
+    from_url = normalize(html, url="https://example.com/2025/03/04/storm-closes-ports/")
+    assert from_url.published.isoformat() == "2025-03-04"
+
+
+def test_outlet_plugins_can_read_the_page_as_beautifulsoup():
+    class DropsTeaserBox:
+        @hookimpl
+        def newsnorm_remove_noise(self, document):
+            for box in document.soup().select("div.inline-teaser"):
+                document.remove_element(box, "teaser-box")
+
+    manager = make_plugin_manager(load_installed=False)
+    manager.register(DropsTeaserBox(), name="teasers")
+    teaser = '<div class="inline-teaser"><p>Also read: a story the generic rules keep</p></div>'
+    html = page(f"<article>{paragraphs(2)}{teaser}{paragraphs(1, start=2)}</article>")
+    article = Pipeline(manager).run(Source(html), explain=True)
+    assert "Also read" not in article.text
+    assert [r.rule for r in article.removed] == ["teasers:teaser-box"]
