@@ -1,10 +1,11 @@
 """Finding the article in a prepared page (see newsnorm.htmlclean): typed blocks in
 reading order, and the captioned images inside the article.
 
-Each paragraph scores its parent by its length (and its grandparent by half of it, for
-text split across sibling wrappers). The best-scoring element is the article's core;
-its siblings join it when they score close to it, as the rest of a story often sits in
-parallel columns or sections.
+Each paragraph scores its parent by its length, its grandparent by half of it and the
+next ancestor by a third (for text split across sibling wrappers). The best-scoring
+element is the article's core. It widens to ancestors that add mostly more paragraphs,
+and its siblings join it when they score close to it, as the rest of a story often sits
+in parallel columns or sections.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ _BLOCK_TYPES = {
 }  # fmt: skip
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
+# A paragraph's length counts fully for its parent, half for the grandparent and a third
+# for the next one up: text split across sibling wrappers still adds up somewhere.
+_DECAY = (1.0, 1 / 2, 1 / 3)
 _SIBLING_SHARE = 0.2
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
@@ -99,12 +103,10 @@ def _container_scores(root: HtmlElement) -> dict[HtmlElement, float]:
         text = paragraph.text_content().strip()
         if not _counts(paragraph, text):
             continue
-        parent = paragraph.getparent()
-        if parent is not None:
-            scores[parent] = scores.get(parent, 0.0) + len(text)
-            grandparent = parent.getparent()
-            if grandparent is not None:
-                scores[grandparent] = scores.get(grandparent, 0.0) + len(text) / 2
+        for depth, ancestor in enumerate(paragraph.iterancestors()):
+            if depth == len(_DECAY):
+                break
+            scores[ancestor] = scores.get(ancestor, 0.0) + len(text) * _DECAY[depth]
     return scores
 
 
