@@ -102,3 +102,23 @@ def test_outlet_plugins_can_read_the_page_as_beautifulsoup():
     article = Pipeline(manager).run(Source(html), explain=True)
     assert "Also read" not in article.text
     assert [r.rule for r in article.removed] == ["teasers:teaser-box"]
+
+
+def test_date_printed_under_the_headline():
+    top = "<h1>Storm closes ports</h1><div>AFP / <span>Updated: Dec 22, 2025</span></div>"
+    assert story(top=top).published.isoformat() == "2025-12-22"
+
+
+def test_utc_declared_time_takes_the_offset_the_page_shows():
+    head = '<meta property="article:published_time" content="2025-12-23T01:48:19+00:00">'
+    top = '<time datetime="2025-12-22 20:48:19">Dec 22</time>'
+    assert story(head, top=top).published.isoformat() == "2025-12-22T20:48:19-05:00"
+
+
+def test_webpage_object_does_not_hide_the_article_date():
+    graph = json.dumps({"@graph": [
+        {"@type": "WebPage", "datePublished": "2024-01-01"},
+        {"@type": "NewsArticle", "headline": "Storm closes ports", "datePublished": "2025-03-03"},
+    ]})  # fmt: skip
+    head = f'<script type="application/ld+json">{graph}</script>'
+    assert story(head).published.isoformat() == "2025-03-03"

@@ -25,6 +25,12 @@ _BYLINE_NAMES = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 120
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)", re.I)
 _MAX_DATE_CHARS = 60
+_NEAR_HEADLINE = 40  # elements
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PRINTED_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    r"|\d{4}-\d\d-\d\d)\b"
+)
 
 
 @dataclass
@@ -40,6 +46,7 @@ class PageFacts:
     bylines: list[str] = field(default_factory=list)  # visible author credits
     times: list[str] = field(default_factory=list)  # <time datetime>, itemprop dates
     shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
+    headline_dates: list[str] = field(default_factory=list)  # printed under the <h1>
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
@@ -77,11 +84,16 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
 
 
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
+    after_headline = None  # elements seen since the first <h1>, while near it
     for element in body.iter():
         if not isinstance(element.tag, str):
             continue
         if element.tag == "h1":
             facts.headings.append(clean_text(element.text_content()))
+            after_headline = 0 if after_headline is None else after_headline
+        elif after_headline is not None and after_headline < _NEAR_HEADLINE:
+            after_headline += 1
+            _collect_date_near_headline(element, facts)
         if element.tag == "time" or element.get("itemprop") == "datePublished":
             moment = element.get("datetime") or element.get("content")
             if moment and moment.strip():
@@ -92,6 +104,14 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
                 facts.shown_dates.append(text)
         if _is_byline(element):
             facts.bylines.append(clean_text(element.text_content()))
+
+
+def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+    """A printed date in the lines right under the headline (bylines, "Updated: ...")."""
+    for text in (element.text, element.tail):
+        match = _PRINTED_DATE.search(text or "")
+        if match:
+            facts.headline_dates.append(match.group(0))
 
 
 def _is_byline(element: lxml_html.HtmlElement) -> bool:
@@ -113,7 +133,9 @@ def _article_objects(text: str) -> Iterator[dict[str, Any]]:
         data = orjson.loads(text.strip().encode("utf-8", "replace"))
     except orjson.JSONDecodeError:
         return
-    yield from (item for item in _walk(data) if _types(item) & _ARTICLE_TYPES)
+    items = [item for item in _walk(data) if _types(item) & _ARTICLE_TYPES]
+    # A page's WebPage object describes the page, its NewsArticle the story: story first.
+    yield from sorted(items, key=lambda item: _types(item) <= {"WebPage"})
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:

@@ -12,7 +12,8 @@ empty.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import timezone as dt_timezone
 
 from newsnorm.dates import parse_moment
 from newsnorm.document import Document, Metadata
@@ -28,8 +29,10 @@ _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*[|·»]\s*")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|$)")
 _DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|on)\b[:\s]*", re.I)
 _ISO_PREFIX = re.compile(
-    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)"
 )
+_MAX_OFFSET = timedelta(hours=14)
+_OFFSET_STEP = timedelta(minutes=15)
 _WORD = re.compile(r"\w+")
 _MIN_HEADING_WORDS = 3
 _MIN_SHARED_WORDS = 0.5
@@ -106,11 +109,32 @@ def _published(article: dict, facts: PageFacts, document: Document, zone: str | 
     """The first date that parses: declared ones, then shown ones, then the URL's."""
     declared = [text_of(article.get("datePublished"))]
     declared += [value for name in _PUBLISHED_META for value in facts.meta.get(name, ())]
-    for text in (*declared, *facts.times, *facts.shown_dates):
+    shown = (*facts.times, *facts.shown_dates, *facts.headline_dates)
+    for text in (*declared, *shown):
         moment = _moment(text, zone)
         if moment is not None:
-            return moment
+            return _in_local_offset(moment, shown)
     return _url_date(document.source.url or facts.canonical_url)
+
+
+def _in_local_offset(moment, shown: tuple[str, ...]):
+    """A moment declared in UTC, shown by the page in local time: the same instant with the
+    page's own offset (its calendar day is the one readers saw). A shown time without an
+    offset tells the offset by its distance from the declared one."""
+    if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
+        return moment
+    for text in shown:
+        other = _moment(text, "UTC")  # a time without an offset, read as if in UTC
+        if not isinstance(other, datetime):
+            continue
+        if other.utcoffset() != timedelta(0):
+            if other == moment:
+                return other
+            continue
+        shift = other.replace(tzinfo=None) - moment.replace(tzinfo=None)
+        if shift and abs(shift) <= _MAX_OFFSET and shift % _OFFSET_STEP == timedelta(0):
+            return moment.astimezone(dt_timezone(shift))
+    return moment
 
 
 def _url_date(url: str | None):
