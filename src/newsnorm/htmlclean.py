@@ -14,7 +14,7 @@ _DROPPED_TAGS = (
     "nav", "aside", "footer", "header", "menu", "dialog", "input", "textarea", "label",
 )  # fmt: skip
 _BOILERPLATE = re.compile(
-    r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscri\w*|comments?|"
+    r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|comments?|"
     r"cookie\w*|consent|promo\w*|advert\w*|ads?|sponsor\w*|sidebar|breadcrumbs?|nav\w*|menu|"
     r"footer|popular|trending|outbrain|taboola|paywall|modal|popup|tags?|read-?more|more-?stories|"
     r"gallery|slideshow|carousel|lightbox)"
@@ -26,6 +26,9 @@ _BOILERPLATE = re.compile(
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
 _MAX_CAPTION = 500
 _MIN_HELD_CHARS = 300
+_HIDDEN_CLASS = re.compile(
+    r"(^|\s)(hidden|d-none|sr-only|visually-hidden|screen-reader-text)($|\s)", re.I
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Boilerplate however much text it holds: a long comment thread or a paywall pitch next to
 # a short story must not pass for the page's main text.
@@ -61,13 +64,22 @@ def _break_lines(root: HtmlElement) -> None:
 
 
 def _drop_hidden(root: HtmlElement) -> None:
-    """What a reader never sees: schema.org values in hidden divs, screen-reader twins."""
+    """What a reader never sees: schema.org values in hidden divs, screen-reader twins,
+    pitches a script may show later. A class that hides the story itself (revealed by a
+    script) is ignored: the guard is the same as for boilerplate."""
+    total = _paragraph_chars(root)
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
-        hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
-        if hidden or _HIDDEN_STYLE.search(element.get("style", "")):
+        if _always_hidden(element) or (
+            _HIDDEN_CLASS.search(element.get("class", "")) and not _holds_most(element, total)
+        ):
             element.drop_tree()
+
+
+def _always_hidden(element: HtmlElement) -> bool:
+    hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
+    return hidden or bool(_HIDDEN_STYLE.search(element.get("style", "")))
 
 
 def _mark_captions(root: HtmlElement) -> None:
