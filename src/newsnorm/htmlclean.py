@@ -65,21 +65,31 @@ def _break_lines(root: HtmlElement) -> None:
 
 def _drop_hidden(root: HtmlElement) -> None:
     """What a reader never sees: schema.org values in hidden divs, screen-reader twins,
-    pitches a script may show later. A class that hides the story itself (revealed by a
-    script) is ignored: the guard is the same as for boilerplate."""
+    pitches a script may show later. Hidden elements that together hold the story stay:
+    sites hide a subscriber's paragraphs (one div each) until a script checks the login."""
     total = _paragraph_chars(root)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.getparent() is None:
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
+    for element in root.iter():
+        if isinstance(element.tag, str) and _is_hidden(element):
+            groups.setdefault((element.tag, element.get("class", "")), []).append(element)
+    for elements in groups.values():
+        if _group_holds_most(elements, total):
             continue
-        if _always_hidden(element) or (
-            _HIDDEN_CLASS.search(element.get("class", "")) and not _holds_most(element, total)
-        ):
-            element.drop_tree()
+        for element in elements:
+            if element.getparent() is not None:
+                element.drop_tree()
 
 
-def _always_hidden(element: HtmlElement) -> bool:
-    hidden = element.get("hidden") is not None or element.get("aria-hidden") == "true"
-    return hidden or bool(_HIDDEN_STYLE.search(element.get("style", "")))
+def _group_holds_most(elements: list[HtmlElement], total: int) -> bool:
+    chars = sum(_paragraph_chars(element) for element in elements)
+    return chars > total / 2 and chars > _MIN_HELD_CHARS
+
+
+def _is_hidden(element: HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style, names = element.get("style", ""), element.get("class", "")
+    return bool(_HIDDEN_STYLE.search(style) or _HIDDEN_CLASS.search(names))
 
 
 def _mark_captions(root: HtmlElement) -> None:
@@ -123,8 +133,7 @@ def _paragraph_chars(element: HtmlElement) -> int:
 def _holds_most(element: HtmlElement, total: int) -> bool:
     """Most of the page's paragraph text, and more than a short box's worth of it (a paywall
     pitch next to a two-line stub is still a pitch; Barron's "paywall" div is the story)."""
-    chars = _paragraph_chars(element)
-    return chars > total / 2 and chars > _MIN_HELD_CHARS
+    return _group_holds_most([element], total)
 
 
 def _paragraphs_from_loose_text(root: HtmlElement) -> None:
