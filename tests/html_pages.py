@@ -6,7 +6,7 @@ LONG = "The storm closed the port for two days and left hundreds of boats strand
 
 
 def paragraphs(count: int, *, start: int = 0, word: str = "Paragraph") -> str:
-    return "".join(f"<p>{word} {n} has enough words to be article text ({n})</p>"
+    return "".join(f"<p>{word} {n} has enough words to be article text ({n}).</p>"
                    for n in range(start, start + count))  # fmt: skip
 
 

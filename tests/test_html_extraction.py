@@ -29,7 +29,7 @@ def test_story_split_across_column_wrappers_is_read_whole():
         for n in range(4)
     )
     texts = body_texts(page(f'<section class="story-body">{columns}</section>'))
-    assert len(texts) == 8 and texts[-1].endswith("(7)")
+    assert len(texts) == 8 and texts[-1].endswith("(7).")
 
 
 def test_related_link_box_between_paragraphs_is_dropped():
@@ -106,3 +106,20 @@ def test_undeclared_legacy_encoding_is_detected():
     text = "Les habitants de la région côtière ont été évacués à cause de la tempête. " * 3
     html = f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
     assert "région côtière" in normalize(html.encode("cp1252")).text
+
+
+def test_a_related_box_announced_by_its_heading_leaves_the_body_wherever_it_sits():
+    box = (
+        '<div class="box"><h3>More from Example Times</h3>'
+        "<p>Port workers vote on a new contract</p><p>Ferry timetable changes next week</p></div>"
+    )
+    html = page(f"<article>{paragraphs(2)}{box}{paragraphs(2, start=2)}</article>")
+    article = normalize(html, explain=True)
+    assert "Port workers" not in article.text and "(3)" in article.text
+    assert [r.rule for r in article.removed] == ["newsnorm.related_sections:related-section"] * 3
+
+
+def test_on_a_flat_page_only_the_teaser_lines_under_the_heading_go():
+    inner = f"{paragraphs(2)}<h3>Related</h3><p>Port workers vote on a new contract</p>"
+    article = normalize(page(f"<article>{inner}{paragraphs(2, start=2)}</article>"))
+    assert "Port workers" not in article.text and "(2)" in article.text
