@@ -123,3 +123,19 @@ def test_on_a_flat_page_only_the_teaser_lines_under_the_heading_go():
     inner = f"{paragraphs(2)}<h3>Related</h3><p>Port workers vote on a new contract</p>"
     article = normalize(page(f"<article>{inner}{paragraphs(2, start=2)}</article>"))
     assert "Port workers" not in article.text and "(2)" in article.text
+
+
+def test_markers_between_paragraphs_and_legal_notices_at_the_edges_go():
+    inner = (
+        f"{paragraphs(2)}<p>Advertisement</p>{paragraphs(2, start=2)}"
+        "<p>If you buy through our links we may earn a commission. See our Privacy Policy.</p>"
+    )
+    article = normalize(page(f"<article>{inner}</article>"), explain=True)
+    assert "Advertisement" not in article.text and "commission" not in article.text
+    assert [r.rule.split(":")[1] for r in article.removed] == ["page-marker", "site-notice"]
+
+
+def test_a_notice_inside_the_story_stays():
+    notice = "<p>The company said it would update its privacy policy after the ruling was made.</p>"
+    article = normalize(page(f"<article>{paragraphs(2)}{notice}{paragraphs(2, start=2)}</article>"))
+    assert "privacy policy" in article.text

@@ -30,6 +30,7 @@ DEFAULT_PLUGINS = (
     "newsnorm.default_plugins.text_input",
     "newsnorm.default_plugins.outlet_recognition",
     "newsnorm.default_plugins.related_sections",
+    "newsnorm.default_plugins.page_notices",
     "newsnorm.default_plugins.html_metadata",
     "newsnorm.default_plugins.headline",
     "newsnorm.default_plugins.byline",
