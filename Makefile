@@ -1,4 +1,5 @@
-# `make demo` sets everything up and converts the bundled samples; `make test` runs the checks.
+# `make demo` sets everything up and converts the bundled samples; `make test` runs the checks;
+# `make bench` compares newsnorm with its peers (benchmarks/results.md, results.png).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -6,7 +7,7 @@ SHARED ?= ../shared
 PLUGINS := $(wildcard plugins/*/pyproject.toml)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo test lint format schema clean
+.PHONY: install demo test lint format schema bench clean
 
 install: $(INSTALLED)
 
@@ -27,6 +28,11 @@ test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+# On demand, not in CI: newsnorm beside trafilatura, readability-lxml and newspaper4k.
+bench: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)
 	$(BIN)/ruff format .
