@@ -139,3 +139,19 @@ def test_a_notice_inside_the_story_stays():
     notice = "<p>The company said it would update its privacy policy after the ruling was made.</p>"
     article = normalize(page(f"<article>{paragraphs(2)}{notice}{paragraphs(2, start=2)}</article>"))
     assert "privacy policy" in article.text
+
+
+def test_declared_article_body_when_the_markup_shows_only_a_teaser():
+    body = " ".join(f"Sentence {n} of the full story as the page declares it." for n in range(60))
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Storm", '
+        f'"articleBody": "{body}\\nThe last paragraph."}}</script>'
+    )
+    article = normalize(page(f"<article>{paragraphs(1)}</article>", head=head))
+    assert [block.text[:12] for block in article.body] == ["Sentence 0 o", "The last par"]
+
+
+def test_a_short_declared_body_does_not_replace_the_page_text():
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "Teaser."}'
+    article = normalize(page(f"<article>{paragraphs(3)}</article>", head=head + "</script>"))
+    assert len(article.body) == 3

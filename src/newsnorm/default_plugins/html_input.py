@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 from newsnorm.decoding import decode
-from newsnorm.document import Document, Source
+from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.htmlcontent import content_blocks, parse
-from newsnorm.htmlmeta import collect
+from newsnorm.htmlmeta import PageFacts, collect, text_of
+from newsnorm.patterns import clean_text
 
 _SNIFF_BYTES = 2048
+_MIN_DECLARED_BODY = 500
+_DECLARED_RATIO = 2
 _LOOKS_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
@@ -26,11 +29,23 @@ def newsnorm_read_document(source: Source) -> Document | None:
     tree = parse(text)
     page = collect(tree)
     blocks, images = content_blocks(tree)
+    blocks = _declared_body(page, blocks) or blocks
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")
     document = Document(source=source, input_format="html", blocks=blocks, page=page, html=text)
     document.meta.images = images
     return document
+
+
+def _declared_body(page: PageFacts, blocks: list[Block]) -> list[Block] | None:
+    """The JSON-LD `articleBody`, when the page's markup gave far less than it declares
+    (stories drawn by scripts, pages whose visible text is teasers)."""
+    declared = next((text_of(a.get("articleBody")) for a in page.articles), None)
+    extracted = sum(len(block.text) for block in blocks)
+    if not declared or len(declared) < max(_MIN_DECLARED_BODY, extracted * _DECLARED_RATIO):
+        return None
+    lines = (clean_text(line) for line in declared.splitlines())
+    return [Block(text=line) for line in lines if line]
 
 
 def _is_html(source: Source) -> bool:
