@@ -1,5 +1,6 @@
 """HTML pages: the site's own notices, not the story. Markers printed between paragraphs
-("Advertisement", "Story continues below", a bare "By") go wherever they are; legal and
+("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp) go
+wherever they are; legal and
 affiliate notices ("... our Privacy Policy", "we may earn a commission") go when they open
 or close the body, where templates put them."""
 
@@ -11,9 +12,19 @@ from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
 
 _MARKER = re.compile(
-    r"^(advertisement|advertising|ad|sponsored( content)?|(the )?(story|article) continues "
+    r"^((advertisement|advertising|ad)([\s–—-]+(continue reading below|(page|story|article) "
+    r"continues below))?|sponsored( content)?|(the )?(story|article) continues "
     r"below( (this )?(advertisement|ad))?|continue reading( below)?|scroll (down )?to continue"
-    r"( reading| with content)?|by|loading|error loading|loadingerror loading)[\s.:!…]*$",
+    r"( reading| with content)?|swipe to scroll( horizontally)?|by|loading|error loading|"
+    r"loadingerror loading|((image|photo|slide) )?\d+ (of|/) \d+)[\s.:!…]*$",
+    re.IGNORECASE,
+)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A line that is only a timestamp: the page's date furniture, not a sentence of the story.
+_TIMESTAMP = re.compile(
+    rf"^((published|updated|posted)[:\s]+)?(\d+[smhd] ago|({_MONTH} \d{{1,2}},? \d{{4}}|"
+    rf"\d{{1,2}} {_MONTH},? \d{{4}})([,\s]+(at )?\d{{1,2}}[:.]\d\d\s*([ap]\.?m\.?)?"
+    r"(\s*[a-z]{2,4})?)?)(\s*/\s*\d{1,2}:\d\d\s*[ap]m(\s*[a-z]{2,4})?)?$",
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
@@ -29,7 +40,7 @@ def newsnorm_remove_noise(document: Document) -> None:
     if document.input_format != "html":
         return
     for block in list(document.live_blocks()):
-        if _MARKER.match(block.text.strip()):
+        if _MARKER.match(block.text.strip()) or _TIMESTAMP.match(block.text.strip()):
             document.remove(block, "page-marker")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
