@@ -122,3 +122,9 @@ def test_webpage_object_does_not_hide_the_article_date():
     ]})  # fmt: skip
     head = f'<script type="application/ld+json">{graph}</script>'
     assert story(head).published.isoformat() == "2025-03-03"
+
+
+def test_shown_time_in_minutes_with_an_unknown_zone_name_still_gives_the_offset():
+    head = '<meta property="article:published_time" content="2025-12-24T01:06:51+00:00">'
+    top = '<span class="date">Dec 23, 2025 5:06pm PT</span>'
+    assert story(head, top=top).published.isoformat() == "2025-12-23T17:06:51-08:00"

@@ -31,8 +31,10 @@ _DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|on)\b[:\s]*
 _ISO_PREFIX = re.compile(
     r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?(?!\d)"
 )
+_ZONE_NAME = re.compile(r"\s+[A-Z]{1,5}$")
 _MAX_OFFSET = timedelta(hours=14)
 _OFFSET_STEP = timedelta(minutes=15)
+_SLACK = timedelta(minutes=1)
 _WORD = re.compile(r"\w+")
 _MIN_HEADING_WORDS = 3
 _MIN_SHARED_WORDS = 0.5
@@ -124,17 +126,29 @@ def _in_local_offset(moment, shown: tuple[str, ...]):
     if not isinstance(moment, datetime) or moment.utcoffset() != timedelta(0):
         return moment
     for text in shown:
-        other = _moment(text, "UTC")  # a time without an offset, read as if in UTC
+        # A time without an offset (or with a zone name dateutil doesn't know: "5:06pm PT"),
+        # read as if in UTC.
+        other = _moment(_ZONE_NAME.sub("", text), "UTC")
         if not isinstance(other, datetime):
             continue
         if other.utcoffset() != timedelta(0):
             if other == moment:
                 return other
             continue
-        shift = other.replace(tzinfo=None) - moment.replace(tzinfo=None)
-        if shift and abs(shift) <= _MAX_OFFSET and shift % _OFFSET_STEP == timedelta(0):
+        shift = _offset_between(other.replace(tzinfo=None), moment.replace(tzinfo=None))
+        if shift:
             return moment.astimezone(dt_timezone(shift))
     return moment
+
+
+def _offset_between(shown: datetime, declared: datetime) -> timedelta | None:
+    """The zone offset that makes `shown` the local time of `declared`: a whole number of
+    quarter hours, give or take the seconds a page leaves out."""
+    steps = round((shown - declared) / _OFFSET_STEP)
+    offset = steps * _OFFSET_STEP
+    if not steps or abs(offset) > _MAX_OFFSET or abs(shown - declared - offset) > _SLACK:
+        return None
+    return offset
 
 
 def _url_date(url: str | None):
