@@ -22,6 +22,7 @@ _BLOCK_TYPES = {
     "p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "blockquote": "quote", "li": "list_item", "pre": "preformatted",
 }  # fmt: skip
+_CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 # A paragraph's length counts fully for its parent, half for the grandparent and a third
@@ -34,7 +35,9 @@ _WIDEN_GOOD_SHARE = 0.7
 
 
 def parse(text: str) -> HtmlElement:
-    return lxml_html.document_fromstring(text or "<html></html>")
+    """The page as an lxml tree; control characters (never text, and refused by lxml when
+    the tree is edited) are dropped first."""
+    return lxml_html.document_fromstring(text.translate(_CONTROL_CHARS) or "<html></html>")
 
 
 def content_blocks(tree: HtmlElement) -> tuple[list[Block], list[ImageRef]]:
