@@ -157,3 +157,16 @@ def test_a_short_declared_body_does_not_replace_the_page_text():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "Teaser."}'
     article = normalize(page(f"<article>{paragraphs(3)}</article>", head=head + "</script>"))
     assert len(article.body) == 3
+
+
+def test_caption_credit_is_split_and_a_repeated_caption_is_kept_once():
+    figure = (
+        '<figure><img src="https://example.com/p.jpg"><figcaption>Waves hit the harbour wall.'
+        ' <span class="photo-credit">Jane Roe/Reuters</span></figcaption></figure>'
+    )
+    lightbox = '<div class="wrap"><span class="caption">Waves hit the harbour wall.</span></div>'
+    inner = f"{paragraphs(2)}{figure}{paragraphs(2, start=2)}{lightbox}"
+    article = normalize(page(f"<article>{inner}</article>"))
+    assert [(i.url, i.caption, i.credit) for i in article.images] == [
+        ("https://example.com/p.jpg", "Waves hit the harbour wall.", "Jane Roe/Reuters")
+    ]

@@ -25,6 +25,8 @@ _BOILERPLATE = re.compile(
 # Names that mark likely article containers: never dropped, even with a boilerplate word.
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
+_CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])", re.I)
+ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "credit"
 _MAX_CAPTION = 500
 _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
@@ -101,6 +103,7 @@ def _mark_captions(root: HtmlElement) -> None:
             names = f"{element.get('class', '')} {element.get('id', '')}"
             if _CAPTION_NAMES.search(names) and len(element.text_content()) <= _MAX_CAPTION:
                 element.tag = "figcaption"
+                element.set(ROLE, "credit" if _CREDIT_NAMES.search(names) else "caption")
 
 
 def drop_boilerplate(root: HtmlElement) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
-from newsnorm.htmlclean import HtmlElement, prepare
+from newsnorm.htmlclean import ROLE, HtmlElement, prepare
 from newsnorm.patterns import clean_text
 
 _BLOCK_TYPES = {
@@ -147,22 +147,45 @@ def _inside_block(element: HtmlElement, container: HtmlElement) -> bool:
 
 
 def _take_figures(container: HtmlElement) -> list[ImageRef]:
-    """Each <figure>, and each caption outside one, becomes an image and leaves the tree."""
-    images = [_image(figure, figure.find(".//figcaption")) for figure in container.iter("figure")]
+    """Each <figure>, and each group of captions outside one, becomes an image (its <img>,
+    caption and credit) and leaves the tree; a caption printed twice is kept once."""
+    groups: dict[HtmlElement, list[HtmlElement]] = {f: [] for f in container.iter("figure")}
     for caption in container.iter("figcaption"):
-        if not any(ancestor.tag == "figure" for ancestor in caption.iterancestors()):
-            holder = caption.getparent()
-            images.append(_image(caption if holder is None else holder, caption))
+        if not any(ancestor.tag == "figcaption" for ancestor in caption.iterancestors()):
+            groups.setdefault(_holder(caption), []).append(caption)
+    images = [_image(holder, captions) for holder, captions in groups.items()]
+    images = [image for image in images if image.url or image.caption]
     for element in list(container.iter("figure", "figcaption")):
         if element.getparent() is not None:
             element.drop_tree()
-    return [image for image in images if image.url or image.caption]
+    unique = {(image.caption or image.url): image for image in reversed(images)}
+    return [image for image in images if unique.get(image.caption or image.url) is image]
 
 
-def _image(holder: HtmlElement, caption: HtmlElement | None) -> ImageRef:
+def _holder(caption: HtmlElement) -> HtmlElement:
+    """The figure a caption belongs to, else the wrapper it shares with its image."""
+    figure = next((a for a in caption.iterancestors() if a.tag == "figure"), None)
+    if figure is not None:
+        return figure
+    parent = caption.getparent()
+    return parent if parent is not None else caption
+
+
+def _image(holder: HtmlElement, captions: list[HtmlElement]) -> ImageRef:
     image = holder.find(".//img")
-    text = clean_text(caption.text_content()) if caption is not None else ""
-    return ImageRef(url=image.get("src") if image is not None else None, caption=text or None)
+    texts, credits = [], []
+    for caption in captions:
+        text = clean_text(caption.text_content())
+        for credit in caption.iter("figcaption"):
+            if credit.get(ROLE) == "credit":
+                credits.append(clean_text(credit.text_content()))
+                text = text.replace(credits[-1], "").strip() if credit is not caption else ""
+        texts.append(text)
+    return ImageRef(
+        url=image.get("src") if image is not None else None,
+        caption=" ".join(filter(None, texts)) or None,
+        credit=" ".join(filter(None, credits)) or None,
+    )
 
 
 def _link_density(element: HtmlElement, text: str) -> float:
