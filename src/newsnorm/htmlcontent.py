@@ -10,6 +10,7 @@ in parallel columns or sections.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from lxml import html as lxml_html
@@ -22,7 +23,7 @@ _BLOCK_TYPES = {
     "p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
     "h6": "heading", "blockquote": "quote", "li": "list_item", "pre": "preformatted",
 }  # fmt: skip
-_CONTROL_CHARS = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 # A paragraph's length counts fully for its parent, half for the grandparent and a third
@@ -37,7 +38,7 @@ _WIDEN_GOOD_SHARE = 0.7
 def parse(text: str) -> HtmlElement:
     """The page as an lxml tree; control characters (never text, and refused by lxml when
     the tree is edited) are dropped first."""
-    return lxml_html.document_fromstring(text.translate(_CONTROL_CHARS) or "<html></html>")
+    return lxml_html.document_fromstring(_CONTROL_CHARS.sub("", text) or "<html></html>")
 
 
 def content_blocks(tree: HtmlElement) -> tuple[list[Block], list[ImageRef]]:

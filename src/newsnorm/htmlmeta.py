@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
+from lxml import etree
 from lxml import html as lxml_html
 
 from newsnorm.patterns import clean_text
@@ -21,11 +22,14 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
                   "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "WebPage",
                   "ReviewNewsArticle", "BackgroundNewsArticle", "Report"}  # fmt: skip
 _ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
-_BYLINE_NAMES = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+# Searched in class, id and itemprop together (itemprop=author included).
+_MARKED_AUTHOR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
 _MAX_BYLINE_CHARS = 120
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)", re.I)
 _MAX_DATE_CHARS = 60
-_NEAR_HEADLINE = 40  # elements
+_NEAR_HEADLINE_COUNT = 40  # elements
+_NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
+_TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PRINTED_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
@@ -84,26 +88,32 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
 
 
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
-    after_headline = None  # elements seen since the first <h1>, while near it
-    for element in body.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag == "h1":
-            facts.headings.append(clean_text(element.text_content()))
-            after_headline = 0 if after_headline is None else after_headline
-        elif after_headline is not None and after_headline < _NEAR_HEADLINE:
-            after_headline += 1
-            _collect_date_near_headline(element, facts)
-        if element.tag == "time" or element.get("itemprop") == "datePublished":
-            moment = element.get("datetime") or element.get("content")
-            if moment and moment.strip():
-                facts.times.append(moment.strip())
-        if element.tag == "time" or _DATE_NAMES.search(element.get("class", "")):
-            text = clean_text(element.text_content())
-            if 0 < len(text) <= _MAX_DATE_CHARS:
-                facts.shown_dates.append(text)
-        if _is_byline(element):
-            facts.bylines.append(clean_text(element.text_content()))
+    facts.headings.extend(clean_text(h1.text_content()) for h1 in body.iter("h1"))
+    for element in _NEAR_HEADLINE(body):
+        _collect_date_near_headline(element, facts)
+    for element in _TIMES(body):
+        moment = element.get("datetime") or element.get("content")
+        if moment and moment.strip():
+            facts.times.append(moment.strip())
+    for element in body.iter(etree.Element):  # one pass, two cheap tests per element
+        names = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+        if element.tag == "time" or _DATE_NAMES.search(names):
+            _collect_shown_date(element, facts)
+        if element.get("rel") == "author" or _MARKED_AUTHOR.search(names):
+            _collect_byline(element, facts)
+
+
+def _collect_shown_date(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+    if element.tag == "time" or _DATE_NAMES.search(element.get("class", "")):
+        text = clean_text(element.text_content())
+        if 0 < len(text) <= _MAX_DATE_CHARS:
+            facts.shown_dates.append(text)
+
+
+def _collect_byline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+    text = element.text_content().strip()
+    if 0 < len(text) <= _MAX_BYLINE_CHARS:
+        facts.bylines.append(clean_text(text))
 
 
 def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
@@ -112,15 +122,6 @@ def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts
         match = _PRINTED_DATE.search(text or "")
         if match:
             facts.headline_dates.append(match.group(0))
-
-
-def _is_byline(element: lxml_html.HtmlElement) -> bool:
-    marked = (
-        element.get("rel") == "author"
-        or element.get("itemprop") == "author"
-        or _BYLINE_NAMES.search(f"{element.get('class', '')} {element.get('id', '')}")
-    )
-    return bool(marked) and 0 < len(element.text_content().strip()) <= _MAX_BYLINE_CHARS
 
 
 def _language(tree: lxml_html.HtmlElement) -> str | None:
