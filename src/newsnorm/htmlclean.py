@@ -4,7 +4,9 @@ paragraph-like element of its own, line breaks kept as spaces between words."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml import html as lxml_html
 
 HtmlElement = lxml_html.HtmlElement
@@ -53,12 +55,52 @@ _WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center"
 
 
 def prepare(root: HtmlElement) -> None:
-    """Everything the scorer needs, in place."""
+    """Everything the scorer needs, in place. One walk over the tree finds every candidate;
+    the drops then happen in order: hidden, boilerplate by tag, by name, never-article."""
     _break_lines(root)
-    _drop_hidden(root)
-    drop_boilerplate(root)
-    _mark_captions(root)
+    survey = _survey(root)
+    _drop_hidden(survey.hidden, _paragraph_chars(root))
+    total = _paragraph_chars(root)
+    for element in (*survey.by_tag, *survey.by_name):
+        if element.getparent() is not None and not _holds_most(element, total):
+            element.drop_tree()
+    for element in survey.never:
+        if element.getparent() is not None:
+            element.drop_tree()
+    _mark_captions(survey.captions)
     _paragraphs_from_loose_text(root)
+
+
+@dataclass
+class _Survey:
+    hidden: dict[tuple[str, str], list[HtmlElement]] = field(default_factory=dict)
+    by_tag: list[HtmlElement] = field(default_factory=list)
+    by_name: list[HtmlElement] = field(default_factory=list)
+    never: list[HtmlElement] = field(default_factory=list)
+    captions: list[tuple[HtmlElement, str]] = field(default_factory=list)
+
+
+def _survey(root: HtmlElement) -> _Survey:
+    survey = _Survey()
+    for element in root.iter(etree.Element):
+        tag, classes = element.tag, element.get("class", "")
+        names = f"{classes} {element.get('id', '')}"
+        if _is_hidden(element, classes):
+            survey.hidden.setdefault((tag, classes), []).append(element)
+        if tag in _DROPPED_TAGS:
+            survey.by_tag.append(element)
+            continue
+        if names.isspace():  # most elements: no name to read
+            continue
+        if tag not in ("body", "figure", "img") and _CAPTION_NAMES.search(names):
+            survey.captions.append((element, names))
+        if tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
+            continue  # names that mark the article: never dropped by name
+        elif _NEVER_ARTICLE.search(names):
+            survey.never.append(element)
+        elif _BOILERPLATE.search(names):
+            survey.by_name.append(element)
+    return survey
 
 
 def _break_lines(root: HtmlElement) -> None:
@@ -66,15 +108,10 @@ def _break_lines(root: HtmlElement) -> None:
         br.tail = "\n" + (br.tail or "")
 
 
-def _drop_hidden(root: HtmlElement) -> None:
+def _drop_hidden(groups: dict[tuple[str, str], list[HtmlElement]], total: int) -> None:
     """What a reader never sees: schema.org values in hidden divs, screen-reader twins,
     pitches a script may show later. Hidden elements that together hold the story stay:
     sites hide a subscriber's paragraphs (one div each) until a script checks the login."""
-    total = _paragraph_chars(root)
-    groups: dict[tuple[str, str], list[HtmlElement]] = {}
-    for element in root.iter():
-        if isinstance(element.tag, str) and _is_hidden(element):
-            groups.setdefault((element.tag, element.get("class", "")), []).append(element)
     for elements in groups.values():
         if _group_holds_most(elements, total):
             continue
@@ -88,46 +125,22 @@ def _group_holds_most(elements: list[HtmlElement], total: int) -> bool:
     return chars > total / 2 and chars > _MIN_HELD_CHARS
 
 
-def _is_hidden(element: HtmlElement) -> bool:
+def _is_hidden(element: HtmlElement, classes: str) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    style, names = element.get("style", ""), element.get("class", "")
-    return bool(_HIDDEN_STYLE.search(style) or _HIDDEN_CLASS.search(names))
+    if classes and _HIDDEN_CLASS.search(classes):
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _mark_captions(root: HtmlElement) -> None:
+def _mark_captions(captions: list[tuple[HtmlElement, str]]) -> None:
     """Caption-named elements become <figcaption>, so they go to images, not the text.
     Long ones are left alone: a caption is a sentence or two, never the story."""
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.tag not in ("body", "figure", "img"):
-            names = f"{element.get('class', '')} {element.get('id', '')}"
-            if _CAPTION_NAMES.search(names) and len(element.text_content()) <= _MAX_CAPTION:
-                element.tag = "figcaption"
-                element.set(ROLE, "credit" if _CREDIT_NAMES.search(names) else "caption")
-
-
-def drop_boilerplate(root: HtmlElement) -> None:
-    """Drop elements that are boilerplate by tag or by name, unless they hold most of the
-    page's paragraph text (some sites wrap the whole page in a <header> or a "nav-wrapper")."""
-    total = _paragraph_chars(root)
-    for element in list(root.iter(*_DROPPED_TAGS)):
-        if element.getparent() is not None and not _holds_most(element, total):
-            element.drop_tree()
-    for element in list(root.iter()):
-        if _is_boilerplate_by_name(element) and not _holds_most(element, total):
-            element.drop_tree()
-    for element in list(root.iter()):
-        if _is_boilerplate_by_name(element, _NEVER_ARTICLE):
-            element.drop_tree()
-
-
-def _is_boilerplate_by_name(element: HtmlElement, names_pattern: re.Pattern = _BOILERPLATE) -> bool:
-    if not isinstance(element.tag, str) or element.getparent() is None:
-        return False
-    names = f"{element.get('class', '')} {element.get('id', '')}"
-    if element.tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
-        return False
-    return bool(names_pattern.search(names))
+    for element, names in captions:
+        if element.getparent() is not None and len(element.text_content()) <= _MAX_CAPTION:
+            element.tag = "figcaption"
+            element.set(ROLE, "credit" if _CREDIT_NAMES.search(names) else "caption")
 
 
 def _paragraph_chars(element: HtmlElement) -> int:

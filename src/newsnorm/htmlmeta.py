@@ -97,6 +97,8 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
             facts.times.append(moment.strip())
     for element in body.iter(etree.Element):  # one pass, two cheap tests per element
         names = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
+        if names.isspace() and element.tag != "time" and element.get("rel") is None:
+            continue
         if element.tag == "time" or _DATE_NAMES.search(names):
             _collect_shown_date(element, facts)
         if element.get("rel") == "author" or _MARKED_AUTHOR.search(names):
