@@ -11,7 +11,7 @@ import orjson
 
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
-from newsnorm.inputs import InputDocument
+from newsnorm.inputs import InputDocument, UnreadableDocument
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline, default_pipeline
 
@@ -55,6 +55,8 @@ def convert(
 def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
     try:
         content = document.read_bytes()
+    except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
+        return Outcome(document.name, failure=Failure(document.name, "read", str(exc), exc))
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
         reason = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
         return Outcome(document.name, failure=Failure(document.name, "read", reason, exc))
@@ -73,7 +75,24 @@ def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outc
 
 
 def _source(document: InputDocument, content: bytes, url: str | None) -> Source:
-    return Source(content, url=url, name=document.name)
+    """A web archive record or a dump record carries its own URL; else the caller's."""
+    return Source(
+        content, url=document.url or url, name=document.name, media_type=document.media_type
+    )
+
+
+def error_record(failure: Failure) -> bytes:
+    """One JSON Lines error record: where, at which stage, what kind of error, and why."""
+    record = {
+        "source": failure.source,
+        "stage": failure.stage,
+        "error": type(failure.error).__name__,
+        "message": failure.reason,
+    }
+    plugin = getattr(failure.error, "plugin", None)
+    if plugin:
+        record["plugin"] = plugin
+    return orjson.dumps(record) + b"\n"
 
 
 def dumps(article: Article) -> bytes:

@@ -16,7 +16,7 @@ import typer
 
 from newsnorm import batch
 from newsnorm.errors import UnknownOutletError
-from newsnorm.inputs import STDIN, find_documents
+from newsnorm.inputs import STDIN, Fields, find_documents
 from newsnorm.plugins import describe_plugins, get_plugin_manager
 from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
@@ -66,16 +66,32 @@ def convert(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No summary line, even on failure.")
     ] = False,
+    errors: Annotated[
+        Path | None,
+        typer.Option(help="Also write one JSON Lines error record per failed document here."),
+    ] = None,
+    html_field: Annotated[
+        str | None, typer.Option(help="JSON Lines inputs: the field holding the page.")
+    ] = None,
+    url_field: Annotated[
+        str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
+    ] = None,
 ) -> None:
-    """Normalise documents into one JSON Lines record each."""
+    """Normalise documents into one JSON Lines record each.
+
+    Inputs: text captures and HTML pages (gzipped or not), web archives (.warc, .warc.gz:
+    one document per HTML response), JSON Lines dumps (.jsonl, .ndjson, gzipped or not: one
+    document per line), directories (recursive) and - for stdin."""
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         _usage_error("--url applies to a single file or - (stdin)")
+    fields = _fields(html_field, url_field)
     try:
-        outcomes = batch.convert(find_documents(paths), url=url, outlet=outlet, explain=explain)
+        documents = find_documents(paths, fields)
+        outcomes = batch.convert(documents, url=url, outlet=outlet, explain=explain)
     except UnknownOutletError as exc:
         _usage_error(str(exc))
-    with _output_stream(output) as stream:
-        converted, failed = _write_outcomes(outcomes, stream, debug=debug)
+    with _output_stream(output) as stream, _errors_stream(errors) as error_stream:
+        converted, failed = _write_outcomes(outcomes, stream, error_stream, debug=debug)
     # Quiet on success in scripts; a person at a terminal, or any failure, gets a summary.
     if not quiet and (failed or sys.stderr.isatty()):
         _err(f"newsnorm: {converted} converted, {failed} failed")
@@ -83,7 +99,26 @@ def convert(
         raise typer.Exit(EXIT_FAILED)
 
 
-def _write_outcomes(outcomes, stream: BinaryIO, *, debug: bool) -> tuple[int, int]:
+def _fields(html_field: str | None, url_field: str | None) -> Fields:
+    defaults = Fields()
+    return Fields(
+        html=(html_field,) if html_field else defaults.html,
+        url=(url_field,) if url_field else defaults.url,
+    )
+
+
+@contextmanager
+def _errors_stream(errors: Path | None) -> Iterator[BinaryIO | None]:
+    if errors is None:
+        yield None
+        return
+    with _output_stream(errors) as stream:
+        yield stream
+
+
+def _write_outcomes(
+    outcomes, stream: BinaryIO, error_stream: BinaryIO | None, *, debug: bool
+) -> tuple[int, int]:
     converted = failed = 0
     for outcome in outcomes:
         if outcome.article is not None:
@@ -92,6 +127,8 @@ def _write_outcomes(outcomes, stream: BinaryIO, *, debug: bool) -> tuple[int, in
             converted += 1
             continue
         failed += 1
+        if error_stream is not None:
+            error_stream.write(batch.error_record(outcome.failure))
         _err(f"newsnorm: error: {outcome.failure.message()}")
         if debug:
             traceback.print_exception(outcome.failure.error, file=sys.stderr)

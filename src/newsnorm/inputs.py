@@ -1,49 +1,134 @@
-"""Finding the documents named on the command line: files, directories, stdin."""
+"""Finding the documents named on the command line: files, directories, stdin, and the
+documents inside web archives (WARC) and JSON Lines dumps, read as streams."""
 
 from __future__ import annotations
 
 import gzip
+import io
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+from newsnorm.containers import jsonl_documents, warc_documents
 
 STDIN = "-"
 # Files a directory walk picks up (also gzipped); a file named explicitly is always read.
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+CONTAINER_SUFFIXES = (".warc", ".jsonl", ".ndjson")
 GZIP_MAGIC = b"\x1f\x8b"
+_SNIFF = 16
+
+
+class UnreadableDocument(Exception):
+    """A document inside a container that cannot be read (the reason is the message)."""
 
 
 @dataclass(frozen=True)
 class InputDocument:
     """A document to convert: where it is, and how to read its bytes."""
 
-    name: str
-    path: Path | None  # None for stdin
+    name: str  # what provenance.source and error messages call it
+    path: Path | None = None  # None for stdin and for documents inside containers
+    content: bytes | None = None  # documents inside containers arrive read
+    url: str | None = None
+    media_type: str | None = None  # e.g. the HTTP Content-Type of a WARC response
+    problem: str | None = None  # why a document inside a container cannot be read
 
     def read_bytes(self) -> bytes:
         """The document's bytes, decompressed when they are gzip data."""
-        data = sys.stdin.buffer.read() if self.path is None else self.path.read_bytes()
+        if self.problem is not None:
+            raise UnreadableDocument(self.problem)
+        if self.content is not None:
+            data = self.content
+        else:
+            data = sys.stdin.buffer.read() if self.path is None else self.path.read_bytes()
         return gzip.decompress(data) if data.startswith(GZIP_MAGIC) else data
 
 
-def find_documents(paths: Iterable[str]) -> Iterator[InputDocument]:
-    """Each named file, every document file under each named directory (sorted), stdin."""
+@dataclass(frozen=True)
+class Fields:
+    """Which JSON Lines fields hold a page and its address (the first one present)."""
+
+    html: tuple[str, ...] = ("html", "content", "raw_html", "page", "body")
+    url: tuple[str, ...] = ("url", "link", "uri", "target_uri")
+
+
+def find_documents(paths: Iterable[str], fields: Fields | None = None) -> Iterator[InputDocument]:
+    """Each named file, every document file under each named directory (sorted), stdin;
+    web archives and JSON Lines files give one document per page they hold."""
+    fields = fields or Fields()
     for raw in paths:
         if raw == STDIN:
-            yield InputDocument("<stdin>", None)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
+            yield from _stdin_documents(fields)
+        elif Path(raw).is_dir():
+            for path in _walk(Path(raw)):
+                yield from _file_documents(str(path), path, fields)
         else:
-            yield InputDocument(raw, path)
+            yield from _file_documents(raw, Path(raw), fields)
 
 
-def _walk(directory: Path) -> Iterator[InputDocument]:
+def _walk(directory: Path) -> Iterator[Path]:
+    wanted = DOCUMENT_SUFFIXES + CONTAINER_SUFFIXES
     for path in sorted(directory.rglob("*")):
         relative = path.relative_to(directory)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.name.lower().removesuffix(".gz").endswith(DOCUMENT_SUFFIXES):
-            yield InputDocument(str(path), path)
+        if path.is_file() and path.name.lower().removesuffix(".gz").endswith(wanted):
+            yield path
+
+
+def _file_documents(name: str, path: Path, fields: Fields) -> Iterator[InputDocument]:
+    kind = _container_kind(name, _file_head(path))
+    if kind is None:
+        yield InputDocument(name, path)
+        return
+    with path.open("rb") as stream:
+        yield from _container_documents(kind, name, stream, fields)
+
+
+def _stdin_documents(fields: Fields) -> Iterator[InputDocument]:
+    data = sys.stdin.buffer.read()
+    kind = _container_kind("<stdin>", _head(io.BytesIO(data)))
+    if kind is None:
+        yield InputDocument("<stdin>", content=data)
+    else:
+        yield from _container_documents(kind, "<stdin>", io.BytesIO(data), fields)
+
+
+def _container_documents(kind: str, name: str, stream: BinaryIO, fields: Fields):
+    if kind == "warc":
+        return warc_documents(name, stream, InputDocument)
+    return jsonl_documents(name, stream, fields, InputDocument)
+
+
+def _container_kind(name: str, head: bytes) -> str | None:
+    """WARC by its first bytes; JSON Lines by its name (or, on stdin, a leading "{")."""
+    if head.startswith(b"WARC/"):
+        return "warc"
+    bare = name.lower().removesuffix(".gz")
+    if bare.endswith((".jsonl", ".ndjson")) or (name == "<stdin>" and head.lstrip()[:1] == b"{"):
+        return "jsonl"
+    return None
+
+
+def _file_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as stream:
+            return _head(stream)
+    except OSError:
+        return b""  # reading it again gives the error record
+
+
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes, decompressed when the stream is gzip data; empty when unreadable."""
+    head = stream.read(_SNIFF)
+    if not head.startswith(GZIP_MAGIC):
+        return head
+    stream.seek(0)
+    try:
+        with gzip.open(stream) as unzipped:
+            return unzipped.read(_SNIFF)
+    except (OSError, EOFError):
+        return b""

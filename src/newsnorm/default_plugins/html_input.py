@@ -17,6 +17,7 @@ _SNIFF_BYTES = 2048
 _MIN_DECLARED_BODY = 500
 _DECLARED_RATIO = 2
 _LOOKS_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
+_HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -25,7 +26,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     if not _is_html(source):
         return None
     content = source.content
-    text = content if isinstance(content, str) else decode(content, _declared_charset(content))
+    text = content if isinstance(content, str) else _decoded(content, source.media_type)
     tree = parse(text)
     page = collect(tree)
     blocks, images = content_blocks(tree)
@@ -55,6 +56,16 @@ def _is_html(source: Source) -> bool:
     if isinstance(head, bytes):
         head = head.decode("latin-1")
     return bool(_LOOKS_HTML.search(head))
+
+
+def _decoded(content: bytes, media_type: str | None) -> str:
+    return decode(content, _http_charset(media_type) or _declared_charset(content))
+
+
+def _http_charset(media_type: str | None) -> str | None:
+    """An HTTP Content-Type's charset (a web archive record's) outranks the page's own."""
+    match = _HTTP_CHARSET.search(media_type or "")
+    return match.group(1) if match else None
 
 
 def _declared_charset(content: bytes) -> str | None:
