@@ -120,3 +120,17 @@ def test_stdin_may_be_a_web_archive():
     archive = warc_bytes([("https://example.com/s", "text/html", STORY.encode())])
     result = CliRunner().invoke(app, ["convert", "-"], input=archive)
     assert result.exit_code == 0 and '"url":"https://example.com/s"' in result.stdout
+
+
+def test_gzipped_output_is_byte_identical_across_runs(tmp_path):
+    (tmp_path / "in.html").write_text(STORY)
+    first, second = tmp_path / "a.jsonl.gz", tmp_path / "b.jsonl.gz"
+    for target in (first, second):
+        assert (
+            CliRunner()
+            .invoke(app, ["convert", str(tmp_path / "in.html"), "-o", str(target)])
+            .exit_code
+            == 0
+        )
+    assert first.read_bytes() == second.read_bytes()
+    assert json.loads(gzip.decompress(first.read_bytes()))["title"] == "Storm closes ports"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import sys
 import tempfile
@@ -18,6 +19,7 @@ from newsnorm import batch
 from newsnorm.errors import UnknownOutletError
 from newsnorm.inputs import STDIN, Fields, find_documents
 from newsnorm.plugins import describe_plugins, get_plugin_manager
+from newsnorm.progress import Progress
 from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
@@ -90,11 +92,13 @@ def convert(
         outcomes = batch.convert(documents, url=url, outlet=outlet, explain=explain)
     except UnknownOutletError as exc:
         _usage_error(str(exc))
+    progress = Progress(enabled=not quiet and sys.stderr.isatty())
     with _output_stream(output) as stream, _errors_stream(errors) as error_stream:
-        converted, failed = _write_outcomes(outcomes, stream, error_stream, debug=debug)
+        converted, failed = _write_outcomes(outcomes, stream, error_stream, progress, debug=debug)
+    progress.clear()
     # Quiet on success in scripts; a person at a terminal, or any failure, gets a summary.
     if not quiet and (failed or sys.stderr.isatty()):
-        _err(f"newsnorm: {converted} converted, {failed} failed")
+        _err(f"newsnorm: {converted} converted, {failed} failed in {progress.elapsed():.1f}s")
     if failed:
         raise typer.Exit(EXIT_FAILED)
 
@@ -117,7 +121,12 @@ def _errors_stream(errors: Path | None) -> Iterator[BinaryIO | None]:
 
 
 def _write_outcomes(
-    outcomes, stream: BinaryIO, error_stream: BinaryIO | None, *, debug: bool
+    outcomes,
+    stream: BinaryIO,
+    error_stream: BinaryIO | None,
+    progress: Progress,
+    *,
+    debug: bool,
 ) -> tuple[int, int]:
     converted = failed = 0
     for outcome in outcomes:
@@ -125,14 +134,20 @@ def _write_outcomes(
             stream.write(batch.dumps(outcome.article))
             stream.flush()
             converted += 1
-            continue
-        failed += 1
-        if error_stream is not None:
-            error_stream.write(batch.error_record(outcome.failure))
-        _err(f"newsnorm: error: {outcome.failure.message()}")
-        if debug:
-            traceback.print_exception(outcome.failure.error, file=sys.stderr)
+        else:
+            failed += 1
+            _report_failure(outcome.failure, error_stream, progress, debug=debug)
+        progress.update(converted, failed)
     return converted, failed
+
+
+def _report_failure(failure, error_stream: BinaryIO | None, progress: Progress, *, debug: bool):
+    if error_stream is not None:
+        error_stream.write(batch.error_record(failure))
+    progress.clear()
+    _err(f"newsnorm: error: {failure.message()}")
+    if debug:
+        traceback.print_exception(failure.error, file=sys.stderr)
 
 
 @contextmanager
@@ -144,12 +159,22 @@ def _output_stream(output: Path | None) -> Iterator[BinaryIO]:
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
     try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
+        with os.fdopen(handle, "wb") as stream, _maybe_gzipped(stream, output) as target:
+            yield target
         os.replace(temporary, output)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+@contextmanager
+def _maybe_gzipped(stream: BinaryIO, output: Path) -> Iterator[BinaryIO]:
+    """`.gz` outputs are compressed, with no name or time inside: same input, same bytes."""
+    if not output.name.endswith(".gz"):
+        yield stream
+        return
+    with gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0) as compressed:
+        yield compressed
 
 
 @app.command()
