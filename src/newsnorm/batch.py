@@ -3,6 +3,7 @@ bad document never stops the others."""
 
 from __future__ import annotations
 
+import traceback
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -18,12 +19,20 @@ from newsnorm.pipeline import Pipeline, default_pipeline
 
 @dataclass(frozen=True)
 class Failure:
-    """Why one document produced no record."""
+    """Why one document produced no record. Plain data, so it crosses process boundaries."""
 
     source: str
     stage: str
     reason: str
-    error: BaseException
+    error_type: str
+    plugin: str | None = None
+    trace: str = ""  # the formatted traceback, for --debug
+
+    @classmethod
+    def of(cls, source: str, stage: str, reason: str, error: BaseException) -> Failure:
+        trace = "".join(traceback.format_exception(error))
+        plugin = getattr(error, "plugin", None)
+        return cls(source, stage, reason, type(error).__name__, plugin, trace)
 
     def message(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -43,23 +52,30 @@ def convert(
     outlet: str | None = None,
     explain: bool = False,
     pipeline: Pipeline | None = None,
+    workers: int = 1,
 ) -> Iterator[Outcome]:
-    """Normalise each document in order; unknown `outlet` raises before anything is read."""
+    """Normalise each document, outcomes in input order (also with `workers` > 1); an
+    unknown `outlet` raises before anything is read."""
     pipeline = pipeline or default_pipeline()
     if outlet:
         pipeline.find_outlet(outlet)
     options = {"url": url, "outlet": outlet, "explain": explain}
-    return (_convert_one(pipeline, document, **options) for document in documents)
+    if workers > 1:
+        from newsnorm.parallel import convert_parallel  # imports this module
+
+        return convert_parallel(documents, workers, **options)
+    return (convert_one(pipeline, document, **options) for document in documents)
 
 
-def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
+def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
+    """One document's outcome; never raises."""
     try:
         content = document.read_bytes()
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
-        return Outcome(document.name, failure=Failure(document.name, "read", str(exc), exc))
+        return Outcome(document.name, failure=Failure.of(document.name, "read", str(exc), exc))
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
         reason = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
-        return Outcome(document.name, failure=Failure(document.name, "read", reason, exc))
+        return Outcome(document.name, failure=Failure.of(document.name, "read", reason, exc))
     try:
         article = pipeline.run(
             _source(document, content, options["url"]),
@@ -67,10 +83,11 @@ def _convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outc
             explain=options["explain"],
         )
     except NormalizeError as exc:
-        return Outcome(document.name, failure=Failure(document.name, exc.stage, str(exc), exc))
+        failure = Failure.of(document.name, exc.stage, str(exc), exc)
+        return Outcome(document.name, failure=failure)
     except Exception as exc:  # a bug of ours must still not stop the batch
         reason = f"internal error: {type(exc).__name__}: {exc}"
-        return Outcome(document.name, failure=Failure(document.name, "internal", reason, exc))
+        return Outcome(document.name, failure=Failure.of(document.name, "internal", reason, exc))
     return Outcome(document.name, article=article)
 
 
@@ -86,12 +103,11 @@ def error_record(failure: Failure) -> bytes:
     record = {
         "source": failure.source,
         "stage": failure.stage,
-        "error": type(failure.error).__name__,
+        "error": failure.error_type,
         "message": failure.reason,
     }
-    plugin = getattr(failure.error, "plugin", None)
-    if plugin:
-        record["plugin"] = plugin
+    if failure.plugin:
+        record["plugin"] = failure.plugin
     return orjson.dumps(record) + b"\n"
 
 

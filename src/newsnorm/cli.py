@@ -6,7 +6,6 @@ import gzip
 import os
 import sys
 import tempfile
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -78,6 +77,10 @@ def convert(
     url_field: Annotated[
         str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes to convert with (default: the machine's cores)."),
+    ] = None,
 ) -> None:
     """Normalise documents into one JSON Lines record each.
 
@@ -89,7 +92,9 @@ def convert(
     fields = _fields(html_field, url_field)
     try:
         documents = find_documents(paths, fields)
-        outcomes = batch.convert(documents, url=url, outlet=outlet, explain=explain)
+        outcomes = batch.convert(
+            documents, url=url, outlet=outlet, explain=explain, workers=workers or _cores()
+        )
     except UnknownOutletError as exc:
         _usage_error(str(exc))
     progress = Progress(enabled=not quiet and sys.stderr.isatty())
@@ -101,6 +106,10 @@ def convert(
         _err(f"newsnorm: {converted} converted, {failed} failed in {progress.elapsed():.1f}s")
     if failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _fields(html_field: str | None, url_field: str | None) -> Fields:
@@ -147,7 +156,7 @@ def _report_failure(failure, error_stream: BinaryIO | None, progress: Progress, 
     progress.clear()
     _err(f"newsnorm: error: {failure.message()}")
     if debug:
-        traceback.print_exception(failure.error, file=sys.stderr)
+        sys.stderr.write(failure.trace)
 
 
 @contextmanager
