@@ -25,3 +25,27 @@ def test_two_workers_write_what_one_writes(tmp_path):
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout and one.stdout.count(b"\n") == 24
     assert one.stderr.splitlines()[0] == two.stderr.splitlines()[0]  # the same error line
+
+
+def test_a_document_that_takes_too_long_is_an_error_and_the_batch_goes_on(tmp_path):
+    from newsnorm import batch
+    from newsnorm.hookspecs import hookimpl
+    from newsnorm.inputs import InputDocument
+    from newsnorm.pipeline import Pipeline
+    from newsnorm.plugins import make_plugin_manager
+
+    class Stuck:
+        @hookimpl
+        def newsnorm_remove_noise(self, document):
+            while "stuck" in document.blocks[0].text:  # a rule that never ends on this page
+                pass
+
+    manager = make_plugin_manager(load_installed=False)
+    manager.register(Stuck(), name="stuck")
+    documents = [
+        InputDocument("slow.txt", content=b"stuck here\n\nSecond line of the story."),
+        InputDocument("fine.txt", content=b"A title\n\nThe story goes on here."),
+    ]
+    outcomes = list(batch.convert(documents, pipeline=Pipeline(manager), timeout=0.2))
+    assert outcomes[0].failure.stage == "timeout" and "0.2s" in outcomes[0].failure.reason
+    assert outcomes[1].article is not None

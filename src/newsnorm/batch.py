@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import orjson
 
+from newsnorm.deadline import DocumentTimeout, time_limit
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
 from newsnorm.inputs import InputDocument, UnreadableDocument
@@ -53,13 +54,14 @@ def convert(
     explain: bool = False,
     pipeline: Pipeline | None = None,
     workers: int = 1,
+    timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read."""
     pipeline = pipeline or default_pipeline()
     if outlet:
         pipeline.find_outlet(outlet)
-    options = {"url": url, "outlet": outlet, "explain": explain}
+    options = {"url": url, "outlet": outlet, "explain": explain, "timeout": timeout}
     if workers > 1:
         from newsnorm.parallel import convert_parallel  # imports this module
 
@@ -76,12 +78,13 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
         reason = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
         return Outcome(document.name, failure=Failure.of(document.name, "read", reason, exc))
+    source = _source(document, content, options["url"])
     try:
-        article = pipeline.run(
-            _source(document, content, options["url"]),
-            outlet=options["outlet"],
-            explain=options["explain"],
-        )
+        with time_limit(options.get("timeout")):
+            article = pipeline.run(source, outlet=options["outlet"], explain=options["explain"])
+    except DocumentTimeout as exc:
+        reason = f"took longer than {options['timeout']:g}s (--timeout)"
+        return Outcome(document.name, failure=Failure.of(document.name, "timeout", reason, exc))
     except NormalizeError as exc:
         failure = Failure.of(document.name, exc.stage, str(exc), exc)
         return Outcome(document.name, failure=failure)

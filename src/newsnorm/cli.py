@@ -30,6 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+DEFAULT_TIMEOUT = 10.0  # seconds a document; pages take well under one
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
@@ -81,6 +82,9 @@ def convert(
         int | None,
         typer.Option(min=1, help="Processes to convert with (default: the machine's cores)."),
     ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0, help="Seconds one document may take (0: no limit).")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Normalise documents into one JSON Lines record each.
 
@@ -93,7 +97,12 @@ def convert(
     try:
         documents = find_documents(paths, fields)
         outcomes = batch.convert(
-            documents, url=url, outlet=outlet, explain=explain, workers=workers or _cores()
+            documents,
+            url=url,
+            outlet=outlet,
+            explain=explain,
+            workers=workers or _cores(),
+            timeout=timeout,
         )
     except UnknownOutletError as exc:
         _usage_error(str(exc))
