@@ -128,3 +128,7 @@ def test_shown_time_in_minutes_with_an_unknown_zone_name_still_gives_the_offset(
     head = '<meta property="article:published_time" content="2025-12-24T01:06:51+00:00">'
     top = '<span class="date">Dec 23, 2025 5:06pm PT</span>'
     assert story(head, top=top).published.isoformat() == "2025-12-23T17:06:51-08:00"
+
+
+def test_a_heading_of_dashes_alone_is_not_a_title():
+    assert story(top="<h1>— — —</h1>").title == "Storm closes ports"

@@ -20,6 +20,8 @@ ALPHABET = [
     "<script>",
     '<script type="application/ld+json">{"@type": "NewsArticle", "author": ',
     "<h1>",
+    "<h1>— — —</h1>",
+    "<title>Storm closes ports</title>",
     "<h3>Related</h3>",
     '<time datetime="2025-13-45T99:99">',
     '<span class="caption">',

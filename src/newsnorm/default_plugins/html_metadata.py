@@ -90,7 +90,8 @@ def _story_heading(facts: PageFacts, declared: str | None) -> str | None:
     headings = [
         heading
         for heading in dict.fromkeys(facts.headings)
-        if len(heading.split()) >= _MIN_HEADING_WORDS and heading.casefold() not in site_names
+        if len(_WORD.findall(heading)) >= _MIN_HEADING_WORDS
+        and heading.casefold() not in site_names
     ]
     if declared is None:
         return headings[0] if len(headings) == 1 else None
