@@ -10,6 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+# A month's name as pages print it: "Dec", "Dec.", "December", "Sept" (add re.IGNORECASE
+# for "dec").
+MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # Parsing twice with defaults that differ in every field shows which fields the text gave.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)

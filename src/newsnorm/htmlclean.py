@@ -24,7 +24,6 @@ _BOILERPLATE = re.compile(
     r"($|[\s_-])",
     re.IGNORECASE,
 )
-# Names that mark likely article containers: never dropped, even with a boilerplate word.
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
 _CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])", re.I)
@@ -42,6 +41,7 @@ _NEVER_ARTICLE = re.compile(
     r"($|[\s_-])",
     re.IGNORECASE,
 )
+# Names that mark likely article containers: never dropped, even with a boilerplate word.
 _CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text", re.I)
 # Elements that start a new block of text; everything else flows inside one.
 BLOCK_TAGS = frozenset((
@@ -96,7 +96,7 @@ def _survey(root: HtmlElement) -> _Survey:
             survey.captions.append((element, names))
         if tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
             continue  # names that mark the article: never dropped by name
-        elif _NEVER_ARTICLE.search(names):
+        if _NEVER_ARTICLE.search(names):
             survey.never.append(element)
         elif _BOILERPLATE.search(names):
             survey.by_name.append(element)
@@ -192,7 +192,7 @@ def _wrap_runs(element: HtmlElement) -> None:
             continue
         children.append(run)
         tail, child.tail = child.tail, None
-        children.extend((child,))
+        children.append(child)
         run = _new_paragraph(tail)
     children.append(run)
     element.extend(child for child in children if child.tag != "p" or _has_text(child))

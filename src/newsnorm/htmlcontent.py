@@ -30,6 +30,7 @@ _MAX_LINK_DENSITY = 0.5
 # for the next one up: text split across sibling wrappers still adds up somewhere.
 _DECAY = (1.0, 1 / 2, 1 / 3)
 _SIBLING_SHARE = 0.2
+_SIBLING_LINKS = 0.25  # a lone sibling paragraph joins only when it is plainly prose
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
 _WIDEN_GOOD_SHARE = 0.7
@@ -53,11 +54,12 @@ def content_blocks(tree: HtmlElement) -> tuple[list[Block], list[ImageRef]]:
 
 
 def _article_containers(root: HtmlElement) -> list[HtmlElement]:
-    scores = _container_scores(root)
+    counted = _counted_paragraphs(root)
+    scores = _container_scores(counted)
     if not scores:
         return []
     core = max(scores, key=scores.__getitem__)
-    best = _widen(core)
+    best = _widen(core, counted)
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -71,15 +73,15 @@ def _joins(sibling: HtmlElement, scores: dict[HtmlElement, float], threshold: fl
     return scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling)
 
 
-def _widen(core: HtmlElement) -> HtmlElement:
+def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
     """Climb while what each ancestor adds is mostly more article paragraphs: stories cut
     into many small wrappers (NYT's columns, card layouts) have no single best parent.
     Ancestors that add nothing (bare wrappers) are passed through."""
-    good, total = _good_chars(core), len(core.text_content())
+    good, total = _good_chars(core, counted), len(core.text_content())
     for ancestor in core.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
-        added_good = _good_chars(ancestor) - good
+        added_good = _good_chars(ancestor, counted) - good
         added_total = len(ancestor.text_content()) - total
         if added_good < _MIN_PARAGRAPH_CHARS <= added_total - added_good:
             break
@@ -90,27 +92,27 @@ def _widen(core: HtmlElement) -> HtmlElement:
     return core
 
 
-def _good_chars(element: HtmlElement) -> int:
-    return sum(len(text) for text in _good_paragraph_texts(element))
+def _good_chars(element: HtmlElement, counted: dict[HtmlElement, int]) -> int:
+    return sum(counted.get(paragraph, 0) for paragraph in element.iter("p"))
 
 
-def _good_paragraph_texts(root: HtmlElement) -> Iterator[str]:
+def _counted_paragraphs(root: HtmlElement) -> dict[HtmlElement, int]:
+    """The length of every paragraph that scores, measured once for scoring and widening."""
+    counted = {}
     for paragraph in root.iter("p"):
         text = paragraph.text_content().strip()
         if _counts(paragraph, text):
-            yield text
+            counted[paragraph] = len(text)
+    return counted
 
 
-def _container_scores(root: HtmlElement) -> dict[HtmlElement, float]:
+def _container_scores(counted: dict[HtmlElement, int]) -> dict[HtmlElement, float]:
     scores: dict[HtmlElement, float] = {}
-    for paragraph in root.iter("p"):
-        text = paragraph.text_content().strip()
-        if not _counts(paragraph, text):
-            continue
+    for paragraph, length in counted.items():
         for depth, ancestor in enumerate(paragraph.iterancestors()):
             if depth == len(_DECAY):
                 break
-            scores[ancestor] = scores.get(ancestor, 0.0) + len(text) * _DECAY[depth]
+            scores[ancestor] = scores.get(ancestor, 0.0) + length * _DECAY[depth]
     return scores
 
 
@@ -123,7 +125,7 @@ def _is_good_paragraph(element: HtmlElement) -> bool:
     if element.tag != "p":
         return False
     text = element.text_content().strip()
-    return len(text) >= _MIN_PARAGRAPH_CHARS and _link_density(element, text) < 0.25
+    return len(text) >= _MIN_PARAGRAPH_CHARS and _link_density(element, text) < _SIBLING_LINKS
 
 
 def _blocks(container: HtmlElement) -> Iterator[Block]:

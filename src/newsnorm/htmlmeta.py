@@ -15,6 +15,7 @@ import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsnorm.dates import MONTH_NAME
 from newsnorm.patterns import clean_text
 from newsnorm.people import agency_name
 
@@ -30,9 +31,8 @@ _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
 _TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PRINTED_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"\b(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAME},?\s+\d{{4}}"
     r"|\d{4}-\d\d-\d\d)\b"
 )
 

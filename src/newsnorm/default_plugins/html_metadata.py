@@ -6,7 +6,9 @@ empty.
   without the site's name;
 - people: JSON-LD authors that are persons, then `<meta name=author>`, then visible bylines;
   the site's own name is never an author;
-- dates: JSON-LD, then meta tags, then `<time datetime>`, then a date in the URL path.
+- published: JSON-LD, then meta tags, then `<time datetime>`, dates shown in date-named
+  elements or printed under the headline, then a date in the URL path; a time declared in
+  UTC takes the offset the page shows for the same instant.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ def newsnorm_extract_metadata(document: Document) -> None:
         return
     article = facts.articles[0] if facts.articles else {}
     zone = document.outlet.timezone if document.outlet else None
+    site_names = facts.site_names()
     meta = document.meta
-    meta.title = meta.title or _title(article, facts)
+    meta.title = meta.title or _title(article, facts, site_names)
     meta.section = (
         meta.section
         or text_of(article.get("articleSection"))
@@ -63,15 +66,15 @@ def newsnorm_extract_metadata(document: Document) -> None:
     )
     if not (meta.byline or meta.authors or meta.agencies):
         credits = names_of(article.get("author")) or _meta_authors(facts)
-        _people(meta, credits, facts.site_names())
+        _people(meta, credits, site_names)
     if not (meta.byline or meta.authors or meta.agencies):
-        _first_visible_byline(meta, facts)
+        _first_visible_byline(meta, facts.bylines, site_names)
 
 
-def _title(article: dict, facts: PageFacts) -> str | None:
+def _title(article: dict, facts: PageFacts, site_names: set[str]) -> str | None:
     declared = text_of(article.get("headline")) or facts.first_meta("og:title", "twitter:title")
-    declared = _without_site_name(declared or facts.title_tag, facts.site_names())
-    return _story_heading(facts, declared) or declared
+    declared = _without_site_name(declared or facts.title_tag, site_names)
+    return _story_heading(facts.headings, declared, site_names) or declared
 
 
 def _without_site_name(title: str | None, site_names: set[str]) -> str | None:
@@ -85,11 +88,10 @@ def _without_site_name(title: str | None, site_names: set[str]) -> str | None:
     return title if len(parts) == 1 or site_names else max(parts, key=len)
 
 
-def _story_heading(facts: PageFacts, declared: str | None) -> str | None:
-    site_names = facts.site_names()
+def _story_heading(headings: list[str], declared: str | None, site_names: set[str]) -> str | None:
     headings = [
         heading
-        for heading in dict.fromkeys(facts.headings)
+        for heading in dict.fromkeys(headings)
         if len(_WORD.findall(heading)) >= _MIN_HEADING_WORDS
         and heading.casefold() not in site_names
     ]
@@ -176,10 +178,10 @@ def _meta_authors(facts: PageFacts) -> list[str]:
     return [author] if author and not author.startswith("http") else []
 
 
-def _first_visible_byline(meta: Metadata, facts: PageFacts) -> None:
+def _first_visible_byline(meta: Metadata, bylines: list[str], site_names: set[str]) -> None:
     """The first credit on the page that names someone; later ones belong to teasers."""
-    for byline in facts.bylines:
-        _people(meta, [byline], facts.site_names())
+    for byline in bylines:
+        _people(meta, [byline], site_names)
         if meta.authors or meta.agencies:
             return
 

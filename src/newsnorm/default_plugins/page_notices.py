@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsnorm.dates import MONTH_NAME
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
 
@@ -19,11 +20,10 @@ _MARKER = re.compile(
     r"loadingerror loading|((image|photo|slide) )?\d+ (of|/) \d+)[\s.:!…]*$",
     re.IGNORECASE,
 )
-_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A line that is only a timestamp: the page's date furniture, not a sentence of the story.
 _TIMESTAMP = re.compile(
-    rf"^((published|updated|posted)[:\s]+)?(\d+[smhd] ago|({_MONTH} \d{{1,2}},? \d{{4}}|"
-    rf"\d{{1,2}} {_MONTH},? \d{{4}})([,\s]+(at )?\d{{1,2}}[:.]\d\d\s*([ap]\.?m\.?)?"
+    rf"^((published|updated|posted)[:\s]+)?(\d+[smhd] ago|({MONTH_NAME} \d{{1,2}},? \d{{4}}|"
+    rf"\d{{1,2}} {MONTH_NAME},? \d{{4}})([,\s]+(at )?\d{{1,2}}[:.]\d\d\s*([ap]\.?m\.?)?"
     r"(\s*[a-z]{2,4})?)?)(\s*/\s*\d{1,2}:\d\d\s*[ap]m(\s*[a-z]{2,4})?)?$",
     re.IGNORECASE,
 )
