@@ -13,7 +13,7 @@ import orjson
 from newsnorm.deadline import DocumentTimeout, time_limit
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
-from newsnorm.inputs import InputDocument, UnreadableDocument
+from newsnorm.input_document import InputDocument, UnreadableDocument
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline, default_pipeline
 
@@ -57,12 +57,14 @@ def convert(
     timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
-    unknown `outlet` raises before anything is read."""
+    unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
+    in this process: worker processes build the default one."""
+    parallel = workers > 1 and pipeline is None
     pipeline = pipeline or default_pipeline()
     if outlet:
         pipeline.find_outlet(outlet)
     options = {"url": url, "outlet": outlet, "explain": explain, "timeout": timeout}
-    if workers > 1:
+    if parallel:
         from newsnorm.parallel import convert_parallel  # imports this module
 
         return convert_parallel(documents, workers, **options)

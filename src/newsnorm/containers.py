@@ -8,46 +8,43 @@ import contextlib
 import gzip
 import io
 import zlib
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, BinaryIO
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-if TYPE_CHECKING:
-    from newsnorm.inputs import Fields, InputDocument
-
-    MakeDocument = Callable[..., InputDocument]
+from newsnorm.input_document import GZIP_MAGIC, Fields, InputDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 
 
-def warc_documents(name: str, stream: BinaryIO, make: MakeDocument) -> Iterator[InputDocument]:
+def warc_documents(name: str, stream: BinaryIO) -> Iterator[InputDocument]:
     """One document per HTML response record, named `FILE#<record id>`, with the record's
     target URI as its URL and its HTTP Content-Type (and so its charset) as media type."""
     records = iter(ArchiveIterator(stream))
     count, broken = 0, False
     while not broken:
         with _warcio_notes_silenced():  # never around a yield: our own stderr stays ours
-            document, broken = _next_warc_document(name, records, make, count)
+            document, broken = _next_warc_document(name, records, count)
         if document is None:
             return
         yield document
         count += 1
 
 
-def _next_warc_document(name: str, records, make: MakeDocument, count: int):
+def _next_warc_document(name: str, records, count: int):
     """(the next HTML response as a document or None at the end, whether the archive broke)"""
     try:
         for record in records:
             if record.rec_type == "response" and _is_html(record):
-                return _warc_document(name, record, make), False
+                return _warc_document(name, record), False
         return None, False
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
         # warcio surfaces damaged headers as any of these (AttributeError: a missing URI)
         reason = f"broken web archive after {count} page(s): {type(exc).__name__}: {exc}"
-        return make(f"{name}#record-{count + 1}", problem=reason), True
+        return InputDocument(f"{name}#record-{count + 1}", problem=reason), True
 
 
 def _warcio_notes_silenced():
@@ -65,47 +62,49 @@ def _content_type(record: Any) -> str | None:
     return headers.get_header("Content-Type") if headers is not None else None
 
 
-def _warc_document(name: str, record: Any, make: MakeDocument) -> InputDocument:
+def _warc_document(name: str, record: Any) -> InputDocument:
     record_id = record.rec_headers.get_header("WARC-Record-ID") or "?"
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name}#{record_id}"
     try:
         content = record.content_stream().read()
     except Exception as exc:  # a damaged body (bad chunking, bad content encoding)
-        return make(source, url=url, problem=f"cannot read the record's body: {exc}")
+        return InputDocument(source, url=url, problem=f"cannot read the record's body: {exc}")
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:  # the archive ends inside this record
-        return make(source, url=url, problem=f"truncated record: {missing} bytes missing")
-    return make(source, content=content, url=url, media_type=_content_type(record))
+        return InputDocument(source, url=url, problem=f"truncated record: {missing} bytes missing")
+    return InputDocument(source, content=content, url=url, media_type=_content_type(record))
 
 
-def jsonl_documents(
-    name: str, stream: BinaryIO, fields: Fields, make: MakeDocument
-) -> Iterator[InputDocument]:
+def jsonl_documents(name: str, stream: BinaryIO, fields: Fields) -> Iterator[InputDocument]:
     """One document per line, named `FILE:LINE`; the page and its URL come from the first
     of `fields.html` and `fields.url` that the record has."""
-    compressed = stream.read(2) == b"\x1f\x8b"
+    compressed = stream.read(len(GZIP_MAGIC)) == GZIP_MAGIC
     stream.seek(0)
     number = 0
     try:
         with gzip.open(stream) if compressed else contextlib.nullcontext(stream) as lines:
             for number, line in enumerate(lines, start=1):
                 if line.strip():
-                    yield _jsonl_document(f"{name}:{number}", line, fields, make)
+                    yield _jsonl_document(f"{name}:{number}", line, fields)
     except (OSError, EOFError) as exc:
-        yield make(f"{name}:{number + 1}", problem=f"cannot read past line {number}: {exc}")
+        yield InputDocument(
+            f"{name}:{number + 1}", problem=f"cannot read past line {number}: {exc}"
+        )
 
 
-def _jsonl_document(source: str, line: bytes, fields: Fields, make: MakeDocument):
+def _jsonl_document(source: str, line: bytes, fields: Fields) -> InputDocument:
     try:
         record = orjson.loads(line)
     except orjson.JSONDecodeError as exc:
-        return make(source, problem=f"invalid JSON: {exc}")
+        return InputDocument(source, problem=f"invalid JSON: {exc}")
     if not isinstance(record, dict):
-        return make(source, problem="the line is not a JSON object")
+        return InputDocument(source, problem="the line is not a JSON object")
     html = next((record[key] for key in fields.html if isinstance(record.get(key), str)), None)
     url = next((record[key] for key in fields.url if isinstance(record.get(key), str)), None)
     if html is None:
         wanted = ", ".join(fields.html)
-        return make(source, url=url, problem=f"no page text in the record (fields: {wanted})")
-    return make(source, content=html.encode("utf-8"), url=url)
+        return InputDocument(
+            source, url=url, problem=f"no page text in the record (fields: {wanted})"
+        )
+    return InputDocument(source, content=html.encode("utf-8"), url=url)

@@ -7,52 +7,17 @@ import gzip
 import io
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from newsnorm.containers import jsonl_documents, warc_documents
+from newsnorm.input_document import GZIP_MAGIC, Fields, InputDocument
 
 STDIN = "-"
 # Files a directory walk picks up (also gzipped); a file named explicitly is always read.
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 CONTAINER_SUFFIXES = (".warc", ".jsonl", ".ndjson")
-GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF = 16
-
-
-class UnreadableDocument(Exception):
-    """A document inside a container that cannot be read (the reason is the message)."""
-
-
-@dataclass(frozen=True)
-class InputDocument:
-    """A document to convert: where it is, and how to read its bytes."""
-
-    name: str  # what provenance.source and error messages call it
-    path: Path | None = None  # None for stdin and for documents inside containers
-    content: bytes | None = None  # documents inside containers arrive read
-    url: str | None = None
-    media_type: str | None = None  # e.g. the HTTP Content-Type of a WARC response
-    problem: str | None = None  # why a document inside a container cannot be read
-
-    def read_bytes(self) -> bytes:
-        """The document's bytes, decompressed when they are gzip data."""
-        if self.problem is not None:
-            raise UnreadableDocument(self.problem)
-        if self.content is not None:
-            data = self.content
-        else:
-            data = sys.stdin.buffer.read() if self.path is None else self.path.read_bytes()
-        return gzip.decompress(data) if data.startswith(GZIP_MAGIC) else data
-
-
-@dataclass(frozen=True)
-class Fields:
-    """Which JSON Lines fields hold a page and its address (the first one present)."""
-
-    html: tuple[str, ...] = ("html", "content", "raw_html", "page", "body")
-    url: tuple[str, ...] = ("url", "link", "uri", "target_uri")
 
 
 def find_documents(paths: Iterable[str], fields: Fields | None = None) -> Iterator[InputDocument]:
@@ -99,8 +64,8 @@ def _stdin_documents(fields: Fields) -> Iterator[InputDocument]:
 
 def _container_documents(kind: str, name: str, stream: BinaryIO, fields: Fields):
     if kind == "warc":
-        return warc_documents(name, stream, InputDocument)
-    return jsonl_documents(name, stream, fields, InputDocument)
+        return warc_documents(name, stream)
+    return jsonl_documents(name, stream, fields)
 
 
 def _container_kind(name: str, head: bytes) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from newsnorm.batch import Outcome, convert_one
-from newsnorm.inputs import InputDocument
+from newsnorm.input_document import InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
@@ -21,13 +21,14 @@ _options: dict[str, Any] = {}
 def convert_parallel(
     documents: Iterable[InputDocument], workers: int, **options: Any
 ) -> Iterator[Outcome]:
-    """`batch.convert`'s outcomes, in the same order, computed by `workers` processes."""
+    """`batch.convert`'s outcomes, in the same order, computed by `workers` processes, each
+    with the default pipeline (installed plugins and built-ins)."""
     documents = iter(documents)
     window_size = workers * _DOCUMENTS_PER_WORKER
     first = list(itertools.islice(documents, window_size))
     if len(first) < 2:  # nothing to share out: no pool to start
-        _start_worker(options)
-        yield from (convert_one(_pipeline, document, **options) for document in first)
+        pipeline = default_pipeline()
+        yield from (convert_one(pipeline, document, **options) for document in first)
         return
     with _context().Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
         # Two windows in flight: workers start on the next while this one is written out.
