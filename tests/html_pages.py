@@ -10,9 +10,14 @@ def paragraphs(count: int, *, start: int = 0, word: str = "Paragraph") -> str:
                    for n in range(start, start + count))  # fmt: skip
 
 
-def page(body: str, head: str = "", title: str = "Storm closes ports | Example Times") -> str:
+def page(
+    body: str,
+    head: str = "",
+    title: str = "Storm closes ports | Example Times",
+    charset: str = "utf-8",
+) -> str:
     return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">{head}'
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="{charset}">{head}'
         f"<title>{title}</title></head><body><nav><a href='/'>Home</a></nav>{body}"
         "<footer><p>Copyright Example Times, all rights reserved worldwide</p></footer>"
         "</body></html>"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
+from html_pages import page
 from typer.testing import CliRunner
 
 from newsnorm import NormalizeError, normalize
@@ -20,13 +21,6 @@ JSON_LD = """<script type="application/ld+json">{"@context": "https://schema.org
   "datePublished": "2025-03-03T14:05:00+00:00", "dateModified": "2025-03-04",
   "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Organization", "name": "AFP"}],
   "keywords": "storms, ports"}]}</script>"""
-
-
-def page(head: str = "", body: str = "", charset: str = "utf-8") -> str:
-    return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="{charset}">{head}'
-        f"<title>Storm closes ports | Example</title></head><body>{body}</body></html>"
-    )
 
 
 def article_html(extra: str = "") -> str:
