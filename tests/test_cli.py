@@ -60,7 +60,7 @@ def test_bad_inputs_are_reported_and_the_rest_converted(tmp_path):
     assert f"newsnorm: error: {binary}: binary content, not a text document" in errors
     assert any(line.startswith(f"newsnorm: error: {missing}: cannot read") for line in errors)
     assert "Traceback" not in result.stderr.decode()
-    assert errors[-1].startswith("newsnorm: 1 converted, 4 failed in ")
+    assert errors[-1].startswith("newsnorm: 5 documents: 1 converted, 4 failed, 0 skipped in ")
 
 
 def test_debug_shows_the_traceback(tmp_path):

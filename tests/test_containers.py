@@ -18,12 +18,19 @@ from newsnorm.cli import app
 STORY = page(f"<article><h1>Storm closes ports</h1>{paragraphs(3)}</article>")
 
 
-def warc_bytes(records: list[tuple[str, str, bytes]], *, gzipped: bool = True) -> bytes:
-    """A web archive of (url, content type, body) responses, plus a request record."""
+def warc_bytes(
+    records: list[tuple[str, str, bytes]],
+    *,
+    gzipped: bool = True,
+    statuses: dict[str, str] | None = None,
+) -> bytes:
+    """A web archive of (url, content type, body) responses, each followed by a request
+    record; responses are "200 OK" unless `statuses` says otherwise for their URL."""
     buffer = io.BytesIO()
     writer = WARCWriter(buffer, gzip=gzipped)
     for url, content_type, body in records:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        status = (statuses or {}).get(url, "200 OK")
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                       http_headers=headers))  # fmt: skip
         request = StatusAndHeaders(
@@ -101,19 +108,23 @@ def test_custom_fields_pick_the_page_and_its_address(tmp_path):
 def test_every_document_of_a_mixed_directory_ends_as_one_record_or_one_error(tmp_path):
     (tmp_path / "a.html").write_text(STORY)
     (tmp_path / "b.txt").write_text("")
-    (tmp_path / "c.warc.gz").write_bytes(
-        warc_bytes([("https://e.com/c", "text/html", STORY.encode())])
-    )
-    (tmp_path / "d.jsonl").write_bytes(orjson.dumps({"html": STORY}) + b"\n[1]\n")
+    (tmp_path / "c.warc.gz").write_bytes(warc_bytes([
+        ("https://e.com/c", "text/html", STORY.encode()),
+        ("https://e.com/logo.png", "image/png", b"\x89PNG\r\n"),
+        ("https://e.com/gone", "text/html", b"<p>Not found</p>"),
+    ], statuses={"https://e.com/gone": "404 Not Found"}))  # fmt: skip
+    (tmp_path / "d.jsonl").write_bytes(orjson.dumps({"html": STORY}) + b"\n[1]\n{oops\n")
     (tmp_path / "e.html.gz").write_bytes(gzip.compress(STORY.encode())[:10])
+    (tmp_path / "f.html").write_bytes(bytes(range(256)) * 8)
     errors = tmp_path / "out" / "errors.jsonl"
-    code, records, _ = convert(str(tmp_path), "--errors", str(errors))
-    failures = errors.read_text().splitlines()
-    assert code == 1 and (len(records), len(failures)) == (3, 3)
-    sources = {r["provenance"]["source"] for r in records} | {
-        json.loads(line)["source"] for line in failures
-    }
-    assert len(sources) == 6
+    code, records, stderr = convert(str(tmp_path), "--errors", str(errors))
+    failures = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert code == 1 and (len(records), len(failures)) == (3, 5)
+    sources = {r["provenance"]["source"] for r in records} | {f["source"] for f in failures}
+    assert len(sources) == 8
+    # 10 documents: 4 plain files, 3 responses in the archive, 3 lines in the dump
+    summary = stderr.splitlines()[-1]
+    assert summary.startswith("newsnorm: 10 documents: 3 converted, 5 failed, 2 skipped in ")
 
 
 def test_stdin_may_be_a_web_archive():

@@ -41,9 +41,12 @@ class Failure:
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one document: an article, a failure, or skipped (with the reason)."""
+
     source: str
     article: Article | None = None
     failure: Failure | None = None
+    skipped: str | None = None
 
 
 def convert(
@@ -73,6 +76,8 @@ def convert(
 
 def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
     """One document's outcome; never raises."""
+    if document.skip is not None:
+        return Outcome(document.name, skipped=document.skip)
     try:
         content = document.read_bytes()
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump

@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import gzip
 import os
+import signal
 import sys
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, BinaryIO
+from typing import Annotated
 
 import orjson
 import typer
 
 from newsnorm import batch
 from newsnorm.errors import UnknownOutletError
-from newsnorm.inputs import STDIN, Fields, find_documents
+from newsnorm.input_document import InputDocument
+from newsnorm.inputs import STDIN, Fields, ReadMeter, find_documents, input_size
+from newsnorm.output import LineWriter, open_lines
 from newsnorm.plugins import describe_plugins, get_plugin_manager
-from newsnorm.progress import Progress
+from newsnorm.progress import Progress, Tally
 from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
@@ -33,6 +34,7 @@ app = typer.Typer(
 DEFAULT_TIMEOUT = 10.0  # seconds a document; pages take well under one
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
 
 
 def _print_version(value: bool) -> None:
@@ -85,6 +87,13 @@ def convert(
     timeout: Annotated[
         float, typer.Option(min=0, help="Seconds one document may take (0: no limit).")
     ] = DEFAULT_TIMEOUT,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            help="Go on with an interrupted run: keep the records already in --output (and"
+            " --errors) and convert only the documents not there yet."
+        ),
+    ] = False,
 ) -> None:
     """Normalise documents into one JSON Lines record each.
 
@@ -93,11 +102,14 @@ def convert(
     document per line), directories (recursive) and - for stdin."""
     if url and (len(paths) != 1 or Path(paths[0]).is_dir()):
         _usage_error("--url applies to a single file or - (stdin)")
-    fields = _fields(html_field, url_field)
+    if resume and output is None:
+        _usage_error("--resume needs --output: it goes on with the records already there")
+    meter, tally, done = ReadMeter(), Tally(), set()
     try:
-        documents = find_documents(paths, fields)
+        documents = find_documents(paths, _fields(html_field, url_field), meter)
+        # `done` is filled once the outputs are open; nothing is read before that.
         outcomes = batch.convert(
-            documents,
+            _not_done(documents, done, tally),
             url=url,
             outlet=outlet,
             explain=explain,
@@ -106,14 +118,31 @@ def convert(
         )
     except UnknownOutletError as exc:
         _usage_error(str(exc))
-    progress = Progress(enabled=not quiet and sys.stderr.isatty())
-    with _output_stream(output) as stream, _errors_stream(errors) as error_stream:
-        converted, failed = _write_outcomes(outcomes, stream, error_stream, progress, debug=debug)
+    progress = Progress(
+        enabled=not quiet and sys.stderr.isatty(),
+        total_bytes=input_size(paths),
+        bytes_read=meter.position,
+    )
+    with (
+        _interrupts_as_keyboard_interrupt(),
+        _records_writer(output, resume) as writer,
+        _errors_writer(errors, resume) as error_writer,
+    ):
+        done.update(writer.done, error_writer.done if error_writer else ())
+        interrupted = _write_outcomes(outcomes, writer, error_writer, progress, tally, debug)
     progress.clear()
-    # Quiet on success in scripts; a person at a terminal, or any failure, gets a summary.
-    if not quiet and (failed or sys.stderr.isatty()):
-        _err(f"newsnorm: {converted} converted, {failed} failed in {progress.elapsed():.1f}s")
-    if failed:
+    _finish(tally, progress, quiet=quiet, interrupted=interrupted)
+
+
+def _finish(tally: Tally, progress: Progress, *, quiet: bool, interrupted: bool) -> None:
+    """The summary line (on failure, or for a person at a terminal), then the exit status."""
+    summary = tally.summary(progress.elapsed())
+    if interrupted:
+        _err(f"newsnorm: interrupted: {summary}; run again with --resume to go on")
+        raise typer.Exit(EXIT_INTERRUPTED)
+    if not quiet and (tally.failed or sys.stderr.isatty()):
+        _err(f"newsnorm: {summary}")
+    if tally.failed:
         raise typer.Exit(EXIT_FAILED)
 
 
@@ -129,39 +158,41 @@ def _fields(html_field: str | None, url_field: str | None) -> Fields:
     )
 
 
-@contextmanager
-def _errors_stream(errors: Path | None) -> Iterator[BinaryIO | None]:
-    if errors is None:
-        yield None
-        return
-    with _output_stream(errors) as stream:
-        yield stream
-
-
-def _write_outcomes(
-    outcomes,
-    stream: BinaryIO,
-    error_stream: BinaryIO | None,
-    progress: Progress,
-    *,
-    debug: bool,
-) -> tuple[int, int]:
-    converted = failed = 0
-    for outcome in outcomes:
-        if outcome.article is not None:
-            stream.write(batch.dumps(outcome.article))
-            stream.flush()
-            converted += 1
+def _not_done(documents: Iterable[InputDocument], done: set[str], tally: Tally):
+    """The documents whose record (or error record) is not yet in a resumed run's output."""
+    for document in documents:
+        if document.name in done:
+            tally.already_done += 1
         else:
-            failed += 1
-            _report_failure(outcome.failure, error_stream, progress, debug=debug)
-        progress.update(converted, failed)
-    return converted, failed
+            yield document
 
 
-def _report_failure(failure, error_stream: BinaryIO | None, progress: Progress, *, debug: bool):
-    if error_stream is not None:
-        error_stream.write(batch.error_record(failure))
+def _write_outcomes(outcomes, writer, error_writer, progress, tally: Tally, debug: bool) -> bool:
+    """Write each outcome as it comes; True when interrupted (Ctrl-C or SIGTERM), which
+    leaves every line written whole."""
+    try:
+        for outcome in outcomes:
+            _write_outcome(outcome, writer, error_writer, progress, tally, debug)
+            progress.update(tally)
+    except KeyboardInterrupt:
+        return True
+    return False
+
+
+def _write_outcome(outcome, writer, error_writer, progress, tally: Tally, debug: bool) -> None:
+    if outcome.article is not None:
+        writer.write(batch.dumps(outcome.article))
+        tally.converted += 1
+    elif outcome.failure is not None:
+        tally.failed += 1
+        _report_failure(outcome.failure, error_writer, progress, debug=debug)
+    else:
+        tally.skipped += 1
+
+
+def _report_failure(failure, error_writer: LineWriter | None, progress: Progress, *, debug: bool):
+    if error_writer is not None:
+        error_writer.write(batch.error_record(failure))
     progress.clear()
     _err(f"newsnorm: error: {failure.message()}")
     if debug:
@@ -169,30 +200,35 @@ def _report_failure(failure, error_stream: BinaryIO | None, progress: Progress, 
 
 
 @contextmanager
-def _output_stream(output: Path | None) -> Iterator[BinaryIO]:
-    """stdout, or a temporary file renamed over `output` only once it is complete."""
+def _records_writer(output: Path | None, resume: bool) -> Iterator[LineWriter]:
     if output is None:
-        yield sys.stdout.buffer
+        yield LineWriter(sys.stdout.buffer)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.")
-    try:
-        with os.fdopen(handle, "wb") as stream, _maybe_gzipped(stream, output) as target:
-            yield target
-        os.replace(temporary, output)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    with open_lines(output, resume=resume) as writer:
+        yield writer
 
 
 @contextmanager
-def _maybe_gzipped(stream: BinaryIO, output: Path) -> Iterator[BinaryIO]:
-    """`.gz` outputs are compressed, with no name or time inside: same input, same bytes."""
-    if not output.name.endswith(".gz"):
-        yield stream
+def _errors_writer(errors: Path | None, resume: bool) -> Iterator[LineWriter | None]:
+    if errors is None:
+        yield None
         return
-    with gzip.GzipFile(filename="", mode="wb", fileobj=stream, mtime=0) as compressed:
-        yield compressed
+    with open_lines(errors, resume=resume) as writer:
+        yield writer
+
+
+@contextmanager
+def _interrupts_as_keyboard_interrupt() -> Iterator[None]:
+    """SIGTERM stops a run the way Ctrl-C does: output closed cleanly, ready to resume."""
+    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _raise_keyboard_interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 @app.command()

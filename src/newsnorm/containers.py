@@ -21,8 +21,9 @@ _HTML_TYPES = ("text/html", "application/xhtml")
 
 
 def warc_documents(name: str, stream: BinaryIO) -> Iterator[InputDocument]:
-    """One document per HTML response record, named `FILE#<record id>`, with the record's
-    target URI as its URL and its HTTP Content-Type (and so its charset) as media type."""
+    """One document per response record, named `FILE#<record id>`, with the record's
+    target URI as its URL and its HTTP Content-Type (and so its charset) as media type.
+    Responses that are not successful HTML pages come as documents to skip, with why."""
     records = iter(ArchiveIterator(stream))
     count, broken = 0, False
     while not broken:
@@ -35,15 +36,15 @@ def warc_documents(name: str, stream: BinaryIO) -> Iterator[InputDocument]:
 
 
 def _next_warc_document(name: str, records, count: int):
-    """(the next HTML response as a document or None at the end, whether the archive broke)"""
+    """(the next response as a document or None at the end, whether the archive broke)"""
     try:
         for record in records:
-            if record.rec_type == "response" and _is_html(record):
+            if record.rec_type == "response":
                 return _warc_document(name, record), False
         return None, False
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
         # warcio surfaces damaged headers as any of these (AttributeError: a missing URI)
-        reason = f"broken web archive after {count} page(s): {type(exc).__name__}: {exc}"
+        reason = f"broken web archive after {count} record(s): {type(exc).__name__}: {exc}"
         return InputDocument(f"{name}#record-{count + 1}", problem=reason), True
 
 
@@ -52,9 +53,19 @@ def _warcio_notes_silenced():
     return contextlib.redirect_stderr(io.StringIO())
 
 
-def _is_html(record: Any) -> bool:
-    content_type = _content_type(record)
-    return content_type is None or content_type.lower().startswith(_HTML_TYPES)
+def _skip_reason(record: Any) -> str | None:
+    """Why a response is not a page to convert: an error or redirect, or not HTML."""
+    headers = record.http_headers
+    if headers is None:  # not HTTP (dns:, ftp:): its WARC Content-Type says what it is
+        kind = record.rec_headers.get_header("Content-Type") or "no content type"
+        return None if kind.lower().startswith(_HTML_TYPES) else f"not an HTML page ({kind})"
+    status = headers.get_statuscode() or ""
+    if status and not status.startswith("2"):
+        return f"HTTP status {status}"
+    kind = headers.get_header("Content-Type")
+    if kind and not kind.lower().startswith(_HTML_TYPES):
+        return f"not an HTML page ({kind})"
+    return None
 
 
 def _content_type(record: Any) -> str | None:
@@ -66,6 +77,8 @@ def _warc_document(name: str, record: Any) -> InputDocument:
     record_id = record.rec_headers.get_header("WARC-Record-ID") or "?"
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name}#{record_id}"
+    if skip := _skip_reason(record):
+        return InputDocument(source, url=url, skip=skip)
     try:
         content = record.content_stream().read()
     except Exception as exc:  # a damaged body (bad chunking, bad content encoding)

@@ -24,6 +24,7 @@ class InputDocument:
     url: str | None = None
     media_type: str | None = None  # e.g. the HTTP Content-Type of a WARC response
     problem: str | None = None  # why a document inside a container cannot be read
+    skip: str | None = None  # why a record of a container is not a document to convert
 
     def read_bytes(self) -> bytes:
         """The document's bytes, decompressed when they are gzip data."""

@@ -20,18 +20,59 @@ CONTAINER_SUFFIXES = (".warc", ".jsonl", ".ndjson")
 _SNIFF = 16
 
 
-def find_documents(paths: Iterable[str], fields: Fields | None = None) -> Iterator[InputDocument]:
+class ReadMeter:
+    """How many bytes of the input files have been read so far, for an estimate of the
+    time left. Containers count as far as their stream has been read."""
+
+    def __init__(self) -> None:
+        self._finished = 0  # bytes of the files read to the end
+        self._open: BinaryIO | None = None  # the container being read
+
+    def position(self) -> int:
+        return self._finished + (self._open.tell() if self._open else 0)
+
+    def reading(self, stream: BinaryIO | None) -> None:
+        self._open = stream
+
+    def read(self, size: int) -> None:
+        self._finished += size
+
+
+def find_documents(
+    paths: Iterable[str], fields: Fields | None = None, meter: ReadMeter | None = None
+) -> Iterator[InputDocument]:
     """Each named file, every document file under each named directory (sorted), stdin;
     web archives and JSON Lines files give one document per page they hold."""
     fields = fields or Fields()
+    meter = meter or ReadMeter()
     for raw in paths:
         if raw == STDIN:
             yield from _stdin_documents(fields)
-        elif Path(raw).is_dir():
-            for path in _walk(Path(raw)):
-                yield from _file_documents(str(path), path, fields)
         else:
-            yield from _file_documents(raw, Path(raw), fields)
+            for name, path in _files(raw):
+                yield from _file_documents(name, path, fields, meter)
+
+
+def input_size(paths: Iterable[str]) -> int | None:
+    """The bytes of all the files `find_documents` reads; None when one of them is stdin."""
+    if STDIN in paths:
+        return None
+    return sum(_size(path) for raw in paths for _, path in _files(raw))
+
+
+def _files(raw: str) -> Iterator[tuple[str, Path]]:
+    """(name, path) of a named file, or of each document file under a directory."""
+    if Path(raw).is_dir():
+        yield from ((str(path), path) for path in _walk(Path(raw)))
+    else:
+        yield raw, Path(raw)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -44,13 +85,21 @@ def _walk(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def _file_documents(name: str, path: Path, fields: Fields) -> Iterator[InputDocument]:
+def _file_documents(
+    name: str, path: Path, fields: Fields, meter: ReadMeter
+) -> Iterator[InputDocument]:
     kind = _container_kind(name, _file_head(path))
     if kind is None:
+        meter.read(_size(path))
         yield InputDocument(name, path)
         return
     with path.open("rb") as stream:
-        yield from _container_documents(kind, name, stream, fields)
+        meter.reading(stream)
+        try:
+            yield from _container_documents(kind, name, stream, fields)
+        finally:
+            meter.reading(None)
+    meter.read(_size(path))
 
 
 def _stdin_documents(fields: Fields) -> Iterator[InputDocument]:

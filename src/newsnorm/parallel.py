@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -48,6 +49,9 @@ def _context():
 
 def _start_worker(options: dict[str, Any]) -> None:
     global _pipeline, _options
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and closes the output.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _pipeline = default_pipeline()
     _options = options
 

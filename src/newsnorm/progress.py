@@ -1,34 +1,78 @@
-"""A one-line progress report on stderr for long runs, at a terminal only."""
+"""Counting what became of each document, and a one-line progress report on stderr for
+long runs (at a terminal only)."""
 
 from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TextIO
 
 _EVERY_SECONDS = 0.5
 
 
-class Progress:
-    """Documents done, rate and errors, redrawn at most twice a second; silent when off."""
+@dataclass
+class Tally:
+    """Documents read so far, by what became of them; the four add up to all read."""
 
-    def __init__(self, enabled: bool, stream: TextIO | None = None) -> None:
+    converted: int = 0
+    failed: int = 0
+    skipped: int = 0  # records of a container that are not pages (images, redirects)
+    already_done: int = 0  # in the output of the run being resumed
+
+    def read(self) -> int:
+        return self.converted + self.failed + self.skipped + self.already_done
+
+    def summary(self, seconds: float) -> str:
+        parts = [f"{self.converted} converted", f"{self.failed} failed"]
+        parts.append(f"{self.skipped} skipped")
+        if self.already_done:
+            parts.append(f"{self.already_done} already done")
+        return f"{self.read()} documents: {', '.join(parts)} in {seconds:.1f}s"
+
+
+class Progress:
+    """Documents done, rate, failures and the time left, redrawn at most twice a second;
+    silent when off. The time left comes from the bytes of input read, when known."""
+
+    def __init__(
+        self,
+        enabled: bool,
+        stream: TextIO | None = None,
+        *,
+        total_bytes: int | None = None,
+        bytes_read: Callable[[], int] | None = None,
+    ) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
+        self.total_bytes = total_bytes
+        self.bytes_read = bytes_read
         self._drawn_at = 0.0
 
-    def update(self, converted: int, failed: int) -> None:
+    def update(self, tally: Tally) -> None:
         now = time.monotonic()
         if self.enabled and now - self._drawn_at >= _EVERY_SECONDS:
             self._drawn_at = now
-            self.stream.write(f"\r\x1b[K{self.line(converted, failed)}")
+            self.stream.write(f"\r\x1b[K{self.line(tally)}")
             self.stream.flush()
 
-    def line(self, converted: int, failed: int) -> str:
-        done = converted + failed
+    def line(self, tally: Tally) -> str:
+        done = tally.converted + tally.failed + tally.skipped
         rate = done / max(self.elapsed(), 1e-9)
-        return f"newsnorm: {done} documents, {rate:.1f}/s, {failed} failed"
+        line = f"newsnorm: {done} documents, {rate:.1f}/s, {tally.failed} failed"
+        left = self.seconds_left()
+        return line if left is None else f"{line}, {_clock(left)} left"
+
+    def seconds_left(self) -> float | None:
+        """Elapsed time scaled by the share of input bytes still unread; None if unknown."""
+        if not self.total_bytes or self.bytes_read is None:
+            return None
+        read = self.bytes_read()
+        if read <= 0:
+            return None
+        return self.elapsed() * max(self.total_bytes - read, 0) / read
 
     def elapsed(self) -> float:
         return time.monotonic() - self.started
@@ -37,3 +81,9 @@ class Progress:
         if self.enabled and self._drawn_at:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    minutes, seconds = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
