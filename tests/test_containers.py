@@ -98,6 +98,15 @@ def test_json_lines_records_with_bad_lines_and_chosen_fields(tmp_path):
     assert "invalid JSON" in failures[0]["message"] and failures[0]["error"]
 
 
+def test_a_json_lines_page_is_text_already_whatever_charset_it_declares(tmp_path):
+    body = f"<article>{paragraphs(2)}<p>Les habitants de la région côtière.</p></article>"
+    declared = page(body, charset="iso-8859-1")
+    dump = tmp_path / "pages.jsonl"
+    dump.write_bytes(orjson.dumps({"html": declared}) + b"\n")
+    code, records, _ = convert(str(dump))
+    assert code == 0 and "région côtière" in records[0]["text"]
+
+
 def test_custom_fields_pick_the_page_and_its_address(tmp_path):
     dump = tmp_path / "crawl.ndjson"
     dump.write_bytes(orjson.dumps({"raw": STORY, "address": "https://example.com/x"}) + b"\n")

@@ -79,7 +79,7 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     if document.skip is not None:
         return Outcome(document.name, skipped=document.skip)
     try:
-        content = document.read_bytes()
+        content = document.read()
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
         return Outcome(document.name, failure=Failure.of(document.name, "read", str(exc), exc))
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
@@ -101,7 +101,7 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     return Outcome(document.name, article=article)
 
 
-def _source(document: InputDocument, content: bytes, url: str | None) -> Source:
+def _source(document: InputDocument, content: bytes | str, url: str | None) -> Source:
     """A web archive record or a dump record carries its own URL; else the caller's."""
     return Source(
         content, url=document.url or url, name=document.name, media_type=document.media_type

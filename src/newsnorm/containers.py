@@ -120,4 +120,5 @@ def _jsonl_document(source: str, line: bytes, fields: Fields) -> InputDocument:
         return InputDocument(
             source, url=url, problem=f"no page text in the record (fields: {wanted})"
         )
-    return InputDocument(source, content=html.encode("utf-8"), url=url)
+    # Already text: the page's own charset declaration no longer applies.
+    return InputDocument(source, content=html, url=url)

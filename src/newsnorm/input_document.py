@@ -20,16 +20,19 @@ class InputDocument:
 
     name: str  # what provenance.source and error messages call it
     path: Path | None = None  # None for stdin and for documents inside containers
-    content: bytes | None = None  # documents inside containers arrive read
+    content: bytes | str | None = None  # documents inside containers arrive read (str: decoded)
     url: str | None = None
     media_type: str | None = None  # e.g. the HTTP Content-Type of a WARC response
     problem: str | None = None  # why a document inside a container cannot be read
     skip: str | None = None  # why a record of a container is not a document to convert
 
-    def read_bytes(self) -> bytes:
-        """The document's bytes, decompressed when they are gzip data."""
+    def read(self) -> bytes | str:
+        """The document's text when it arrived decoded (a JSON Lines string), else its bytes,
+        decompressed when they are gzip data."""
         if self.problem is not None:
             raise UnreadableDocument(self.problem)
+        if isinstance(self.content, str):
+            return self.content
         if self.content is not None:
             data = self.content
         else:
