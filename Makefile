@@ -7,7 +7,7 @@ SHARED ?= ../shared
 PLUGINS := $(wildcard plugins/*/pyproject.toml)
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install demo test lint format schema bench clean
+.PHONY: install demo test lint format schema bench bench-scale clean
 
 install: $(INSTALLED)
 
@@ -33,6 +33,11 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
+
+# On demand: converting web archives of 2,000 and 20,000 records, 1 worker and every core.
+bench-scale: $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	cd benchmarks && ../$(BIN)/python scale.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)
 	$(BIN)/ruff format .

@@ -30,6 +30,7 @@ from importlib import metadata
 from pathlib import Path
 
 from extractors import DISTRIBUTIONS, TOOLS
+from results_file import replace_section
 from runner import GOLD_FILES, Run, run_tool, selection
 from scoring import body_scores, metadata_scores
 
@@ -171,15 +172,14 @@ _QUIET = {"capture_output": True, "text": True, "check": True}
 
 def write_results(text: str, rows: dict[str, dict[str, float]]) -> None:
     command = shlex.join(["python", "compare.py", *sys.argv[1:]])
-    header = (
-        "# newsnorm beside its peers\n\n"
+    preamble = (
         f"Produced by `{command}` in benchmarks/ (what `make bench` runs). The numbers are "
         "from one run on one machine: speed is CPU time of the extraction loop alone, each "
         "tool in its own process, so compare the ratios rather than the rates across machines "
         "(they vary by tens of percent from run to run on a shared machine). Chart: "
         "[results.png](results.png).\n\n"
     )
-    (HERE / "results.md").write_text(header + text + "\n", encoding="utf-8")
+    replace_section("Extraction", preamble + text)
     from chart import draw  # matplotlib only when writing
 
     draw(rows, HERE / "results.png")

@@ -115,6 +115,7 @@ def convert(
             explain=explain,
             workers=workers or _cores(),
             timeout=timeout,
+            as_lines=True,
         )
     except UnknownOutletError as exc:
         _usage_error(str(exc))
@@ -180,8 +181,8 @@ def _write_outcomes(outcomes, writer, error_writer, progress, tally: Tally, debu
 
 
 def _write_outcome(outcome, writer, error_writer, progress, tally: Tally, debug: bool) -> None:
-    if outcome.article is not None:
-        writer.write(batch.dumps(outcome.article))
+    if (line := outcome.record_line()) is not None:
+        writer.write(line)
         tally.converted += 1
     elif outcome.failure is not None:
         tally.failed += 1

@@ -95,7 +95,10 @@ def host_of(url: str | None) -> str | None:
     """The URL's host without a leading `www.`, or None."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:  # not a URL at all, e.g. an unclosed IPv6 bracket
+        return None
     return host.removeprefix("www.") or None
 
 

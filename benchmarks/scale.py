@@ -1,0 +1,218 @@
+"""The scale benchmark: the `newsnorm convert` command on web archives of the shared corpus
+pages, with one worker and with every core, beside trafilatura on the same records.
+
+    python scale.py --shared ../../shared            # what `make bench-scale` runs
+
+It builds two archives (by default 2,000 and 20,000 records, see corpus_archive.py), then
+times whole commands by wall clock, as a user waits for them, while sampling the memory of
+the command's process tree (proportional set size, so pages shared by forked workers count
+once). Throughput is the median of `--repeats` runs on the small archive; memory is compared
+between the small and the large archive. The table goes into results.md, under "Scale".
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus_archive import corpus_pages, write_warc
+from results_file import replace_section
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BIN = Path(sys.executable).parent
+_SAMPLE_SECONDS = 0.1
+
+
+@dataclass
+class Timing:
+    label: str
+    records: int
+    workers: int
+    seconds: list[float]
+    peak_mib: float
+
+    def rate(self) -> float:
+        return self.records / statistics.median(self.seconds)
+
+
+def newsnorm_command(archive: Path, workers: int, output: Path) -> list[str]:
+    convert = [str(BIN / "newsnorm"), "convert", str(archive), "-o", str(output)]
+    return [*convert, "--workers", str(workers), "--quiet"]
+
+
+def trafilatura_command(archive: Path, output: Path) -> list[str]:
+    return [sys.executable, str(Path(__file__)), "--trafilatura-run", str(archive), str(output)]
+
+
+def measure(label: str, command: list[str], records: int, workers: int, repeats: int) -> Timing:
+    seconds, peaks = [], []
+    for _ in range(repeats):
+        elapsed, peak = run_sampled(command)
+        seconds.append(elapsed)
+        peaks.append(peak)
+        print(f"{label}: {records} records in {elapsed:.1f}s, peak {peak:.0f} MiB", file=sys.stderr)
+    return Timing(label, records, workers, seconds, max(peaks))
+
+
+def run_sampled(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak MiB of the process tree) of one run of `command`."""
+    started = time.monotonic()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = [0.0]
+    sampler = threading.Thread(target=_sample, args=(process, peak), daemon=True)
+    sampler.start()
+    if process.wait() not in (0, 1):  # 1: some pages failed, which is a result, not a crash
+        raise RuntimeError(f"{command[0]} exited with {process.returncode}")
+    elapsed = time.monotonic() - started
+    sampler.join()
+    return elapsed, peak[0]
+
+
+def _sample(process: subprocess.Popen, peak: list[float]) -> None:
+    while process.poll() is None:
+        peak[0] = max(peak[0], _tree_pss_kib(process.pid) / 1024)
+        time.sleep(_SAMPLE_SECONDS)
+
+
+def _tree_pss_kib(root: int) -> int:
+    return sum(_pss_kib(pid) for pid in _tree(root))
+
+
+def _tree(root: int) -> list[int]:
+    parents = {pid: parent for pid, parent in map(_parent, Path("/proc").iterdir()) if pid}
+    tree, frontier = [root], [root]
+    while frontier:
+        frontier = [pid for pid, parent in parents.items() if parent in frontier]
+        tree.extend(frontier)
+    return tree
+
+
+def _parent(entry: Path) -> tuple[int, int]:
+    """(pid, parent pid) of a /proc entry; (0, 0) when it is not a live process."""
+    if not entry.name.isdigit():
+        return 0, 0
+    try:
+        after_name = (entry / "stat").read_text().rsplit(")", 1)[1]
+        return int(entry.name), int(after_name.split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0, 0
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def trafilatura_run(archive: Path, output: Path) -> None:
+    """trafilatura on each HTML response, reading the archive with warcio as newsnorm does;
+    JSON with metadata, the nearest thing to newsnorm's records."""
+    import orjson
+    import trafilatura
+    from warcio.archiveiterator import ArchiveIterator
+
+    with archive.open("rb") as stream, output.open("wb") as out:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response":
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            page = record.content_stream().read()
+            extracted = trafilatura.extract(page, url=url, output_format="json", with_metadata=True)
+            out.write(orjson.dumps(extracted) + b"\n")
+
+
+def table(small: list[Timing], large: Timing, cores: int) -> str:
+    one, every, peer = small
+    rows = [
+        "| run | records | processes | docs/s | × trafilatura | peak MiB |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for timing in (one, every, peer, large):
+        ratio = timing.rate() / peer.rate()
+        rows.append(
+            f"| {timing.label} | {timing.records:,} | {timing.workers} | {timing.rate():.1f} "
+            f"| {ratio:.2f} | {timing.peak_mib:.0f} |"
+        )
+    return "\n".join(rows) + "\n\n" + _verdicts(one, every, large, cores)
+
+
+def _verdicts(one: Timing, every: Timing, large: Timing, cores: int) -> str:
+    speedup = every.rate() / one.rate()
+    growth = large.peak_mib / every.peak_mib
+    return (
+        f"- {cores} cores: {speedup:.2f}× the one-worker rate (target ≥ 1.8× on 2 cores).\n"
+        f"- Peak memory at {large.records:,} records is {growth:.2f}× the peak at "
+        f"{every.records:,} (target ≤ 1.2× for 10× the input).\n"
+        f"- Seconds per run (median of each list is used): "
+        + "; ".join(f"{t.label} {', '.join(f'{s:.1f}' for s in t.seconds)}" for t in (one, every))
+    )
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    shared = os.environ.get("NEWSNORM_SHARED") or REPO.parent / "shared"
+    parser.add_argument("--shared", type=Path, default=Path(shared), help="shared data root")
+    parser.add_argument("--records", default="2000,20000", help="small,large archive sizes")
+    parser.add_argument("--repeats", type=int, default=3, help="runs on the small archive")
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    parser.add_argument("--trafilatura-run", nargs=2, type=Path, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = parse_args()
+    if args.trafilatura_run:
+        trafilatura_run(*args.trafilatura_run)
+        return 0
+    small_n, large_n = (int(n) for n in args.records.split(","))
+    cores = len(os.sched_getaffinity(0))
+    with tempfile.TemporaryDirectory(prefix="newsnorm-scale-") as work:
+        small, large, out = Path(work, "small.warc.gz"), Path(work, "large.warc.gz"), Path(work)
+        pages = corpus_pages(args.shared)
+        write_warc(pages, small_n, small)
+        write_warc(pages, large_n, large)
+        timings = [
+            measure("newsnorm, 1 worker", newsnorm_command(small, 1, out / "a.jsonl"),
+                    small_n, 1, args.repeats),
+            measure(f"newsnorm, {cores} workers", newsnorm_command(small, cores, out / "b.jsonl"),
+                    small_n, cores, args.repeats),
+            measure("trafilatura", trafilatura_command(small, out / "t.jsonl"),
+                    small_n, 1, args.repeats),
+        ]  # fmt: skip
+        big = measure(
+            f"newsnorm, {cores} workers", newsnorm_command(large, cores, out / "c.jsonl"),
+            large_n, cores, 1,
+        )  # fmt: skip
+    text = table(timings, big, cores)
+    print(text)
+    if not args.no_write:
+        replace_section("Scale", _preamble(args) + text)
+    return 0
+
+
+def _preamble(args: argparse.Namespace) -> str:
+    return (
+        f"Produced by `python scale.py` in benchmarks/ (what `make bench-scale` runs): "
+        f"`newsnorm convert` on gzipped web archives of the corpus pages repeated to "
+        f"{args.records.replace(',', ' and ')} records, timed by wall clock, docs/s the median "
+        f"of {args.repeats} runs (one run for the large archive), peak memory the largest "
+        f"sample of the whole process tree's PSS. trafilatura runs in one process on the "
+        f"same records (read with warcio, JSON with metadata).\n\n"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
