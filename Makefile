@@ -23,6 +23,11 @@ demo: $(INSTALLED)
 	$(BIN)/newsnorm validate demo-output/articles.jsonl
 	@echo "Wrote demo-output/articles.jsonl; first record:"
 	@head -n 1 demo-output/articles.jsonl | $(BIN)/python -m json.tool --no-ensure-ascii
+	$(BIN)/python benchmarks/corpus_archive.py --shared $(SHARED) --records 60 demo-output/crawl.warc.gz
+	$(BIN)/python benchmarks/corpus_archive.py --shared $(SHARED) --records 60 demo-output/pages.jsonl
+	$(BIN)/newsnorm convert demo-output/crawl.warc.gz -o demo-output/crawl.jsonl.gz --errors demo-output/errors.jsonl
+	$(BIN)/newsnorm convert demo-output/pages.jsonl --html-field html --url-field url -o demo-output/pages-articles.jsonl
+	@echo "Wrote demo-output/crawl.jsonl.gz and demo-output/pages-articles.jsonl (60 pages each)"
 
 test: $(INSTALLED)
 	$(BIN)/ruff check .

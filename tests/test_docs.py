@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 import types
 from pathlib import Path
 
-from helpers import REPO
+from helpers import REPO, shared_path
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PYTHON_BLOCK = re.compile(r"```python\n(.*?)```", re.DOTALL)
@@ -38,3 +40,32 @@ def test_readme_results_come_from_the_committed_benchmark_results():
     readme, results = table(REPO / "README.md"), table(REPO / "benchmarks" / "results.md")
     assert results and all(line in readme for line in results)
     assert (REPO / "benchmarks" / "results.png").stat().st_size > 0
+
+
+def test_readme_commands_run_word_for_word(tmp_path):
+    """Each `newsnorm` line of the README's command-line block, run as a shell would, from a
+    directory laid out like the repository after `make demo` (smaller archives)."""
+    from corpus_archive import corpus_pages, write_jsonl, write_warc
+
+    (tmp_path / "shared").symlink_to(shared_path())
+    work = tmp_path / "newsnorm"
+    (work / "demo-output").mkdir(parents=True)
+    pages = corpus_pages(tmp_path / "shared")
+    write_warc(pages, 8, work / "demo-output" / "crawl.warc.gz")
+    write_jsonl(pages, 8, work / "demo-output" / "pages.jsonl")
+    environment = {**os.environ, "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    for command in readme_commands():
+        result = subprocess.run(
+            ["bash", "-c", command], cwd=work, env=environment, capture_output=True, check=False
+        )
+        assert result.returncode == 0, f"{command}\n{result.stderr.decode()}"
+    assert (work / "crawl.jsonl.gz").exists() and (work / "articles.jsonl").exists()
+
+
+def readme_commands() -> list[str]:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Command line", 1)[1].split("```\n", 2)[1]
+    lines = [line.split("  #", 1)[0].strip() for line in block.splitlines()]
+    commands = [line for line in lines if line.startswith("newsnorm ")]
+    assert len(commands) >= 10
+    return commands
