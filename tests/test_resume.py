@@ -97,3 +97,14 @@ def lines(path: Path) -> list[dict]:
     if path.name.endswith(".gz"):
         data = gzip.decompress(data)
     return [json.loads(line) for line in data.splitlines()]
+
+
+def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path):
+    inputs = stories(tmp_path / "in", 2)
+    output, errors = inputs / "out.jsonl", inputs / "errors.jsonl"
+    for extra in ([], ["--resume"]):
+        result = CliRunner().invoke(
+            app, ["convert", str(inputs), "-o", str(output), "--errors", str(errors), *extra]
+        )
+        assert result.exit_code in (0, 1)
+        assert len(lines(output)) == 2 and len(errors.read_text().splitlines()) == 1

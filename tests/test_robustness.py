@@ -55,3 +55,26 @@ def test_random_documents_never_crash(outlet):
             assert error.plugin is None, error  # a plugin that raised is a bug, not bad input
             continue
         assert article.word_count == len(article.text.split())
+
+
+def test_pathological_pages_end_as_error_records_and_the_batch_goes_on(tmp_path):
+    """Markup nested far beyond the parser's depth limit, and a page too big to finish in
+    the time allowed: each is one error record, and the page after them still converts."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsnorm.cli import app
+
+    (tmp_path / "a-deep.html").write_text("<body>" + "<div>" * 50_000 + "<p>deep text</p>")
+    paragraph = "<p>" + "word " * 60 + "</p>\n"
+    (tmp_path / "b-huge.html").write_text("<body><article>" + paragraph * 100_000)  # 31 MB
+    (tmp_path / "c-fine.html").write_text("<body><article>" + paragraph * 3)
+    errors = tmp_path / "errors.jsonl"
+    runner = CliRunner()
+    args = ["convert", str(tmp_path), "--errors", str(errors), "--timeout", "0.5"]
+    result = runner.invoke(app, [*args, "--workers", "1"])
+    failures = {json.loads(line)["source"] for line in errors.read_text().splitlines()}
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert failures == {str(tmp_path / "a-deep.html"), str(tmp_path / "b-huge.html")}
+    assert json.loads(result.stdout)["provenance"]["source"] == str(tmp_path / "c-fine.html")

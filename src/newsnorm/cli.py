@@ -106,7 +106,8 @@ def convert(
         _usage_error("--resume needs --output: it goes on with the records already there")
     meter, tally, done = ReadMeter(), Tally(), set()
     try:
-        documents = find_documents(paths, _fields(html_field, url_field), meter)
+        written = [path for path in (output, errors) if path is not None]
+        documents = find_documents(paths, _fields(html_field, url_field), meter, outputs=written)
         # `done` is filled once the outputs are open; nothing is read before that.
         outcomes = batch.convert(
             _not_done(documents, done, tally),

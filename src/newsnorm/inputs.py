@@ -39,17 +39,25 @@ class ReadMeter:
 
 
 def find_documents(
-    paths: Iterable[str], fields: Fields | None = None, meter: ReadMeter | None = None
+    paths: Iterable[str],
+    fields: Fields | None = None,
+    meter: ReadMeter | None = None,
+    *,
+    outputs: Iterable[Path] = (),
 ) -> Iterator[InputDocument]:
     """Each named file, every document file under each named directory (sorted), stdin;
-    web archives and JSON Lines files give one document per page they hold."""
+    web archives and JSON Lines files give one document per page they hold. Files in
+    `outputs` are never read: a run writing into a directory it reads must not read its
+    own records back."""
     fields = fields or Fields()
     meter = meter or ReadMeter()
+    written = {output.resolve() for output in outputs}
     for raw in paths:
         if raw == STDIN:
             yield from _stdin_documents(fields)
-        else:
-            for name, path in _files(raw):
+            continue
+        for name, path in _files(raw):
+            if path.resolve() not in written:
                 yield from _file_documents(name, path, fields, meter)
 
 
