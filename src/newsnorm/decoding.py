@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import charset_normalizer
 
@@ -18,6 +19,7 @@ _BOMS = (
 # Bytes that never occur in text: NUL and the C0 controls other than tab, LF, FF, CR, ESC.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _SAMPLE = 65536
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def decode(data: bytes, declared: str | None = None) -> str:
@@ -36,13 +38,20 @@ def decode(data: bytes, declared: str | None = None) -> str:
     return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
 
+def without_surrogates(text: str) -> str:
+    """Text a caller built with lone surrogates (no encoding can write them) gets U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _known_codec(name: str | None) -> str | None:
+    """The codec a declared charset names, if it is a text encoding (not base64, zlib)."""
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        info = codecs.lookup(name.strip().strip("\"'"))
     except LookupError:
         return None
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _looks_binary(data: bytes) -> bool:

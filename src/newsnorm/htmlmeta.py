@@ -142,15 +142,17 @@ def _article_objects(text: str) -> Iterator[dict[str, Any]]:
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object in JSON-LD: top-level lists, `@graph`, nested `mainEntity`."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk(item)
-    elif isinstance(data, dict):
-        yield data
-        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
-            if isinstance(data.get(key), list | dict):
-                yield from _walk(data[key])
+    """Every object in JSON-LD: top-level lists, `@graph`, nested `mainEntity`, in document
+    order. A loop, not recursion: JSON may nest a thousand levels deep."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            nested = (item.get(key) for key in ("@graph", "mainEntity", "mainEntityOfPage"))
+            pending.extend(reversed([value for value in nested if isinstance(value, list | dict)]))
 
 
 def _types(item: dict[str, Any]) -> set[str]:

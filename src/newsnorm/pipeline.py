@@ -8,6 +8,7 @@ one failed (for the error message).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,7 @@ import pluggy
 from pydantic import ValidationError
 
 from newsnorm import plugins as plugin_registry
+from newsnorm.decoding import without_surrogates
 from newsnorm.document import OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.model import Article
@@ -41,6 +43,7 @@ class Pipeline:
         raise UnknownOutletError(f"unknown outlet {name!r} (known: {known})")
 
     def run(self, source: Source, *, outlet: str | None = None, explain: bool = False) -> Article:
+        source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
         changed_by: list[str] = []
         document = self._first("newsnorm_read_document", "read", changed_by, source=source)
@@ -116,6 +119,16 @@ def _validated(record: dict[str, Any]) -> Article:
 @cache
 def default_pipeline() -> Pipeline:
     return Pipeline(plugin_registry.get_plugin_manager())
+
+
+def _encodable(source: Source) -> Source:
+    """The caller's strings with lone surrogates replaced: a record must be valid UTF-8."""
+    changes = {
+        field: without_surrogates(value)
+        for field in ("content", "url", "name")
+        if isinstance(value := getattr(source, field), str)
+    }
+    return replace(source, **changes)
 
 
 def normalize(
