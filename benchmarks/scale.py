@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from compare import machine, revision
 from corpus_archive import corpus_pages, write_warc
 from results_file import replace_section
 
@@ -177,6 +178,7 @@ def main() -> int:
     if args.trafilatura_run:
         trafilatura_run(*args.trafilatura_run)
         return 0
+    setting = f"- Machine: {machine()}; newsnorm {revision()}, trafilatura {_trafilatura()}.\n"
     small_n, large_n = (int(n) for n in args.records.split(","))
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory(prefix="newsnorm-scale-") as work:
@@ -196,11 +198,17 @@ def main() -> int:
             f"newsnorm, {cores} workers", newsnorm_command(large, cores, out / "c.jsonl"),
             large_n, cores, 1,
         )  # fmt: skip
-    text = table(timings, big, cores)
+    text = table(timings, big, cores) + "\n" + setting
     print(text)
     if not args.no_write:
         replace_section("Scale", _preamble(args) + text)
     return 0
+
+
+def _trafilatura() -> str:
+    from importlib.metadata import version
+
+    return version("trafilatura")
 
 
 def _preamble(args: argparse.Namespace) -> str:

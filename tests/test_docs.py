@@ -33,6 +33,11 @@ def test_plugin_guide_example_runs():
     run_as_module("docs_example_plugin", plugin + "\n" + trial)
 
 
+def test_batch_guide_example_runs():
+    (example,) = python_blocks("batches.md")
+    run_as_module("docs_example_batch", example)
+
+
 def test_readme_results_come_from_the_committed_benchmark_results():
     def table(path):
         return [line for line in path.read_text(encoding="utf-8").splitlines() if line[:1] == "|"]
