@@ -79,7 +79,11 @@ def _gzip_lines(path: Path, resuming: bool) -> Iterator[LineWriter]:
     with target.open("wb") as raw, _gzip_writer(raw) as stream:
         writer = LineWriter(stream, done)
         if resuming:
-            _collect(_readable_lines(path), done, writer)
+            try:
+                _collect(_readable_lines(path), done, writer)
+            except BaseException:  # interrupted while copying: the old file stays as it was
+                target.unlink(missing_ok=True)
+                raise
             os.replace(target, path)
         yield writer
 

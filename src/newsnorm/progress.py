@@ -29,7 +29,7 @@ class Tally:
         parts.append(f"{self.skipped} skipped")
         if self.already_done:
             parts.append(f"{self.already_done} already done")
-        return f"{self.read()} documents: {', '.join(parts)} in {seconds:.1f}s"
+        return f"{_documents(self.read())}: {', '.join(parts)} in {seconds:.1f}s"
 
 
 class Progress:
@@ -61,7 +61,7 @@ class Progress:
     def line(self, tally: Tally) -> str:
         done = tally.converted + tally.failed + tally.skipped
         rate = done / max(self.elapsed(), 1e-9)
-        line = f"newsnorm: {done} documents, {rate:.1f}/s, {tally.failed} failed"
+        line = f"newsnorm: {_documents(done)}, {rate:.1f}/s, {tally.failed} failed"
         left = self.seconds_left()
         return line if left is None else f"{line}, {_clock(left)} left"
 
@@ -81,6 +81,10 @@ class Progress:
         if self.enabled and self._drawn_at:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
+
+
+def _documents(count: int) -> str:
+    return f"{count} document" if count == 1 else f"{count} documents"
 
 
 def _clock(seconds: float) -> str:
