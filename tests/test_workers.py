@@ -49,3 +49,26 @@ def test_a_document_that_takes_too_long_is_an_error_and_the_batch_goes_on(tmp_pa
     outcomes = list(batch.convert(documents, pipeline=Pipeline(manager), timeout=0.2))
     assert outcomes[0].failure.stage == "timeout" and "0.2s" in outcomes[0].failure.reason
     assert outcomes[1].article is not None
+
+
+def test_a_worker_that_dies_costs_its_document_only(monkeypatch):
+    import os
+
+    from newsnorm import parallel
+    from newsnorm.inputs import InputDocument
+
+    real = parallel.convert_one
+
+    def dies_on_poison(pipeline, document, **options):
+        if b"poison" in document.read():
+            os._exit(1)  # as the out-of-memory killer or a crash in C would end it
+        return real(pipeline, document, **options)
+
+    monkeypatch.setattr(parallel, "convert_one", dies_on_poison)  # forked workers inherit it
+    texts = [b"poison here\n\nand more"] + [b"A title\n\nThe story goes on here."] * 39
+    documents = [InputDocument(f"{n}.txt", content=t) for n, t in enumerate(texts[1:18] + texts)]
+    options = {"url": None, "outlet": None, "explain": False, "timeout": None}
+    outcomes = list(parallel.convert_parallel(documents, 2, **options))
+    assert [o.source for o in outcomes] == [d.name for d in documents]
+    assert outcomes[17].failure.stage == "worker" and "died" in outcomes[17].failure.reason
+    assert all(o.article is not None for n, o in enumerate(outcomes) if n != 17)

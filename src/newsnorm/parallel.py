@@ -1,6 +1,7 @@
 """Converting on several processes. Documents go out in windows (two in flight), outcomes
 come back in input order, so the output is the same bytes as a one-process run and memory
-stays bounded by the windows, however long the input."""
+stays bounded by the windows, however long the input. A worker that dies (killed, out of
+memory, crashed in C) costs one document, never the run."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ import itertools
 import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from newsnorm.batch import Outcome, convert_one
+from newsnorm.batch import Failure, Outcome, convert_one
 from newsnorm.input_document import InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
+_DIED = "the process converting it died (killed, out of memory, or crashed)"
 _pipeline: Pipeline | None = None
 _options: dict[str, Any] = {}
+Window = list[tuple[InputDocument, Future]]
 
 
 def convert_parallel(
@@ -31,14 +36,67 @@ def convert_parallel(
         pipeline = default_pipeline()
         yield from (convert_one(pipeline, document, **options) for document in first)
         return
-    with _context().Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
+    pool = _Workers(workers, options)
+    try:
         # Two windows in flight: workers start on the next while this one is written out.
-        current = pool.map_async(_convert_in_worker, first)
-        while current is not None:
-            window = list(itertools.islice(documents, window_size))
-            upcoming = pool.map_async(_convert_in_worker, window) if window else None
-            yield from current.get()
+        current = pool.submit(first)
+        while current:
+            upcoming = pool.submit(list(itertools.islice(documents, window_size)))
+            for index, (_, future) in enumerate(current):
+                outcome = _result(future)
+                if outcome is None:  # a worker died: what was in flight goes again, alone
+                    pool.restart()
+                    yield from (pool.alone(document) for document, _ in current[index:] + upcoming)
+                    upcoming = pool.submit(list(itertools.islice(documents, window_size)))
+                    break
+                yield outcome
             current = upcoming
+    finally:
+        pool.close()
+
+
+class _Workers:
+    """The process pool, started again when a worker's death breaks it."""
+
+    def __init__(self, workers: int, options: dict[str, Any]) -> None:
+        self.workers, self.options = workers, options
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.workers, _context(), initializer=_start_worker, initargs=(self.options,)
+        )
+
+    def submit(self, documents: list[InputDocument]) -> Window:
+        return [
+            (document, self.pool.submit(_convert_in_worker, document)) for document in documents
+        ]
+
+    def alone(self, document: InputDocument) -> Outcome:
+        """One document with nothing else in flight, so that a death is pinned on it."""
+        outcome = _result(self.pool.submit(_convert_in_worker, document))
+        if outcome is None:
+            self.restart()
+            error = BrokenProcessPool(_DIED)
+            outcome = Outcome(
+                document.name, failure=Failure.of(document.name, "worker", _DIED, error)
+            )
+        return outcome
+
+    def restart(self) -> None:
+        self.close()
+        self.pool = self._start()
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _result(future: Future) -> Outcome | None:
+    """The worker's outcome; None when the pool broke before it came."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return None
 
 
 def _context():
