@@ -108,3 +108,30 @@ def test_outputs_inside_the_input_directory_are_not_read_back(tmp_path):
         )
         assert result.exit_code in (0, 1)
         assert len(lines(output)) == 2 and len(errors.read_text().splitlines()) == 1
+
+
+def test_an_output_may_not_overwrite_an_input_or_the_other_output(tmp_path):
+    page_file = stories(tmp_path / "in", 1) / "00.html"
+    before = page_file.read_bytes()
+    for args in (
+        [str(page_file), "-o", str(page_file)],
+        [str(page_file), "-o", str(tmp_path / "out.jsonl"), "--errors", str(page_file)],
+        [str(page_file), "-o", str(tmp_path / "same"), "--errors", str(tmp_path / "same")],
+    ):
+        result = CliRunner().invoke(app, ["convert", *args])
+        assert result.exit_code == 2 and "usage error" in result.stderr
+    assert page_file.read_bytes() == before
+
+
+def test_a_signal_waits_until_the_line_being_written_is_done():
+    import os
+
+    import pytest
+
+    from newsnorm.stopping import Stop
+
+    stop, written = Stop(), []
+    with stop.installed(), pytest.raises(KeyboardInterrupt), stop.held():
+        os.kill(os.getpid(), signal.SIGTERM)
+        written.append("the whole line")
+    assert written == ["the whole line"] and stop.requested

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from newsnorm.output import LineWriter, open_lines
 from newsnorm.plugins import describe_plugins, get_plugin_manager
 from newsnorm.progress import Progress, Tally
 from newsnorm.schema import article_schema_json
+from newsnorm.stopping import Stop
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
 
@@ -104,7 +104,8 @@ def convert(
         _usage_error("--url applies to a single file or - (stdin)")
     if resume and output is None:
         _usage_error("--resume needs --output: it goes on with the records already there")
-    meter, tally, done = ReadMeter(), Tally(), set()
+    _check_outputs(paths, output, errors)
+    meter, tally, done, stop = ReadMeter(), Tally(), set(), Stop()
     try:
         written = [path for path in (output, errors) if path is not None]
         documents = find_documents(paths, _fields(html_field, url_field), meter, outputs=written)
@@ -126,14 +127,24 @@ def convert(
         bytes_read=meter.position,
     )
     with (
-        _interrupts_as_keyboard_interrupt(),
+        stop.installed(),
         _records_writer(output, resume) as writer,
         _errors_writer(errors, resume) as error_writer,
     ):
         done.update(writer.done, error_writer.done if error_writer else ())
-        interrupted = _write_outcomes(outcomes, writer, error_writer, progress, tally, debug)
+        interrupted = _write_outcomes(outcomes, writer, error_writer, progress, tally, stop, debug)
     progress.clear()
     _finish(tally, progress, quiet=quiet, interrupted=interrupted)
+
+
+def _check_outputs(paths: list[str], output: Path | None, errors: Path | None) -> None:
+    """Before any file is opened: no output may overwrite an input, or the other output."""
+    written = [path.resolve() for path in (output, errors) if path is not None]
+    if len(written) == 2 and written[0] == written[1]:
+        _usage_error("--output and --errors must be different files")
+    for raw in paths:
+        if raw != STDIN and Path(raw).resolve() in written:
+            _usage_error(f"{raw} is both an input and an output")
 
 
 def _finish(tally: Tally, progress: Progress, *, quiet: bool, interrupted: bool) -> None:
@@ -169,12 +180,15 @@ def _not_done(documents: Iterable[InputDocument], done: set[str], tally: Tally):
             yield document
 
 
-def _write_outcomes(outcomes, writer, error_writer, progress, tally: Tally, debug: bool) -> bool:
+def _write_outcomes(
+    outcomes, writer, error_writer, progress, tally: Tally, stop: Stop, debug: bool
+) -> bool:
     """Write each outcome as it comes; True when interrupted (Ctrl-C or SIGTERM), which
-    leaves every line written whole."""
+    leaves every line written whole and counted."""
     try:
         for outcome in outcomes:
-            _write_outcome(outcome, writer, error_writer, progress, tally, debug)
+            with stop.held():
+                _write_outcome(outcome, writer, error_writer, progress, tally, debug)
             progress.update(tally)
     except KeyboardInterrupt:
         return True
@@ -217,20 +231,6 @@ def _errors_writer(errors: Path | None, resume: bool) -> Iterator[LineWriter | N
         return
     with open_lines(errors, resume=resume) as writer:
         yield writer
-
-
-@contextmanager
-def _interrupts_as_keyboard_interrupt() -> Iterator[None]:
-    """SIGTERM stops a run the way Ctrl-C does: output closed cleanly, ready to resume."""
-    previous = signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _raise_keyboard_interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
 
 
 @app.command()
