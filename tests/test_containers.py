@@ -154,3 +154,24 @@ def test_gzipped_output_is_byte_identical_across_runs(tmp_path):
         )
     assert first.read_bytes() == second.read_bytes()
     assert json.loads(gzip.decompress(first.read_bytes()))["title"] == "Storm closes ports"
+
+
+def test_responses_without_record_ids_are_named_by_their_place(tmp_path):
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for n in (1, 2):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            f"https://e.com/{n}", "response", payload=io.BytesIO(STORY.encode()),
+            http_headers=headers,
+        )  # fmt: skip
+        record.rec_headers.remove_header("WARC-Record-ID")
+        writer.write_record(record)
+    archive = tmp_path / "noid.warc"
+    archive.write_bytes(buffer.getvalue())
+    code, records, _ = convert(f"{tmp_path}/.//noid.warc")  # named untidily
+    assert code == 0 and len(records) == 2
+    assert [r["provenance"]["source"] for r in records] == [
+        f"{archive}#record-1",
+        f"{archive}#record-2",
+    ]

@@ -7,10 +7,14 @@ import io
 from newsnorm.progress import Progress, Tally
 
 
-def test_time_left_scales_elapsed_time_by_the_input_still_unread():
-    progress = Progress(True, io.StringIO(), total_bytes=1_000, bytes_read=lambda: 250)
-    progress.started -= 10  # ten seconds for a quarter of the input: thirty more to go
-    assert progress.line(Tally(converted=9, failed=1)).endswith(", 1 failed, 0:30 left")
+def test_time_left_is_the_unread_input_at_the_rate_read_since_the_first_look():
+    now, read = [0.0], [400]  # a resumed run has passed over 400 bytes at once
+    progress = Progress(
+        True, io.StringIO(), total_bytes=1_000, bytes_read=lambda: read[0], clock=lambda: now[0]
+    )
+    assert progress.seconds_left() is None  # the first look: no rate yet
+    now[0], read[0] = 10.0, 500  # 100 bytes in ten seconds; 500 bytes to go
+    assert progress.line(Tally(converted=9, failed=1)).endswith(", 1 failed, 0:50 left")
     assert Progress(True, io.StringIO()).seconds_left() is None  # stdin: size unknown
 
 

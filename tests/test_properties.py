@@ -101,7 +101,7 @@ CHARSETS = [
     "utf-16-be", "utf-32", "utf-7", "x-user-defined", "unicode-escape", "idna", "bogus", "",
 ]  # fmt: skip
 # Codecs Python knows that are no text encodings: their own test, which fails for now.
-NON_TEXT_CODECS = ["base64", "rot13", "hex", "zlib", "bz2", "uu", "quopri"]
+NON_TEXT_CODECS = ["base64", "rot13", "hex", "zlib", "bz2", "uu", "quopri", "undefined", "punycode"]
 JSON_LD_KEYS = [
     "@context", "@type", "@graph", "headline", "name", "author", "creator", "publisher",
     "datePublished", "dateModified", "articleBody", "articleSection", "keywords", "image",

@@ -123,7 +123,7 @@ def convert(
         _usage_error(str(exc))
     progress = Progress(
         enabled=not quiet and sys.stderr.isatty(),
-        total_bytes=input_size(paths),
+        total_bytes=input_size(paths, written),
         bytes_read=meter.position,
     )
     with (
@@ -134,6 +134,11 @@ def convert(
         done.update(writer.done, error_writer.done if error_writer else ())
         interrupted = _write_outcomes(outcomes, writer, error_writer, progress, tally, stop, debug)
     progress.clear()
+    if resume and done and not tally.already_done:
+        _err(
+            f"newsnorm: warning: none of the {len(done)} records already in {output} came from"
+            " these inputs; name them as the interrupted run did"
+        )
     _finish(tally, progress, quiet=quiet, interrupted=interrupted)
 
 

@@ -40,7 +40,7 @@ def _next_warc_document(name: str, records, count: int):
     try:
         for record in records:
             if record.rec_type == "response":
-                return _warc_document(name, record), False
+                return _warc_document(name, record, count), False
         return None, False
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
         # warcio surfaces damaged headers as any of these (AttributeError: a missing URI)
@@ -73,8 +73,9 @@ def _content_type(record: Any) -> str | None:
     return headers.get_header("Content-Type") if headers is not None else None
 
 
-def _warc_document(name: str, record: Any) -> InputDocument:
-    record_id = record.rec_headers.get_header("WARC-Record-ID") or "?"
+def _warc_document(name: str, record: Any, count: int) -> InputDocument:
+    """The response as a document, named by its record id (else its place in the file)."""
+    record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count + 1}"
     url = record.rec_headers.get_header("WARC-Target-URI")
     source = f"{name}#{record_id}"
     if skip := _skip_reason(record):

@@ -32,8 +32,8 @@ def decode(data: bytes, declared: str | None = None) -> str:
     for codec in filter(None, (_known_codec(declared), "utf-8")):
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
-            continue  # a declaration that lies: detect instead
+        except UnicodeError:  # a declaration that lies, or a codec that cannot decode bytes
+            continue
     best = charset_normalizer.from_bytes(data).best()
     return str(best) if best is not None else data.decode("utf-8", errors="replace")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from newsnorm.containers import jsonl_documents, warc_documents
+from newsnorm.decoding import without_surrogates
 from newsnorm.input_document import GZIP_MAGIC, Fields, InputDocument
 
 STDIN = "-"
@@ -61,19 +62,21 @@ def find_documents(
                 yield from _file_documents(name, path, fields, meter)
 
 
-def input_size(paths: Iterable[str]) -> int | None:
+def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None:
     """The bytes of all the files `find_documents` reads; None when one of them is stdin."""
     if STDIN in paths:
         return None
-    return sum(_size(path) for raw in paths for _, path in _files(raw))
+    written = {output.resolve() for output in outputs}
+    files = (path for raw in paths for _, path in _files(raw))
+    return sum(_size(path) for path in files if path.resolve() not in written)
 
 
 def _files(raw: str) -> Iterator[tuple[str, Path]]:
-    """(name, path) of a named file, or of each document file under a directory."""
-    if Path(raw).is_dir():
-        yield from ((str(path), path) for path in _walk(Path(raw)))
-    else:
-        yield raw, Path(raw)
+    """(name, path) of a named file, or of each document file under a directory. The name
+    is the path tidied ("./a//b" is "a/b") and writable as UTF-8, so that records and
+    resumed runs name a file the same way."""
+    paths = _walk(Path(raw)) if Path(raw).is_dir() else [Path(raw)]
+    yield from ((without_surrogates(str(path)), path) for path in paths)
 
 
 def _size(path: Path) -> int:

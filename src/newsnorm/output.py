@@ -80,7 +80,8 @@ def _gzip_lines(path: Path, resuming: bool) -> Iterator[LineWriter]:
         writer = LineWriter(stream, done)
         if resuming:
             try:
-                _collect(_readable_lines(path), done, writer)
+                _collect(_readable_lines(path), done, stream)
+                stream.flush()
             except BaseException:  # interrupted while copying: the old file stays as it was
                 target.unlink(missing_ok=True)
                 raise
@@ -88,8 +89,8 @@ def _gzip_lines(path: Path, resuming: bool) -> Iterator[LineWriter]:
         yield writer
 
 
-def _collect(lines, done: set[str], writer: LineWriter | None = None) -> int:
-    """Note the source of each complete line (and copy it to `writer`); their total size."""
+def _collect(lines, done: set[str], copy: BinaryIO | None = None) -> int:
+    """Note the source of each complete line (and copy it to `copy`); their total size."""
     size = 0
     for line in lines:
         if not line.endswith(b"\n"):
@@ -97,8 +98,8 @@ def _collect(lines, done: set[str], writer: LineWriter | None = None) -> int:
         size += len(line)
         if source := line_source(line):
             done.add(source)
-        if writer is not None:
-            writer.write(line)
+        if copy is not None:
+            copy.write(line)
     return size
 
 
@@ -114,6 +115,7 @@ def _readable_lines(path: Path) -> Iterator[bytes]:
 
 @contextmanager
 def _gzip_writer(raw: BinaryIO) -> Iterator[BinaryIO]:
-    """gzip with no name or time inside: same input, same bytes."""
-    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as compressed:
+    """gzip with no name or time inside: same input, same bytes. Level 6, zlib's default:
+    level 9 costs twice the time for a file about 1% smaller."""
+    with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as compressed:
         yield compressed

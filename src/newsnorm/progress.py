@@ -43,16 +43,19 @@ class Progress:
         *,
         total_bytes: int | None = None,
         bytes_read: Callable[[], int] | None = None,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
-        self.started = time.monotonic()
+        self.clock = clock
+        self.started = clock()
         self.total_bytes = total_bytes
         self.bytes_read = bytes_read
         self._drawn_at = 0.0
+        self._first_seen: tuple[float, int] | None = None  # (time, bytes read) at first look
 
     def update(self, tally: Tally) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if self.enabled and now - self._drawn_at >= _EVERY_SECONDS:
             self._drawn_at = now
             self.stream.write(f"\r\x1b[K{self.line(tally)}")
@@ -66,16 +69,21 @@ class Progress:
         return line if left is None else f"{line}, {_clock(left)} left"
 
     def seconds_left(self) -> float | None:
-        """Elapsed time scaled by the share of input bytes still unread; None if unknown."""
+        """The bytes still unread at the rate read since the first look (so documents a
+        resumed run passes over do not count as speed); None while unknown."""
         if not self.total_bytes or self.bytes_read is None:
             return None
-        read = self.bytes_read()
-        if read <= 0:
+        now, read = self.clock(), self.bytes_read()
+        if self._first_seen is None:
+            self._first_seen = (now, read)
             return None
-        return self.elapsed() * max(self.total_bytes - read, 0) / read
+        since, then = self._first_seen
+        if read <= then:
+            return None
+        return (now - since) * max(self.total_bytes - read, 0) / (read - then)
 
     def elapsed(self) -> float:
-        return time.monotonic() - self.started
+        return self.clock() - self.started
 
     def clear(self) -> None:
         if self.enabled and self._drawn_at:
