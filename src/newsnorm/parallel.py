@@ -18,10 +18,11 @@ from newsnorm.input_document import InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
+_DOCUMENTS_PER_TASK = 8  # a task per document costs the parent twice the CPU
 _DIED = "the process converting it died (killed, out of memory, or crashed)"
 _pipeline: Pipeline | None = None
 _options: dict[str, Any] = {}
-Window = list[tuple[InputDocument, Future]]
+Window = list[tuple[list[InputDocument], Future]]
 
 
 def convert_parallel(
@@ -43,13 +44,14 @@ def convert_parallel(
         while current:
             upcoming = pool.submit(list(itertools.islice(documents, window_size)))
             for index, (_, future) in enumerate(current):
-                outcome = _result(future)
-                if outcome is None:  # a worker died: what was in flight goes again, alone
+                outcomes = _result(future)
+                if outcomes is None:  # a worker died: what was in flight goes again, alone
                     pool.restart()
-                    yield from (pool.alone(document) for document, _ in current[index:] + upcoming)
+                    in_flight = (d for task, _ in current[index:] + upcoming for d in task)
+                    yield from (pool.alone(document) for document in in_flight)
                     upcoming = pool.submit(list(itertools.islice(documents, window_size)))
                     break
-                yield outcome
+                yield from outcomes
             current = upcoming
     finally:
         pool.close()
@@ -68,20 +70,18 @@ class _Workers:
         )
 
     def submit(self, documents: list[InputDocument]) -> Window:
-        return [
-            (document, self.pool.submit(_convert_in_worker, document)) for document in documents
-        ]
+        size = _DOCUMENTS_PER_TASK
+        tasks = [documents[start : start + size] for start in range(0, len(documents), size)]
+        return [(task, self.pool.submit(_convert_in_worker, task)) for task in tasks]
 
     def alone(self, document: InputDocument) -> Outcome:
         """One document with nothing else in flight, so that a death is pinned on it."""
-        outcome = _result(self.pool.submit(_convert_in_worker, document))
-        if outcome is None:
-            self.restart()
-            error = BrokenProcessPool(_DIED)
-            outcome = Outcome(
-                document.name, failure=Failure.of(document.name, "worker", _DIED, error)
-            )
-        return outcome
+        outcomes = _result(self.pool.submit(_convert_in_worker, [document]))
+        if outcomes is not None:
+            return outcomes[0]
+        self.restart()
+        failure = Failure.of(document.name, "worker", _DIED, BrokenProcessPool(_DIED))
+        return Outcome(document.name, failure=failure)
 
     def restart(self) -> None:
         self.close()
@@ -91,8 +91,8 @@ class _Workers:
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _result(future: Future) -> Outcome | None:
-    """The worker's outcome; None when the pool broke before it came."""
+def _result(future: Future) -> list[Outcome] | None:
+    """The worker's outcomes; None when the pool broke before they came."""
     try:
         return future.result()
     except BrokenProcessPool:
@@ -114,5 +114,5 @@ def _start_worker(options: dict[str, Any]) -> None:
     _options = options
 
 
-def _convert_in_worker(document: InputDocument) -> Outcome:
-    return convert_one(_pipeline, document, **_options)
+def _convert_in_worker(documents: list[InputDocument]) -> list[Outcome]:
+    return [convert_one(_pipeline, document, **_options) for document in documents]
