@@ -20,7 +20,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from compare import machine, revision
@@ -38,8 +38,8 @@ class Timing:
     label: str
     records: int
     workers: int
-    seconds: list[float]
-    peak_mib: float
+    seconds: list[float] = field(default_factory=list)
+    peak_mib: float = 0.0
 
     def rate(self) -> float:
         return self.records / statistics.median(self.seconds)
@@ -54,14 +54,16 @@ def trafilatura_command(archive: Path, output: Path) -> list[str]:
     return [sys.executable, str(Path(__file__)), "--trafilatura-run", str(archive), str(output)]
 
 
-def measure(label: str, command: list[str], records: int, workers: int, repeats: int) -> Timing:
-    seconds, peaks = [], []
+def measure(runs: list[tuple[Timing, list[str]]], repeats: int) -> None:
+    """Each command once per round, round after round: a shared machine's speed drifts, and
+    interleaving lets every command see the same drift."""
     for _ in range(repeats):
-        elapsed, peak = run_sampled(command)
-        seconds.append(elapsed)
-        peaks.append(peak)
-        print(f"{label}: {records} records in {elapsed:.1f}s, peak {peak:.0f} MiB", file=sys.stderr)
-    return Timing(label, records, workers, seconds, max(peaks))
+        for timing, command in runs:
+            elapsed, peak = run_sampled(command)
+            timing.seconds.append(elapsed)
+            timing.peak_mib = max(timing.peak_mib, peak)
+            print(f"{timing.label}: {timing.records} records in {elapsed:.1f}s, "
+                  f"peak {peak:.0f} MiB", file=sys.stderr)  # fmt: skip
 
 
 def run_sampled(command: list[str]) -> tuple[float, float]:
@@ -187,17 +189,18 @@ def main() -> int:
         write_warc(pages, small_n, small)
         write_warc(pages, large_n, large)
         timings = [
-            measure("newsnorm, 1 worker", newsnorm_command(small, 1, out / "a.jsonl"),
-                    small_n, 1, args.repeats),
-            measure(f"newsnorm, {cores} workers", newsnorm_command(small, cores, out / "b.jsonl"),
-                    small_n, cores, args.repeats),
-            measure("trafilatura", trafilatura_command(small, out / "t.jsonl"),
-                    small_n, 1, args.repeats),
-        ]  # fmt: skip
-        big = measure(
-            f"newsnorm, {cores} workers", newsnorm_command(large, cores, out / "c.jsonl"),
-            large_n, cores, 1,
-        )  # fmt: skip
+            Timing("newsnorm, 1 worker", small_n, 1),
+            Timing(f"newsnorm, {cores} workers", small_n, cores),
+            Timing("trafilatura", small_n, 1),
+        ]
+        commands = [
+            newsnorm_command(small, 1, out / "a.jsonl"),
+            newsnorm_command(small, cores, out / "b.jsonl"),
+            trafilatura_command(small, out / "t.jsonl"),
+        ]
+        measure(list(zip(timings, commands, strict=True)), args.repeats)
+        big = Timing(f"newsnorm, {cores} workers", large_n, cores)
+        measure([(big, newsnorm_command(large, cores, out / "c.jsonl"))], 1)
     text = table(timings, big, cores) + "\n" + setting
     print(text)
     if not args.no_write:
@@ -216,7 +219,8 @@ def _preamble(args: argparse.Namespace) -> str:
         f"Produced by `python scale.py` in benchmarks/ (what `make bench-scale` runs): "
         f"`newsnorm convert` on gzipped web archives of the corpus pages repeated to "
         f"{args.records.replace(',', ' and ')} records, timed by wall clock, docs/s the median "
-        f"of {args.repeats} runs (one run for the large archive), peak memory the largest "
+        f"of {args.repeats} runs taken in turns with the other commands (one run for the "
+        f"large archive), peak memory the largest "
         f"sample of the whole process tree's PSS. trafilatura runs in one process on the "
         f"same records (read with warcio, JSON with metadata).\n\n"
     )

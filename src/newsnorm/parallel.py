@@ -37,7 +37,7 @@ def convert_parallel(
         pipeline = default_pipeline()
         yield from (convert_one(pipeline, document, **options) for document in first)
         return
-    pool = _Workers(workers, options)
+    pool, finished = _Workers(workers, options), False
     try:
         # Two windows in flight: workers start on the next while this one is written out.
         current = pool.submit(first)
@@ -53,8 +53,9 @@ def convert_parallel(
                     break
                 yield from outcomes
             current = upcoming
+        finished = True
     finally:
-        pool.close()
+        pool.close(now=not finished)
 
 
 class _Workers:
@@ -84,11 +85,18 @@ class _Workers:
         return Outcome(document.name, failure=failure)
 
     def restart(self) -> None:
-        self.close()
+        self.close(now=True)
         self.pool = self._start()
 
-    def close(self) -> None:
-        self.pool.shutdown(wait=False, cancel_futures=True)
+    def close(self, *, now: bool) -> None:
+        """Stop the workers: at once (interrupted, or the pool broke), or once they are idle.
+        Always waits for the pool's own threads: leaving them to the interpreter's exit makes
+        Python 3.11 print a traceback (a closed pipe) after a run that went well."""
+        if now:  # the work in flight is not wanted; workers ignore Ctrl-C, so end them here
+            processes = getattr(self.pool, "_processes", None) or {}  # private, but stable
+            for process in list(processes.values()):
+                process.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _result(future: Future) -> list[Outcome] | None:
