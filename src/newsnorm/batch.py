@@ -49,6 +49,10 @@ class Outcome:
     skipped: str | None = None
     line: bytes | None = None  # the article's JSON line, instead of the article, when asked
 
+    @classmethod
+    def failed(cls, source: str, stage: str, reason: str, error: BaseException) -> Outcome:
+        return cls(source, failure=Failure.of(source, stage, reason, error))
+
     def record_line(self) -> bytes | None:
         """The JSON line to write for a converted document; None for the others."""
         if self.line is not None or self.article is None:
@@ -88,31 +92,31 @@ def convert(
 
 def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
     """One document's outcome; never raises."""
+    name = document.name
     if document.skip is not None:
-        return Outcome(document.name, skipped=document.skip)
+        return Outcome(name, skipped=document.skip)
     try:
         content = document.read()
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
-        return Outcome(document.name, failure=Failure.of(document.name, "read", str(exc), exc))
+        return Outcome.failed(name, "read", str(exc), exc)
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
-        reason = f"cannot read: {getattr(exc, 'strerror', None) or exc}"
-        return Outcome(document.name, failure=Failure.of(document.name, "read", reason, exc))
+        return Outcome.failed(
+            name, "read", f"cannot read: {getattr(exc, 'strerror', None) or exc}", exc
+        )
     source = _source(document, content, options["url"])
     try:
         with time_limit(options.get("timeout")):
             article = pipeline.run(source, outlet=options["outlet"], explain=options["explain"])
     except DocumentTimeout as exc:
         reason = f"took longer than {options['timeout']:g}s (--timeout)"
-        return Outcome(document.name, failure=Failure.of(document.name, "timeout", reason, exc))
+        return Outcome.failed(name, "timeout", reason, exc)
     except NormalizeError as exc:
-        failure = Failure.of(document.name, exc.stage, str(exc), exc)
-        return Outcome(document.name, failure=failure)
+        return Outcome.failed(name, exc.stage, str(exc), exc)
     except Exception as exc:  # a bug of ours must still not stop the batch
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        return Outcome(document.name, failure=Failure.of(document.name, "internal", reason, exc))
+        return Outcome.failed(name, "internal", f"internal error: {type(exc).__name__}: {exc}", exc)
     if options.get("as_lines"):
-        return Outcome(document.name, line=dumps(article))
-    return Outcome(document.name, article=article)
+        return Outcome(name, line=dumps(article))
+    return Outcome(name, article=article)
 
 
 def _source(document: InputDocument, content: bytes | str, url: str | None) -> Source:

@@ -121,15 +121,17 @@ def convert(
         )
     except UnknownOutletError as exc:
         _usage_error(str(exc))
+    shown = not quiet and sys.stderr.isatty()
     progress = Progress(
-        enabled=not quiet and sys.stderr.isatty(),
-        total_bytes=input_size(paths, written),
+        enabled=shown,
+        # Sizing the input walks it once more: only worth it for a progress line.
+        total_bytes=input_size(paths, written) if shown else None,
         bytes_read=meter.position,
     )
     with (
         stop.installed(),
-        _records_writer(output, resume) as writer,
-        _errors_writer(errors, resume) as error_writer,
+        _lines_writer(output, resume, LineWriter(sys.stdout.buffer)) as writer,
+        _lines_writer(errors, resume, None) as error_writer,
     ):
         done.update(writer.done, error_writer.done if error_writer else ())
         interrupted = _write_outcomes(outcomes, writer, error_writer, progress, tally, stop, debug)
@@ -221,20 +223,14 @@ def _report_failure(failure, error_writer: LineWriter | None, progress: Progress
 
 
 @contextmanager
-def _records_writer(output: Path | None, resume: bool) -> Iterator[LineWriter]:
-    if output is None:
-        yield LineWriter(sys.stdout.buffer)
+def _lines_writer(
+    path: Path | None, resume: bool, unnamed: LineWriter | None
+) -> Iterator[LineWriter | None]:
+    """A writer for `path`, or `unnamed` (stdout, or no writer at all) when none is named."""
+    if path is None:
+        yield unnamed
         return
-    with open_lines(output, resume=resume) as writer:
-        yield writer
-
-
-@contextmanager
-def _errors_writer(errors: Path | None, resume: bool) -> Iterator[LineWriter | None]:
-    if errors is None:
-        yield None
-        return
-    with open_lines(errors, resume=resume) as writer:
+    with open_lines(path, resume=resume) as writer:
         yield writer
 
 

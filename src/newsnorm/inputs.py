@@ -52,31 +52,35 @@ def find_documents(
     own records back."""
     fields = fields or Fields()
     meter = meter or ReadMeter()
-    written = {output.resolve() for output in outputs}
+    written = _resolved(outputs)
     for raw in paths:
         if raw == STDIN:
             yield from _stdin_documents(fields)
             continue
-        for name, path in _files(raw):
-            if path.resolve() not in written:
-                yield from _file_documents(name, path, fields, meter)
+        for name, path in _files(raw, written):
+            yield from _file_documents(name, path, fields, meter)
 
 
 def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None:
     """The bytes of all the files `find_documents` reads; None when one of them is stdin."""
     if STDIN in paths:
         return None
-    written = {output.resolve() for output in outputs}
-    files = (path for raw in paths for _, path in _files(raw))
-    return sum(_size(path) for path in files if path.resolve() not in written)
+    written = _resolved(outputs)
+    return sum(_size(path) for raw in paths for _, path in _files(raw, written))
 
 
-def _files(raw: str) -> Iterator[tuple[str, Path]]:
-    """(name, path) of a named file, or of each document file under a directory. The name
-    is the path tidied ("./a//b" is "a/b") and writable as UTF-8, so that records and
-    resumed runs name a file the same way."""
+def _resolved(outputs: Iterable[Path]) -> set[Path]:
+    return {output.resolve() for output in outputs}
+
+
+def _files(raw: str, written: set[Path]) -> Iterator[tuple[str, Path]]:
+    """(name, path) of a named file, or of each document file under a directory, but the
+    run's own outputs (`written`). The name is the path tidied ("./a//b" is "a/b") and
+    writable as UTF-8, so that records and resumed runs name a file the same way."""
     paths = _walk(Path(raw)) if Path(raw).is_dir() else [Path(raw)]
-    yield from ((without_surrogates(str(path)), path) for path in paths)
+    for path in paths:
+        if path.resolve() not in written:
+            yield without_surrogates(str(path)), path
 
 
 def _size(path: Path) -> int:

@@ -13,7 +13,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from newsnorm.batch import Failure, Outcome, convert_one
+from newsnorm.batch import Outcome, convert_one
 from newsnorm.input_document import InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
 
@@ -31,8 +31,11 @@ def convert_parallel(
     """`batch.convert`'s outcomes, in the same order, computed by `workers` processes, each
     with the default pipeline (installed plugins and built-ins)."""
     documents = iter(documents)
-    window_size = workers * _DOCUMENTS_PER_WORKER
-    first = list(itertools.islice(documents, window_size))
+
+    def next_window() -> list[InputDocument]:
+        return list(itertools.islice(documents, workers * _DOCUMENTS_PER_WORKER))
+
+    first = next_window()
     if len(first) < 2:  # nothing to share out: no pool to start
         pipeline = default_pipeline()
         yield from (convert_one(pipeline, document, **options) for document in first)
@@ -42,14 +45,14 @@ def convert_parallel(
         # Two windows in flight: workers start on the next while this one is written out.
         current = pool.submit(first)
         while current:
-            upcoming = pool.submit(list(itertools.islice(documents, window_size)))
+            upcoming = pool.submit(next_window())
             for index, (_, future) in enumerate(current):
                 outcomes = _result(future)
                 if outcomes is None:  # a worker died: what was in flight goes again, alone
                     pool.restart()
                     in_flight = (d for task, _ in current[index:] + upcoming for d in task)
                     yield from (pool.alone(document) for document in in_flight)
-                    upcoming = pool.submit(list(itertools.islice(documents, window_size)))
+                    upcoming = pool.submit(next_window())
                     break
                 yield from outcomes
             current = upcoming
@@ -81,8 +84,7 @@ class _Workers:
         if outcomes is not None:
             return outcomes[0]
         self.restart()
-        failure = Failure.of(document.name, "worker", _DIED, BrokenProcessPool(_DIED))
-        return Outcome(document.name, failure=failure)
+        return Outcome.failed(document.name, "worker", _DIED, BrokenProcessPool(_DIED))
 
     def restart(self) -> None:
         self.close(now=True)
