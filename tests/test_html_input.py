@@ -96,3 +96,27 @@ def test_gzipped_html_files_in_a_directory(tmp_path):
     assert result.exit_code == 1
     assert '"title":"Storm closes ports"' in result.stdout
     assert "broken.html.gz: cannot read" in result.stderr
+
+
+XHTML = (
+    '<?xml version="1.0" encoding="{charset}"?>\n'
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+    '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="de"><head><title>Straße</title>'
+    "</head><body><p>Die Straße über den Fluß bleibt für zwei Wochen gesperrt, sagt die Stadt."
+    "</p><p>Anwohner müssen Umwege über die Brücke im Süden nehmen, heißt es weiter.</p>"
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "iso-8859-1", "windows-1252", "utf-16"])
+def test_xhtml_with_an_xml_declaration_reads_in_any_encoding(charset):
+    content = XHTML.format(charset=charset).encode(charset)  # utf-16 writes a byte-order mark
+    article = normalize(content)
+    assert article.body[0].text.startswith("Die Straße über den Fluß")
+    assert article.language == "de"
+
+
+def test_xhtml_declaration_in_decoded_text():
+    article = normalize(XHTML.format(charset="utf-8"))
+    assert [block.text[:9] for block in article.body] == ["Die Straß", "Anwohner "]

@@ -24,6 +24,9 @@ _BLOCK_TYPES = {
     "h6": "heading", "blockquote": "quote", "li": "list_item", "pre": "preformatted",
 }  # fmt: skip
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# An XHTML page's XML declaration: lxml refuses decoded text that declares an encoding, and
+# the text is decoded already (newsnorm.decoding reads the declaration's charset first).
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
 # A paragraph's length counts fully for its parent, half for the grandparent and a third
@@ -39,7 +42,8 @@ _WIDEN_GOOD_SHARE = 0.7
 def parse(text: str) -> HtmlElement:
     """The page as an lxml tree; control characters (never text, and refused by lxml when
     the tree is edited) are dropped first."""
-    return lxml_html.document_fromstring(_CONTROL_CHARS.sub("", text) or "<html></html>")
+    text = _XML_DECLARATION.sub("", _CONTROL_CHARS.sub("", text), count=1)
+    return lxml_html.document_fromstring(text if text.strip() else "<html></html>")
 
 
 def content_blocks(tree: HtmlElement) -> tuple[list[Block], list[ImageRef]]:

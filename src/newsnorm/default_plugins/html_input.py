@@ -19,6 +19,8 @@ _DECLARED_RATIO = 2
 _LOOKS_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# An XHTML page may declare its encoding only in its XML declaration, which comes first.
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.IGNORECASE)
 
 
 @hookimpl(trylast=True)
@@ -53,8 +55,8 @@ def _is_html(source: Source) -> bool:
     if source.media_type:
         return "html" in source.media_type.lower()
     head = source.content[:_SNIFF_BYTES]
-    if isinstance(head, bytes):
-        head = head.decode("latin-1")
+    if isinstance(head, bytes):  # NULs out: UTF-16 and UTF-32 markup reads as ASCII
+        head = head.replace(b"\x00", b"").decode("latin-1")
     return bool(_LOOKS_HTML.search(head))
 
 
@@ -69,5 +71,6 @@ def _http_charset(media_type: str | None) -> str | None:
 
 
 def _declared_charset(content: bytes) -> str | None:
-    match = _META_CHARSET.search(content[: _SNIFF_BYTES * 4])
+    head = content[: _SNIFF_BYTES * 4]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
     return match.group(1).decode("ascii", "replace") if match else None
