@@ -84,6 +84,14 @@ def test_declared_charset_is_used():
     assert "Café owners in Orléans" in normalize(html.encode("cp1252")).text
 
 
+def test_a_page_saved_as_utf8_under_a_stale_legacy_charset_reads_as_utf8():
+    html = page(
+        body=article_html("<p>Café owners in Orléans say the storm was the worst.</p>"),
+        charset="iso-8859-15",
+    )
+    assert "Café owners in Orléans" in normalize(html.encode("utf-8")).text
+
+
 def test_a_page_with_no_article_text_is_a_clear_error():
     with pytest.raises(NormalizeError, match="no article text"):
         normalize(page(body="<nav><a href='/'>Home</a></nav>"))

@@ -29,13 +29,25 @@ def decode(data: bytes, declared: str | None = None) -> str:
             return data[len(bom) :].decode(codec, errors="replace")
     if _looks_binary(data):
         raise NormalizeError("binary content, not a text document", stage="read")
-    for codec in filter(None, (_known_codec(declared), "utf-8")):
+    for codec in _codecs_to_try(_known_codec(declared)):
         try:
             return data.decode(codec)
         except UnicodeError:  # a declaration that lies, or a codec that cannot decode bytes
             continue
     best = charset_normalizer.from_bytes(data).best()
     return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
+def _codecs_to_try(declared: str | None) -> tuple[str, ...]:
+    """UTF-8 before a declared charset: bytes that are valid UTF-8 beyond ASCII are almost
+    never meant as another encoding, while pages re-saved as UTF-8 by a crawler or a CMS
+    often keep a stale ``charset=iso-8859-1`` (read as such, every accent is mojibake).
+    A declared UTF-16 or UTF-32 is the exception: its bytes are never valid UTF-8 text."""
+    if declared is None:
+        return ("utf-8",)
+    if declared.startswith(("utf-16", "utf-32")):
+        return (declared, "utf-8")
+    return ("utf-8", declared)
 
 
 def without_surrogates(text: str) -> str:
