@@ -170,3 +170,77 @@ def test_caption_credit_is_split_and_a_repeated_caption_is_kept_once():
     assert [(i.url, i.caption, i.credit) for i in article.images] == [
         ("https://example.com/p.jpg", "Waves hit the harbour wall.", "Jane Roe/Reuters")
     ]
+
+
+STORY = (
+    "<p>The harbour master said the storm had closed the port for two days, stranding boats.</p>"
+    "<p>Fishermen waited on the quay while crews checked the moorings one by one at dawn.</p>"
+    "<p>The council will meet on Monday to decide how to pay for repairs to the breakwater.</p>"
+)
+
+
+def test_a_page_whose_only_text_is_a_forum_post_gives_that_post():
+    post = (
+        '<div class="thread"><div class="post"><div class="post-author">harbourfan</div>'
+        '<div class="message">Has anyone sailed out of the north harbour since the storm? '
+        "The ferry office says the channel is open again, but the buoys are still missing."
+        "</div></div></div>"
+    )
+    assert (
+        "Has anyone sailed out of the north harbour since the storm? The ferry office says "
+        "the channel is open again, but the buoys are still missing."
+    ) in body_texts(page(post))
+
+
+def test_a_page_whose_only_text_is_a_product_description_gives_it():
+    product = (
+        '<div class="product"><h1>Storm lantern</h1><span class="price">€24.90</span>'
+        '<div class="product-description">A brass lantern that stays lit in strong wind. '
+        "Burns for twelve hours on one filling.</div><button>Add to basket</button></div>"
+    )
+    assert "A brass lantern that stays lit in strong wind." in normalize(page(product)).text
+
+
+def test_a_short_one_block_page_gives_its_block():
+    assert body_texts(page("<div>The office is closed today.</div>")) == [
+        "The office is closed today."
+    ]
+
+
+def test_a_page_wrapped_in_one_form_still_gives_its_text():
+    """ASP.NET pages put the whole page inside a <form>; lines are split by <br>."""
+    lines = "<br>".join(
+        f"Line {n} of the story says what happened at the harbour during the storm."
+        for n in range(4)
+    )
+    html = page(f'<form id="aspnetForm"><div class="LongDesc"><div>{lines}</div></div></form>')
+    assert normalize(html).text.count("what happened at the harbour") == 4
+
+
+def test_a_number_strip_never_wins_over_the_story():
+    ticker = "".join(f"<span>IDX{n}</span>{3078 + n}.02-0.{n}4%" for n in range(30))
+    html = page(f'<div class="markets"><p>{ticker}</p></div><div class="story">{STORY}</div>')
+    assert [text[:15] for text in body_texts(html)] == [
+        "The harbour mas", "Fishermen waite", "The council wil"
+    ]  # fmt: skip
+
+
+def test_a_one_line_label_loses_to_a_story_in_a_box_named_like_boilerplate():
+    html = page(
+        f'<div class="entry-meta"><p>Filed under Local news</p></div>'
+        f'<div class="social-layout"><div class="inner">{STORY}</div></div>'
+    )
+    assert len(body_texts(html)) == 3
+
+
+def test_white_space_inside_a_block_is_one_space_but_line_breaks_stay():
+    html = page(
+        "<article><p>A page that needs a web\n      browser that\n supports HTML5 to show"
+        " its\tmaps.</p><p>First line of the address<br>Second line of the address</p>"
+        f"<pre>code  kept\n  as it is</pre>{STORY}</article>"
+    )
+    assert body_texts(html)[:3] == [
+        "A page that needs a web browser that supports HTML5 to show its maps.",
+        "First line of the address\nSecond line of the address",
+        "code  kept\n  as it is",
+    ]

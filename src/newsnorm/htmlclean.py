@@ -27,6 +27,7 @@ _BOILERPLATE = re.compile(
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
 _CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])", re.I)
+LINE_BREAK = "\u2028"  # Unicode's line separator: a <br>, never found in markup as text
 ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "credit"
 _MAX_CAPTION = 500
 _MIN_HELD_CHARS = 300
@@ -54,14 +55,17 @@ BLOCK_TAGS = frozenset((
 _WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center", "font", "span"))
 
 
-def prepare(root: HtmlElement) -> None:
+def prepare(root: HtmlElement, *, relaxed: bool = False) -> None:
     """Everything the scorer needs, in place. One walk over the tree finds every candidate;
-    the drops then happen in order: hidden, boilerplate by tag, by name, never-article."""
+    the drops then happen in order: hidden, boilerplate by tag, by name, never-article.
+    Relaxed, nothing goes by name and a <form> stays (ASP.NET pages wrap the whole page
+    in one)."""
     _break_lines(root)
     survey = _survey(root)
     _drop_hidden(survey.hidden, _paragraph_chars(root))
     total = _paragraph_chars(root)
-    for element in (*survey.by_tag, *survey.by_name):
+    by_tag = [e for e in survey.by_tag if e.tag != "form"] if relaxed else survey.by_tag
+    for element in (*by_tag, *([] if relaxed else survey.by_name)):
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
     for element in survey.never:
@@ -104,8 +108,10 @@ def _survey(root: HtmlElement) -> _Survey:
 
 
 def _break_lines(root: HtmlElement) -> None:
+    """A <br> is the one line break inside a block that a reader sees: it is marked apart
+    from the markup's own line breaks, which are only white space (see newsnorm.htmlcontent)."""
     for br in root.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = LINE_BREAK + (br.tail or "")
 
 
 def _drop_hidden(groups: dict[tuple[str, str], list[HtmlElement]], total: int) -> None:

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
-from newsnorm.htmlclean import ROLE, HtmlElement, prepare
-from newsnorm.patterns import clean_text
+from newsnorm.htmlclean import LINE_BREAK, ROLE, HtmlElement, prepare
+from newsnorm.patterns import clean_preformatted, clean_text
+from newsnorm.prose import is_number_heavy, is_prose, prose_chars, visible_len
 
 _BLOCK_TYPES = {
     "p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -37,6 +38,11 @@ _SIBLING_LINKS = 0.25  # a lone sibling paragraph joins only when it is plainly 
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
 _WIDEN_GOOD_SHARE = 0.7
+# A first choice with less prose than this is checked against the fallbacks, which must
+# give more than _MARGIN times its prose to replace it.
+_ENOUGH_PROSE = 600
+_MARGIN = 2
+_KEPT_SHARE = 0.5
 
 
 def parse(text: str) -> HtmlElement:
@@ -46,15 +52,66 @@ def parse(text: str) -> HtmlElement:
     return lxml_html.document_fromstring(text if text.strip() else "<html></html>")
 
 
-def content_blocks(tree: HtmlElement) -> tuple[list[Block], list[ImageRef]]:
-    """The article's blocks and the captioned images inside it."""
-    body = tree.find("body")
-    root = body if body is not None else tree
-    prepare(root)
+Extraction = tuple[list[Block], list[ImageRef]]
+
+
+def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
+    """The article's blocks and the captioned images inside it.
+
+    Given the page's text, a first choice that holds little prose is checked against two
+    more attempts on fresh parses, and the one with the most prose wins: the same scoring
+    with only never-visible markup removed (the article may sit in a <form> or a box whose
+    name reads like boilerplate), then every prose paragraph of the page in order."""
+    first = _extract(tree)
+    if text is None or _prose(first) >= _ENOUGH_PROSE:
+        return first
+    for fallback in (_relaxed_extract, _all_prose):
+        other = fallback(parse(text))
+        if _replaces(first, other):
+            return other
+    return first
+
+
+def _replaces(first: Extraction, other: Extraction) -> bool:
+    """Far more prose, found somewhere else: an attempt that holds the first choice's text
+    and more has only widened it over the page's furniture (a footer, teasers)."""
+    mine = _prose(first)
+    if _prose(other) <= _MARGIN * mine:
+        return False
+    theirs = {block.text for block in other[0]}
+    kept = prose_chars(block.text for block in first[0] if block.text in theirs)
+    return not mine or kept < mine * _KEPT_SHARE
+
+
+def _extract(tree: HtmlElement, *, relaxed: bool = False) -> Extraction:
+    root = _prepared_body(tree, relaxed=relaxed)
     containers = _article_containers(root)
     images = [image for container in containers for image in _take_figures(container)]
     blocks = [block for container in containers for block in _blocks(container)]
     return blocks, images
+
+
+def _relaxed_extract(tree: HtmlElement) -> Extraction:
+    return _extract(tree, relaxed=True)
+
+
+def _prepared_body(tree: HtmlElement, *, relaxed: bool) -> HtmlElement:
+    body = tree.find("body")
+    root = body if body is not None else tree
+    prepare(root, relaxed=relaxed)
+    return root
+
+
+def _all_prose(tree: HtmlElement) -> Extraction:
+    """The last resort: every paragraph of the page that reads as prose, in page order."""
+    root = _prepared_body(tree, relaxed=True)
+    images = _take_figures(root)
+    blocks = [block for block in _blocks(root) if is_prose(block.text)]
+    return blocks, images
+
+
+def _prose(extraction: Extraction) -> int:
+    return prose_chars(block.text for block in extraction[0])
 
 
 def _article_containers(root: HtmlElement) -> list[HtmlElement]:
@@ -121,8 +178,10 @@ def _container_scores(counted: dict[HtmlElement, int]) -> dict[HtmlElement, floa
 
 
 def _counts(paragraph: HtmlElement, text: str) -> bool:
-    """Paragraphs that score: long enough, and text rather than a list of links."""
-    return len(text) >= _MIN_PARAGRAPH_CHARS and _link_density(paragraph, text) <= _MAX_LINK_DENSITY
+    """Paragraphs that score: long enough, text rather than a list of links or numbers."""
+    if visible_len(text) < _MIN_PARAGRAPH_CHARS or is_number_heavy(text):
+        return False
+    return _link_density(paragraph, text) <= _MAX_LINK_DENSITY
 
 
 def _is_good_paragraph(element: HtmlElement) -> bool:
@@ -136,9 +195,23 @@ def _blocks(container: HtmlElement) -> Iterator[Block]:
     for element in container.iter(*_BLOCK_TYPES):
         if _inside_block(element, container):
             continue
-        text = clean_text(element.text_content())
-        if text and _link_density(element, text) <= _MAX_LINK_DENSITY:
+        text = _block_text(element)
+        if text and _linked_share(element, text) <= _MAX_LINK_DENSITY:
             yield Block(text=text, type=_BLOCK_TYPES[element.tag], node=element)
+
+
+def _block_text(element: HtmlElement) -> str:
+    """The text as a reader sees it: the markup's line breaks and runs of spaces are one
+    space; only a <br> breaks the line, and preformatted text keeps its own layout."""
+    text = element.text_content()
+    if element.tag == "pre":
+        return clean_preformatted(text.replace(LINE_BREAK, "\n"))
+    lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
+    return clean_text("\n".join(line for line in lines if line))
+
+
+def _one_line(text: str) -> str:
+    return clean_text(" ".join(text.split()))
 
 
 def _inside_block(element: HtmlElement, container: HtmlElement) -> bool:
@@ -182,10 +255,10 @@ def _image(holder: HtmlElement, captions: list[HtmlElement]) -> ImageRef:
     image = holder.find(".//img")
     texts, credits = [], []
     for caption in captions:
-        text = clean_text(caption.text_content())
+        text = _one_line(caption.text_content())
         for credit in caption.iter("figcaption"):
             if credit.get(ROLE) == "credit":
-                credits.append(clean_text(credit.text_content()))
+                credits.append(_one_line(credit.text_content()))
                 text = text.replace(credits[-1], "").strip() if credit is not caption else ""
         texts.append(text)
     return ImageRef(
@@ -195,6 +268,12 @@ def _image(holder: HtmlElement, captions: list[HtmlElement]) -> ImageRef:
     )
 
 
+def _linked_share(element: HtmlElement, text: str) -> float:
+    """The share of a block's visible text that is links (text already on one line)."""
+    linked = sum(visible_len(a.text_content()) for a in element.iter("a"))
+    return linked / max(len(text), 1)
+
+
 def _link_density(element: HtmlElement, text: str) -> float:
     linked = sum(len(a.text_content().strip()) for a in element.iter("a"))
-    return linked / max(len(text), 1)
+    return linked / max(len(text.strip()), 1)

@@ -19,6 +19,12 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def clean_preformatted(text: str) -> str:
+    """As clean_text, but the layout stays: spaces and line breaks inside are the content."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
+
+
 def ends_like_sentence(text: str) -> bool:
     """True when the text ends with sentence punctuation, perhaps inside quotes."""
     stripped = text.rstrip()

@@ -31,7 +31,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     text = content if isinstance(content, str) else _decoded(content, source.media_type)
     tree = parse(text)
     page = collect(tree)
-    blocks, images = content_blocks(tree)
+    blocks, images = content_blocks(tree, text)
     blocks = _declared_body(page, blocks) or blocks
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")
