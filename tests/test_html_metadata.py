@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from html_pages import page, paragraphs
 
 from newsnorm import normalize
+from newsnorm.dates import printed_day
 from newsnorm.document import Source
 from newsnorm.hookspecs import hookimpl
 from newsnorm.pipeline import Pipeline
@@ -132,3 +134,63 @@ def test_shown_time_in_minutes_with_an_unknown_zone_name_still_gives_the_offset(
 
 def test_a_heading_of_dashes_alone_is_not_a_title():
     assert story(top="<h1>— — —</h1>").title == "Storm closes ports"
+
+
+def test_german_date_under_the_headline():
+    top = "<h1>Sturm schließt die Häfen</h1><div>Von dpa | 3. Mai 2022, 14:30 Uhr</div>"
+    assert story(top=top).published == date(2022, 5, 3)
+
+
+def test_french_date_in_a_date_named_element():
+    top = '<p class="date">Publié le 3 mai 2022</p>'
+    assert story(top=top).published == date(2022, 5, 3)
+
+
+def test_dotted_numeric_date_is_day_first():
+    top = '<h1>Sturm schließt die Häfen</h1><span class="date">03.05.2022</span>'
+    assert story(top=top).published == date(2022, 5, 3)
+
+
+def test_printed_day_in_many_languages():
+    printed = ["3 de mayo de 2022", "3 maja 2022", "3 mayıs 2022", "3 maggio 2022",
+               "3 mei 2022", "3 maj 2022", "Mai 3, 2022", "3.5.2022"]  # fmt: skip
+    assert {printed_day(text) for text in printed} == {date(2022, 5, 3)}
+    assert printed_day("3 people in 2022") is None
+    assert printed_day("31. Februar 2022") is None
+
+
+def test_date_only_in_the_url():
+    html = page(f"<article><h1>Storm closes ports</h1>{paragraphs(3)}</article>")
+    article = normalize(html, url="https://news.example.com/2013/10/05/storm-closes-ports/")
+    assert article.published == date(2013, 10, 5)
+
+
+def test_microdata_date_published():
+    top = '<span itemprop="datePublished" content="2022-05-03">3 May</span>'
+    assert story(top=top).published == date(2022, 5, 3)
+
+
+def test_late_evening_time_keeps_its_own_day():
+    head = '<meta property="article:published_time" content="2022-05-03T23:30:00+02:00">'
+    published = story(head).published
+    assert published.isoformat() == "2022-05-03T23:30:00+02:00"
+    assert published.date() == date(2022, 5, 3)
+
+
+def test_another_storys_utc_time_does_not_shift_a_utc_declared_time():
+    # 13h15 later than the declared time, to the minute: no offset, another story's time.
+    head = json_ld(headline="Storm closes ports", datePublished="2025-06-29T17:29:54.000Z")
+    top = '<aside><time datetime="2025-06-30T06:45:00.000Z">06:45</time></aside>'
+    assert story(head, top=top).published.isoformat() == "2025-06-29T17:29:54+00:00"
+
+
+def test_date_under_the_headline_outranks_a_sidebar_time():
+    top = ('<time datetime="2023-12-24T13:05:00-05:00">13:05</time>'
+           "<h1>Storm closes ports</h1><div>Dec 19th 2023</div>")  # fmt: skip
+    assert story(top=top).published == date(2023, 12, 19)
+
+
+def test_htmldate_reads_what_our_sources_miss():
+    # Blog (hAtom) markup: the day is only in the abbr's title.
+    top = '<abbr class="published" title="2022-05-03T10:00:00+02:00">Tuesday</abbr>'
+    assert story(top=top).published == date(2022, 5, 3)

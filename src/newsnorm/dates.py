@@ -3,6 +3,7 @@ date-time when the time is, nothing when even the day is missing. Never invented
 
 from __future__ import annotations
 
+import re
 import warnings
 from datetime import date, datetime
 from functools import cache
@@ -13,6 +14,23 @@ from dateutil import parser as dateutil_parser
 # A month's name as pages print it: "Dec", "Dec.", "December", "Sept" (add re.IGNORECASE
 # for "dec").
 MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Languages whose printed dates `printed_day` reads: the main European ones, with English.
+PRINTED_LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "sv", "da", "nb", "nn", "pl", "pt",
+                     "tr", "fi", "cs", "ro")  # fmt: skip
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+# A word that may be a month's name, in any alphabet ("Mai", "mayo", "maja", "Şubat").
+_WORD = r"[^\W\d_]{3,}"
+# "3. Mai 2022", "le 3 mai 2022", "3 de mayo de 2022", "3 maja 2022r.", "3 May, 2022"
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\.?\s*(?:de\s+|of\s+)?({_WORD})\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)"
+)
+# "Mai 3, 2022", "mayo 3 de 2022"
+_MONTH_DAY_YEAR = re.compile(
+    rf"(?<![^\W\d_])({_WORD})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\.?,?\s*(?:de\s+)?(\d{{4}})(?!\d)"
+)
+# "03.05.2022", "3.5.2022": day first wherever dots separate a numeric date.
+_DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
 # Parsing twice with defaults that differ in every field shows which fields the text gave.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
@@ -24,8 +42,10 @@ def parse_moment(
     """Parse a printed date or date-time.
 
     A naive time is placed in `timezone` (an IANA name, e.g. the outlet's); without one the
-    result falls back to the date, since an offset cannot be made up.
+    result falls back to the date, since an offset cannot be made up. A date written with dots
+    ("03.05.2022") is day first, as everywhere dots are used.
     """
+    dayfirst = dayfirst or _DOTTED_DAY.search(text) is not None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", dateutil_parser.UnknownTimezoneWarning)
         try:
@@ -54,3 +74,48 @@ def _zone(name: str | None) -> ZoneInfo | None:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
+
+
+def printed_day(text: str) -> date | None:
+    """The day in a date printed with its month's name in one of `PRINTED_LANGUAGES`
+    ("3. Mai 2022", "le 3 mai 2022", "3 de mayo de 2022", "3 maja 2022") or with dots
+    ("03.05.2022"). Dates only: a printed time has no offset to place it in."""
+    for match in _DAY_MONTH_YEAR.finditer(text):
+        if day := _day(match.group(3), match.group(2), match.group(1)):
+            return day
+    for match in _MONTH_DAY_YEAR.finditer(text):
+        if day := _day(match.group(3), match.group(1), match.group(2)):
+            return day
+    if match := _DOTTED_DAY.search(text):
+        return _valid_day(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    return None
+
+
+def _day(year: str, month_name: str, day: str) -> date | None:
+    month = month_numbers().get(month_name.casefold())
+    return _valid_day(int(year), month, int(day)) if month else None
+
+
+def _valid_day(year: int, month: int, day: int) -> date | None:
+    try:
+        moment = date(year, month, day)
+    except ValueError:
+        return None
+    return moment if 1800 <= year <= 2200 else None
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names and their abbreviations in `PRINTED_LANGUAGES` (the nominative and the
+    genitive forms: "maj", "maja"), from the locale data of dateparser (a dependency of
+    htmldate), not a table of our own. Loaded on first need; a name that means two months in
+    two languages is left out."""
+    from importlib import import_module
+
+    numbers: dict[str, set[int]] = {}
+    for language in PRINTED_LANGUAGES:
+        info = import_module(f"dateparser.data.date_translation_data.{language}").info
+        for number, key in enumerate(_MONTH_KEYS, 1):
+            for name in info.get(key, ()):
+                numbers.setdefault(name.casefold().rstrip("."), set()).add(number)
+    return {name: next(iter(months)) for name, months in numbers.items() if len(months) == 1}

@@ -31,9 +31,12 @@ _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
 _TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
+# English month names, then any word between a day and a year ("3. Mai 2022", "3 de mayo de
+# 2022": whether the word is a month is known when the text is parsed), then numeric days.
 _PRINTED_DATE = re.compile(
     rf"\b(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAME},?\s+\d{{4}}"
-    r"|\d{4}-\d\d-\d\d)\b"
+    r"|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}\.\d{1,2}\.\d{4})\b"
 )
 
 
@@ -121,9 +124,7 @@ def _collect_byline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
 def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
     """A printed date in the lines right under the headline (bylines, "Updated: ...")."""
     for text in (element.text, element.tail):
-        match = _PRINTED_DATE.search(text or "")
-        if match:
-            facts.headline_dates.append(match.group(0))
+        facts.headline_dates.extend(match.group(0) for match in _PRINTED_DATE.finditer(text or ""))
 
 
 def _language(tree: lxml_html.HtmlElement) -> str | None:
