@@ -194,3 +194,90 @@ def test_htmldate_reads_what_our_sources_miss():
     # Blog (hAtom) markup: the day is only in the abbr's title.
     top = '<abbr class="published" title="2022-05-03T10:00:00+02:00">Tuesday</abbr>'
     assert story(top=top).published == date(2022, 5, 3)
+
+
+GERMAN = (
+    "<p>Der Sturm hat den Hafen für zwei Tage geschlossen, und Hunderte Boote liegen fest.</p>"
+    "<p>Die Behörden erwarten, dass die Schiffe erst am Wochenende wieder auslaufen können.</p>"
+    "<p>Fischer und Händler sprechen von großen Verlusten, die Stadt prüft nun Hilfen.</p>"
+    "<p>Am Montag soll der Wetterdienst eine neue Warnung für die ganze Küste herausgeben.</p>"
+)
+
+
+def bare_page(body: str, html_attributes: str = "", head: str = "") -> str:
+    """A page without `page()`'s declared English, to test what is declared and what not."""
+    return (
+        f"<!DOCTYPE html><html{html_attributes}><head><meta charset='utf-8'>{head}"
+        f"<title>Sturm schließt Häfen</title></head><body><article>{body}</article></body></html>"
+    )
+
+
+def test_german_byline_in_an_autor_element():
+    top = '<div class="artikel-autor">Von Anna Müller und Jörg Weiß</div>'
+    article = normalize(bare_page(top + GERMAN, ' lang="de"'))
+    assert (article.authors, article.agencies) == (["Anna Müller", "Jörg Weiß"], [])
+
+
+def test_french_byline_with_an_agency():
+    top = '<p class="auteur">Par Jeanne Dupont et Luc Martin (AFP)</p>'
+    article = normalize(page(f"<article>{top}{paragraphs(3)}</article>"))
+    assert (article.authors, article.agencies) == (["Jeanne Dupont", "Luc Martin"], ["AFP"])
+
+
+def test_agency_in_parentheses_is_an_agency():
+    top = '<div class="byline">(dpa)</div>'
+    article = normalize(page(f"<article>{top}{paragraphs(3)}</article>"))
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_itemprop_author_names_itself_in_a_nested_name():
+    top = (
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">Mary Roe</span><span itemprop="jobTitle">Senior Port Reporter'
+        "</span></div>"
+    )
+    article = normalize(page(f"<article>{top}{paragraphs(3)}</article>"))
+    assert article.authors == ["Mary Roe"]
+
+
+def test_rel_author_link_among_other_rel_values():
+    top = '<p>Words: <a rel="author external" href="/people/jane">Jane Doe</a></p>'
+    article = normalize(page(f"<article>{top}{paragraphs(3)}</article>"))
+    assert article.authors == ["Jane Doe"]
+
+
+def test_json_ld_author_of_a_later_article_object():
+    head = json_ld(headline="Storm closes ports") + json_ld(
+        headline="Storm closes ports", author={"@type": "Person", "name": "dpa"}
+    )
+    article = story(head)
+    assert (article.authors, article.agencies) == ([], ["dpa"])
+
+
+def test_language_is_detected_when_the_page_declares_none():
+    assert normalize(bare_page(GERMAN)).language == "de"
+
+
+def test_declared_language_is_normalised_to_its_primary_subtag():
+    assert normalize(bare_page(GERMAN, ' lang="de-AT"')).language == "de"
+    head = '<meta property="og:locale" content="de_CH">'
+    assert normalize(bare_page(GERMAN, head=head)).language == "de"
+    assert story().language == "en"  # page() declares lang="en"
+
+
+def test_a_template_language_gives_way_to_text_clearly_in_another():
+    assert normalize(bare_page(GERMAN, ' lang="en-US"')).language == "de"
+
+
+def test_a_close_sibling_of_the_declared_language_keeps_the_declaration():
+    norwegian = (
+        "<p>Stormen stengte havnen i to dager, og hundrevis av båter ligger fortsatt fast.</p>"
+        "<p>Myndighetene venter at skipene først kan seile igjen i helgen, sier politiet.</p>"
+        "<p>Fiskere og handelsfolk snakker om store tap, og kommunen vurderer nå hjelp.</p>"
+        "<p>På mandag skal Meteorologisk institutt sende ut et nytt farevarsel for kysten.</p>"
+    )
+    assert normalize(bare_page(norwegian, ' lang="da"')).language == "da"
+
+
+def test_a_declaration_naming_no_language_is_ignored():
+    assert normalize(bare_page(GERMAN, ' lang="x-default"')).language == "de"

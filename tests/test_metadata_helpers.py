@@ -40,7 +40,28 @@ def test_parse_moment_keeps_real_precision(text, zone, expected):
         ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], []),
         ("News Mania Desk / Piyal Chatterjee", ["Piyal Chatterjee"], []),
         ("Recorder Report", [], []),
-        ("AFP | Associated Press", [], ["AFP", "AP"]),
+        ("AFP | Associated Press", [], ["AFP", "Associated Press"]),  # as printed
+        ("Von Anna Müller und Jörg Weiß, dpa", ["Anna Müller", "Jörg Weiß"], ["dpa"]),
+        ("Par Jeanne Dupont et Luc Martin", ["Jeanne Dupont", "Luc Martin"], []),
+        ("Por José Pérez y María Gómez", ["José Pérez", "María Gómez"], []),
+        ("Di Mario Rossi e Anna Bianchi", ["Mario Rossi", "Anna Bianchi"], []),
+        ("Av Kari Nordmann og Ola Hansen", ["Kari Nordmann", "Ola Hansen"], []),
+        ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"], []),
+        ("Autor: Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"], []),
+        ("Text: Anna Berg, Fotos: Paul Kern", ["Anna Berg"], []),
+        ("Jane Doe (dpa)", ["Jane Doe"], ["dpa"]),
+        ("APA/dpa", [], ["APA", "dpa"]),
+        ("Keystone-SDA", [], ["Keystone-SDA"]),
+        ("von APA", [], ["APA"]),
+        ("By JOHN O'CONNOR Associated Press", ["John O'Connor"], ["Associated Press"]),
+        ("Associated Press, AP", [], ["Associated Press"]),  # one service, spelt twice
+        ("Lauren Manaker MS", ["Lauren Manaker"], []),
+        ("Per-Erik Ofstad", ["Per-Erik Ofstad"], []),  # a name, not the Italian "per"
+        ("Di Maio", ["Di Maio"], []),  # a surname, not the Italian "di"
+        ("Redaktion Tagesblatt", [], []),
+        ("구현모 기자", ["구현모"], []),  # Korean: the name, then "reporter"
+        ("Андрей Колесников", ["Андрей Колесников"], []),
+        ("この記事の筆者", [], []),  # "the writer of this article": a phrase, not a name
         ("Ali Khan (Islamabad), APP", ["Ali Khan"], ["APP"]),
         ("Ikram ul Haq | Huzaima Bukhari", ["Ikram ul Haq", "Huzaima Bukhari"], []),
     ],

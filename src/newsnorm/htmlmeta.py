@@ -23,8 +23,12 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
                   "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "WebPage",
                   "ReviewNewsArticle", "BackgroundNewsArticle", "Report"}  # fmt: skip
 _ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
-# Searched in class, id and itemprop together (itemprop=author included).
-_MARKED_AUTHOR = re.compile(r"byline|author|writer|contributor", re.IGNORECASE)
+# Searched in class, id and itemprop together (itemprop=author included): the English words
+# and the "autor"/"auteur"/"autore"/"verfasser" of other languages' templates.
+_MARKED_AUTHOR = re.compile(
+    r"byline|author|writer|contributor|autor|auteur|verfasser|forfatter|skribent", re.IGNORECASE
+)
+_NESTED_NAME = etree.XPath(".//*[@itemprop='name']")
 _MAX_BYLINE_CHARS = 120
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)", re.I)
 _MAX_DATE_CHARS = 60
@@ -76,7 +80,8 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
         if (script.get("type") or "").strip().lower() == "application/ld+json":
             facts.articles.extend(_article_objects(script.text_content()))
     for meta in tree.iter("meta"):
-        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        name = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        name = (name or meta.get("http-equiv") or "").lower()  # content-language, too
         if name and meta.get("content") is not None:
             facts.meta.setdefault(name, []).append(meta.get("content"))
     for link in tree.iter("link"):
@@ -104,7 +109,7 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
             continue
         if element.tag == "time" or _DATE_NAMES.search(names):
             _collect_shown_date(element, facts)
-        if element.get("rel") == "author" or _MARKED_AUTHOR.search(names):
+        if "author" in (element.get("rel") or "").split() or _MARKED_AUTHOR.search(names):
             _collect_byline(element, facts)
 
 
@@ -116,9 +121,21 @@ def _collect_shown_date(element: lxml_html.HtmlElement, facts: PageFacts) -> Non
 
 
 def _collect_byline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
-    text = element.text_content().strip()
+    text = _byline_text(element).strip()
     if 0 < len(text) <= _MAX_BYLINE_CHARS:
         facts.bylines.append(clean_text(text))
+
+
+def _byline_text(element: lxml_html.HtmlElement) -> str:
+    """An `itemprop=author` person names itself in a nested `itemprop=name` (beside a job
+    title or a bio); a `<meta itemprop=author>` in its `content`."""
+    if "author" in (element.get("itemprop") or ""):
+        names = [name.get("content") or name.text_content() for name in _NESTED_NAME(element)]
+        if any(name.strip() for name in names):
+            return ", ".join(name for name in names if name.strip())
+    if element.tag == "meta":
+        return element.get("content") or ""
+    return element.text_content()
 
 
 def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:

@@ -23,10 +23,11 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from newsnorm.dates import parse_moment, printed_day
+from newsnorm.default_plugins.language import primary_language
 from newsnorm.document import Document, Metadata
 from newsnorm.hookspecs import hookimpl
 from newsnorm.htmlmeta import PageFacts, names_of, text_of
-from newsnorm.people import split_byline
+from newsnorm.people import merge_agencies, split_byline
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
@@ -62,7 +63,7 @@ def newsnorm_extract_metadata(document: Document) -> None:
         or text_of(article.get("articleSection"))
         or facts.first_meta("article:section")
     )
-    meta.language = meta.language or facts.language or text_of(article.get("inLanguage"))
+    meta.language = meta.language or _declared_language(article, facts)
     meta.canonical_url = meta.canonical_url or facts.canonical_url or facts.first_meta("og:url")
     meta.tags = meta.tags or _tags(article, facts)
     meta.published = meta.published or _published(article, facts, document, zone)
@@ -70,7 +71,7 @@ def newsnorm_extract_metadata(document: Document) -> None:
         text_of(article.get("dateModified")) or facts.first_meta(*_UPDATED_META), zone
     )
     if not (meta.byline or meta.authors or meta.agencies):
-        credits = names_of(article.get("author")) or _meta_authors(facts)
+        credits = _declared_authors(facts) or _meta_authors(facts)
         _people(meta, credits, site_names)
     if not (meta.byline or meta.authors or meta.agencies):
         _first_visible_byline(meta, facts.bylines, site_names)
@@ -204,8 +205,28 @@ def _tags(article: dict, facts: PageFacts) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
 
 
+def _declared_language(article: dict, facts: PageFacts) -> str | None:
+    """The first declaration that names a language: `<html lang>`, JSON-LD `inLanguage`,
+    `Content-Language`, `og:locale`, `<meta name=language>`."""
+    candidates = (
+        facts.language,
+        text_of(article.get("inLanguage")),
+        facts.first_meta("content-language", "og:locale", "language", "dc.language"),
+    )
+    return next((value for value in candidates if primary_language(value)), None)
+
+
+def _declared_authors(facts: PageFacts) -> list[str]:
+    """JSON-LD authors of the story: of the first article object that names any (a page's
+    WebPage or a first, empty object may come before the one that does)."""
+    for article in facts.articles:
+        if names := names_of(article.get("author")):
+            return names
+    return []
+
+
 def _meta_authors(facts: PageFacts) -> list[str]:
-    author = facts.first_meta("author", "article:author", "byl", "parsely-author")
+    author = facts.first_meta("author", "article:author", "byl", "parsely-author", "dc.creator")
     return [author] if author and not author.startswith("http") else []
 
 
@@ -221,7 +242,7 @@ def _people(meta: Metadata, names: list[str], site_names: set[str]) -> None:
     for name in names:
         authors, agencies = split_byline(name, not_people=site_names)
         meta.authors = list(dict.fromkeys([*meta.authors, *authors]))
-        meta.agencies = list(dict.fromkeys([*meta.agencies, *agencies]))
+        meta.agencies = merge_agencies(meta.agencies, agencies)
 
 
 def _moment(text: str | None, zone: str | None):
