@@ -19,12 +19,14 @@ from pathlib import Path
 import pytest
 from html_pages import page, paragraphs
 from test_containers import warc_bytes
+from typer.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import newsnorm
 from newsnorm import batch
+from newsnorm.cli import app
 from newsnorm.containers import jsonl_documents
 from newsnorm.errors import DocumentTooLarge
 from newsnorm.input_document import DEFAULT_MAX_BYTES, Fields, InputDocument
@@ -234,3 +236,16 @@ def test_normalize_takes_the_same_cap():
 def test_a_document_too_large_survives_pickling():
     error = pickle.loads(pickle.dumps(DocumentTooLarge(CAP)))
     assert error.limit == CAP and error.stage == "read" and "1,000,000" in str(error)
+
+
+def test_a_json_lines_dump_on_stdin_is_capped_line_by_line():
+    line = json.dumps({"html": STORY}).encode()
+    long_line = json.dumps({"html": STORY + " " * 100}).encode()
+    dump = gzip.compress(b"\n".join([line, long_line, line]) + b"\n")
+    result = CliRunner().invoke(app, ["convert", "-", "--max-bytes", str(len(line))], input=dump)
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 2
+    assert result.stderr.strip().splitlines()[0] == (
+        f"newsnorm: error: <stdin>:2: document too large: more than {len(line):,} bytes"
+        " after decompression (--max-bytes)"
+    )

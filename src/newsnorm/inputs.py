@@ -140,7 +140,8 @@ def _stdin_documents(fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
 
 def _stdin_document(stream: BinaryIO, max_bytes: int) -> InputDocument:
     """stdin's bytes as they came (gzip data is inflated, capped, when converted). More
-    gzip data than the cap is too large already: deflate adds at most 0.01% and a header."""
+    gzip data than the cap is too large already: it is never more than 0.01% and a header
+    longer than what it inflates to (pathological headers aside)."""
     data = read_at_most(stream, max_bytes + 1)
     if len(data) > max_bytes:
         return InputDocument("<stdin>", too_large=max_bytes)
