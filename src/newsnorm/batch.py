@@ -13,7 +13,7 @@ import orjson
 from newsnorm.deadline import DocumentTimeout, time_limit
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
-from newsnorm.input_document import InputDocument, UnreadableDocument
+from newsnorm.input_document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline, default_pipeline
 
@@ -70,18 +70,21 @@ def convert(
     workers: int = 1,
     timeout: float | None = None,
     as_lines: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
     in this process: worker processes build the default one. With `as_lines`, converted
     documents come as their JSON line (`Outcome.line`), made where they were converted:
-    cheaper to send between processes than the article."""
+    cheaper to send between processes than the article. A document longer than
+    `max_bytes` (after decompression) fails at stage `read`, read no further than that."""
     parallel = workers > 1 and pipeline is None
     pipeline = pipeline or default_pipeline()
     if outlet:
         pipeline.find_outlet(outlet)
     options = {
-        "url": url, "outlet": outlet, "explain": explain, "timeout": timeout, "as_lines": as_lines
+        "url": url, "outlet": outlet, "explain": explain, "timeout": timeout,
+        "as_lines": as_lines, "max_bytes": max_bytes,
     }  # fmt: skip
     if parallel:
         from newsnorm.parallel import convert_parallel  # imports this module
@@ -96,7 +99,9 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     if document.skip is not None:
         return Outcome(name, skipped=document.skip)
     try:
-        content = document.read()
+        content = document.read(options.get("max_bytes", DEFAULT_MAX_BYTES))
+    except NormalizeError as exc:  # too large
+        return Outcome.failed(name, exc.stage, str(exc), exc)
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
         return Outcome.failed(name, "read", str(exc), exc)
     except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data

@@ -14,7 +14,7 @@ import typer
 
 from newsnorm import batch
 from newsnorm.errors import UnknownOutletError
-from newsnorm.input_document import InputDocument
+from newsnorm.input_document import DEFAULT_MAX_BYTES, InputDocument
 from newsnorm.inputs import STDIN, Fields, ReadMeter, find_documents, input_size
 from newsnorm.output import LineWriter, open_lines
 from newsnorm.plugins import describe_plugins, get_plugin_manager
@@ -87,6 +87,12 @@ def convert(
     timeout: Annotated[
         float, typer.Option(min=0, help="Seconds one document may take (0: no limit).")
     ] = DEFAULT_TIMEOUT,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Bytes one document may have after decompression; a longer one fails."
+        ),
+    ] = DEFAULT_MAX_BYTES,
     resume: Annotated[
         bool,
         typer.Option(
@@ -108,7 +114,9 @@ def convert(
     meter, tally, done, stop = ReadMeter(), Tally(), set(), Stop()
     try:
         written = [path for path in (output, errors) if path is not None]
-        documents = find_documents(paths, _fields(html_field, url_field), meter, outputs=written)
+        documents = find_documents(
+            paths, _fields(html_field, url_field), meter, outputs=written, max_bytes=max_bytes
+        )
         # `done` is filled once the outputs are open; nothing is read before that.
         outcomes = batch.convert(
             _not_done(documents, done, tally),
@@ -118,6 +126,7 @@ def convert(
             workers=workers or _cores(),
             timeout=timeout,
             as_lines=True,
+            max_bytes=max_bytes,
         )
     except UnknownOutletError as exc:
         _usage_error(str(exc))

@@ -15,32 +15,42 @@ import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsnorm.input_document import GZIP_MAGIC, Fields, InputDocument
+from newsnorm.input_document import (
+    DEFAULT_MAX_BYTES,
+    GZIP_MAGIC,
+    Fields,
+    InputDocument,
+    read_at_most,
+)
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+_SKIP_STEP = 1 << 20  # a line past the cap is passed over this many bytes at a time
 
 
-def warc_documents(name: str, stream: BinaryIO) -> Iterator[InputDocument]:
+def warc_documents(
+    name: str, stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[InputDocument]:
     """One document per response record, named `FILE#<record id>`, with the record's
     target URI as its URL and its HTTP Content-Type (and so its charset) as media type.
-    Responses that are not successful HTML pages come as documents to skip, with why."""
+    Responses that are not successful HTML pages come as documents to skip, with why; a
+    body (decoded) longer than `max_bytes` as one too large, its rest passed over unread."""
     records = iter(ArchiveIterator(stream))
     count, broken = 0, False
     while not broken:
         with _warcio_notes_silenced():  # never around a yield: our own stderr stays ours
-            document, broken = _next_warc_document(name, records, count)
+            document, broken = _next_warc_document(name, records, count, max_bytes)
         if document is None:
             return
         yield document
         count += 1
 
 
-def _next_warc_document(name: str, records, count: int):
+def _next_warc_document(name: str, records, count: int, max_bytes: int):
     """(the next response as a document or None at the end, whether the archive broke)"""
     try:
         for record in records:
             if record.rec_type == "response":
-                return _warc_document(name, record, count), False
+                return _warc_document(name, record, count, max_bytes), False
         return None, False
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
         # warcio surfaces damaged headers as any of these (AttributeError: a missing URI)
@@ -73,7 +83,7 @@ def _content_type(record: Any) -> str | None:
     return headers.get_header("Content-Type") if headers is not None else None
 
 
-def _warc_document(name: str, record: Any, count: int) -> InputDocument:
+def _warc_document(name: str, record: Any, count: int, max_bytes: int) -> InputDocument:
     """The response as a document, named by its record id (else its place in the file)."""
     record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count + 1}"
     url = record.rec_headers.get_header("WARC-Target-URI")
@@ -81,30 +91,66 @@ def _warc_document(name: str, record: Any, count: int) -> InputDocument:
     if skip := _skip_reason(record):
         return InputDocument(source, url=url, skip=skip)
     try:
-        content = record.content_stream().read()
+        # warcio decodes chunking and Content-Encoding as it goes; reading on to the next
+        # record passes over what is left of this one in steps, never all of it at once.
+        content = read_at_most(record.content_stream(), max_bytes + 1)
     except Exception as exc:  # a damaged body (bad chunking, bad content encoding)
         return InputDocument(source, url=url, problem=f"cannot read the record's body: {exc}")
+    if len(content) > max_bytes:
+        return InputDocument(source, url=url, too_large=max_bytes)
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:  # the archive ends inside this record
         return InputDocument(source, url=url, problem=f"truncated record: {missing} bytes missing")
     return InputDocument(source, content=content, url=url, media_type=_content_type(record))
 
 
-def jsonl_documents(name: str, stream: BinaryIO, fields: Fields) -> Iterator[InputDocument]:
+def jsonl_documents(
+    name: str, stream: BinaryIO, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[InputDocument]:
     """One document per line, named `FILE:LINE`; the page and its URL come from the first
-    of `fields.html` and `fields.url` that the record has."""
-    compressed = stream.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-    stream.seek(0)
+    of `fields.html` and `fields.url` that the record has. A line longer than `max_bytes`
+    is one document too large, the rest of it passed over unread."""
     number = 0
     try:
-        with gzip.open(stream) if compressed else contextlib.nullcontext(stream) as lines:
-            for number, line in enumerate(lines, start=1):
-                if line.strip():
+        with _maybe_gunzipped(stream) as lines:
+            for number, line in enumerate(_capped_lines(lines, max_bytes), start=1):
+                if line is None:
+                    yield InputDocument(f"{name}:{number}", too_large=max_bytes)
+                elif line.strip():
                     yield _jsonl_document(f"{name}:{number}", line, fields)
     except (OSError, EOFError) as exc:
         yield InputDocument(
             f"{name}:{number + 1}", problem=f"cannot read past line {number}: {exc}"
         )
+
+
+def _maybe_gunzipped(stream: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
+    if _starts_with_gzip(stream):
+        return gzip.open(stream)
+    return contextlib.nullcontext(stream)
+
+
+def _starts_with_gzip(stream: BinaryIO) -> bool:
+    """Whether `stream` starts with gzip data, leaving it where it was. A stream that
+    cannot seek (stdin) is a buffered reader, which can look ahead."""
+    if not stream.seekable():
+        return stream.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC
+    start = stream.tell()
+    head = stream.read(len(GZIP_MAGIC))
+    stream.seek(start)
+    return head == GZIP_MAGIC
+
+
+def _capped_lines(lines: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:
+    """Each line, or None for one longer than `max_bytes` (its newline aside), which is
+    read no further than that and then passed over in steps."""
+    while line := lines.readline(max_bytes + 1):
+        if len(line) <= max_bytes or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := lines.readline(_SKIP_STEP)) and not rest.endswith(b"\n"):
+            pass
+        yield None
 
 
 def _jsonl_document(source: str, line: bytes, fields: Fields) -> InputDocument:

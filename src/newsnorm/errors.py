@@ -20,5 +20,17 @@ class NormalizeError(NewsnormError):
         self.plugin = plugin
 
 
+class DocumentTooLarge(NormalizeError):
+    """A document went past the size cap (`max_bytes`, `--max-bytes`) as it was read."""
+
+    def __init__(self, limit: int) -> None:
+        message = f"document too large: more than {limit:,} bytes after decompression"
+        super().__init__(f"{message} (--max-bytes)", stage="read")
+        self.limit = limit
+
+    def __reduce__(self):  # pickled by its limit: the message is made from it
+        return type(self), (self.limit,)
+
+
 class UnknownOutletError(NewsnormError):
     """`--outlet NAME` named no registered outlet."""

@@ -12,13 +12,20 @@ from typing import BinaryIO
 
 from newsnorm.containers import jsonl_documents, warc_documents
 from newsnorm.decoding import without_surrogates
-from newsnorm.input_document import GZIP_MAGIC, Fields, InputDocument
+from newsnorm.input_document import (
+    DEFAULT_MAX_BYTES,
+    GZIP_MAGIC,
+    Fields,
+    InputDocument,
+    read_at_most,
+)
 
 STDIN = "-"
 # Files a directory walk picks up (also gzipped); a file named explicitly is always read.
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 CONTAINER_SUFFIXES = (".warc", ".jsonl", ".ndjson")
 _SNIFF = 16
+_STDIN_HEAD = 1 << 16  # of stdin, enough to sniff through gzip (and most pages whole)
 
 
 class ReadMeter:
@@ -45,20 +52,22 @@ def find_documents(
     meter: ReadMeter | None = None,
     *,
     outputs: Iterable[Path] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[InputDocument]:
     """Each named file, every document file under each named directory (sorted), stdin;
     web archives and JSON Lines files give one document per page they hold. Files in
     `outputs` are never read: a run writing into a directory it reads must not read its
-    own records back."""
+    own records back. Documents read here (inside containers, stdin) are read no further
+    than `max_bytes`: one longer comes as a document too large; files are read later."""
     fields = fields or Fields()
     meter = meter or ReadMeter()
     written = _resolved(outputs)
     for raw in paths:
         if raw == STDIN:
-            yield from _stdin_documents(fields)
+            yield from _stdin_documents(fields, max_bytes)
             continue
         for name, path in _files(raw, written):
-            yield from _file_documents(name, path, fields, meter)
+            yield from _file_documents(name, path, fields, meter, max_bytes)
 
 
 def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None:
@@ -101,7 +110,7 @@ def _walk(directory: Path) -> Iterator[Path]:
 
 
 def _file_documents(
-    name: str, path: Path, fields: Fields, meter: ReadMeter
+    name: str, path: Path, fields: Fields, meter: ReadMeter, max_bytes: int
 ) -> Iterator[InputDocument]:
     kind = _container_kind(name, _file_head(path))
     if kind is None:
@@ -111,25 +120,58 @@ def _file_documents(
     with path.open("rb") as stream:
         meter.reading(stream)
         try:
-            yield from _container_documents(kind, name, stream, fields)
+            yield from _container_documents(kind, name, stream, fields, max_bytes)
         finally:
             meter.reading(None)
     meter.read(_size(path))
 
 
-def _stdin_documents(fields: Fields) -> Iterator[InputDocument]:
-    data = sys.stdin.buffer.read()
-    kind = _container_kind("<stdin>", _head(io.BytesIO(data)))
+def _stdin_documents(fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
+    """stdin, read once: enough of it to tell what it is, then a container as a stream,
+    or one document no longer than the cap."""
+    head = sys.stdin.buffer.read(_STDIN_HEAD)
+    kind = _container_kind("<stdin>", _head(io.BytesIO(head)))
+    stream = io.BufferedReader(_Rejoined(head, sys.stdin.buffer))
     if kind is None:
-        yield InputDocument("<stdin>", content=data)
+        yield _stdin_document(stream, max_bytes)
     else:
-        yield from _container_documents(kind, "<stdin>", io.BytesIO(data), fields)
+        yield from _container_documents(kind, "<stdin>", stream, fields, max_bytes)
 
 
-def _container_documents(kind: str, name: str, stream: BinaryIO, fields: Fields):
+def _stdin_document(stream: BinaryIO, max_bytes: int) -> InputDocument:
+    """stdin's bytes as they came (gzip data is inflated, capped, when converted). More
+    gzip data than the cap is too large already: it is never more than 0.01% and a header
+    longer than what it inflates to (pathological headers aside)."""
+    data = read_at_most(stream, max_bytes + 1)
+    if len(data) > max_bytes:
+        return InputDocument("<stdin>", too_large=max_bytes)
+    return InputDocument("<stdin>", content=data)
+
+
+class _Rejoined(io.RawIOBase):
+    """The bytes of `head`, then the rest of `stream`: stdin, after a look at its start."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = memoryview(head), stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if not self._head:
+            data = self._stream.read1(len(buffer))
+        else:
+            data, self._head = self._head[: len(buffer)], self._head[len(buffer) :]
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _container_documents(
+    kind: str, name: str, stream: BinaryIO, fields: Fields, max_bytes: int
+) -> Iterator[InputDocument]:
     if kind == "warc":
-        return warc_documents(name, stream)
-    return jsonl_documents(name, stream, fields)
+        return warc_documents(name, stream, max_bytes)
+    return jsonl_documents(name, stream, fields, max_bytes)
 
 
 def _container_kind(name: str, head: bytes) -> str | None:

@@ -19,6 +19,7 @@ from newsnorm import plugins as plugin_registry
 from newsnorm.decoding import without_surrogates
 from newsnorm.document import OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
+from newsnorm.input_document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.model import Article
 from newsnorm.record import build_record
 
@@ -138,14 +139,17 @@ def normalize(
     outlet: str | None = None,
     explain: bool = False,
     source: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Article:
     """Normalise one document into an Article.
 
     `content` is the raw document (bytes in any encoding, or text). `url` is its address
     when known; `outlet` forces an outlet by key or name; `explain` fills `removed`;
     `source` names the input in `provenance.source`. Raises NormalizeError when the
-    document cannot be normalised, UnknownOutletError for an unknown `outlet`.
+    document cannot be normalised (DocumentTooLarge, stage `read`, when `content` is
+    longer than `max_bytes`), UnknownOutletError for an unknown `outlet`.
     """
+    within_cap(content, max_bytes)
     return default_pipeline().run(
         Source(content, url=url, name=source), outlet=outlet, explain=explain
     )
