@@ -118,8 +118,9 @@ def report(
 def fundus_breakdowns(corpus: Corpus, scored: dict[str, list[PageScore]]) -> str:
     tools = list(scored)
     intro = (
-        f"Weakest first (by {tools[0]}'s body F1). Body F1 for every tool; title, author and "
-        f"date accuracy for {' and '.join(tools[:2])}; language accuracy for {tools[0]}. "
+        f"Weakest first (by {tools[0]}'s body F1). Body F1 for every tool; title accuracy, "
+        f"author F1 and date accuracy for {' and '.join(tools[:2])}; language accuracy for "
+        f"{tools[0]}. "
         "Languages are those of fundus_languages.json (see the notes above). Groups of one or "
         "two pages say little on their own."
     )
