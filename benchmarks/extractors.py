@@ -1,4 +1,5 @@
-"""Each tool behind one call: raw page bytes and URL in, body text, title, authors and date out.
+"""Each tool behind one call: raw page bytes and URL in, body text, title, authors, date and
+language out.
 
 newsnorm and trafilatura take the page bytes and detect the encoding themselves (trafilatura's
 own command line reads files as bytes). readability-lxml and newspaper4k get text, decoded the
@@ -8,6 +9,12 @@ the pure-Python chardet, which doubles its time. Decoding is inside the timed ca
 tool. Peers run with default settings, except that newspaper4k's `fetch_images` is off: it
 would download images to choose a top image, which nothing here scores. A tool is imported
 only when its factory is called, in its own process.
+
+Authors: newsnorm splits a byline into people (`authors`) and wire services (`agencies`); the
+gold lists mix the two, so both count here. The peers give one list each, used as it is.
+Language: newsnorm's `language`, trafilatura's `language` (filled only when a target language
+is asked for, so none with the defaults used here), newspaper4k's `meta_lang` (the page's
+declared language); readability-lxml gives none.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ class Extracted:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # the calendar day, YYYY-MM-DD
+    language: str | None = None  # a language tag as the tool gives it ("de-AT", "en")
 
 
 Extractor = Callable[[bytes, str | None], Extracted]
@@ -70,7 +78,10 @@ def _newsnorm() -> Extractor:
             article = newsnorm.normalize(content, url=url)
         except newsnorm.NormalizeError:  # no article on the page: an empty output
             return Extracted()
-        return Extracted(article.text, article.title, article.authors, _day(article.published))
+        authors = [*article.authors, *article.agencies]  # the gold mixes people and agencies
+        return Extracted(
+            article.text, article.title, authors, _day(article.published), article.language
+        )
 
     return extract
 
@@ -83,7 +94,9 @@ def _trafilatura() -> Extractor:
         if result is None:
             return Extracted()
         authors = [name for name in (result.author or "").split(";") if name.strip()]
-        return Extracted(result.text or "", result.title, authors, _day(result.date))
+        return Extracted(
+            result.text or "", result.title, authors, _day(result.date), result.language
+        )
 
     return extract
 
@@ -116,7 +129,8 @@ def _newspaper() -> Extractor:
         article = newspaper.Article(url or PLACEHOLDER_URL, fetch_images=False)
         article.download(input_html=_as_text(content))
         article.parse()
-        return Extracted(article.text, article.title, article.authors, _day(article.publish_date))
+        published, language = _day(article.publish_date), article.meta_lang or None
+        return Extracted(article.text, article.title, article.authors, published, language)
 
     return extract
 

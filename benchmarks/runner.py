@@ -21,8 +21,13 @@ from pathlib import Path
 import extractors
 from extractors import Extracted, Extractor
 
-GOLD_FILES = {"scrapinghub": "ground-truth.json", "naeb": "articles.json"}
+GOLD_FILES = {
+    "scrapinghub": "ground-truth.json",
+    "naeb": "articles.json",
+    "fundus-publishers": "articles.json",
+}
 Page = tuple[str | None, bytes]  # URL, raw page bytes
+Selected = tuple[str, dict, Path]  # key, gold record, page file
 
 
 @dataclass
@@ -40,33 +45,34 @@ class Run:
     warning_samples: list[str] = field(default_factory=list)
 
 
-def selection(shared: Path, corpus: str, limit: int | None) -> list[tuple[dict, Path]]:
-    """Gold records in key order with their page files; NAEB lacks a few pages: skipped."""
+def selection(shared: Path, corpus: str, limit: int | None) -> list[Selected]:
+    """Gold records in key order with their page files. Records without a page (a few in NAEB)
+    are skipped; pages without a record (fundus-publishers has some) are never read."""
     root = shared / "corpora" / corpus
     gold = json.loads((root / GOLD_FILES[corpus]).read_text(encoding="utf-8"))
-    pairs = ((gold[key], root / "html" / f"{key}.html.gz") for key in sorted(gold))
-    chosen = [(item, path) for item, path in pairs if path.exists()]
+    triples = ((key, gold[key], root / "html" / f"{key}.html.gz") for key in sorted(gold))
+    chosen = [(key, item, path) for key, item, path in triples if path.exists()]
     return chosen[:limit] if limit else chosen
 
 
 def load_pages(shared: Path, corpus: str, limit: int | None) -> list[Page]:
     return [
         (item.get("url"), gzip.decompress(path.read_bytes()))
-        for item, path in selection(shared, corpus, limit)
+        for _, item, path in selection(shared, corpus, limit)
     ]
 
 
-def run_tool(tool: str, shared: Path, limit: int | None) -> Run:
-    """The child's whole job; the parent scores the outputs."""
+def run_tool(tool: str, shared: Path, limit: int | None, corpora: list[str]) -> Run:
+    """The child's whole job on the named corpora; the parent scores the outputs."""
     run = Run(tool)
     _refuse_network(run)
     _tally_warnings(run)
-    corpora = {corpus: load_pages(shared, corpus, limit) for corpus in GOLD_FILES}
+    pages = {corpus: load_pages(shared, corpus, limit) for corpus in corpora}
     run.loaded_mib = _peak_mib()
     extract = extractors.load(tool)
-    _warm_up(extract, corpora)
-    for corpus, pages in corpora.items():
-        outputs, run.errors[corpus], run.seconds[corpus] = _extract_all(extract, pages)
+    _warm_up(extract, pages)
+    for corpus, corpus_pages in pages.items():
+        outputs, run.errors[corpus], run.seconds[corpus] = _extract_all(extract, corpus_pages)
         run.outputs[corpus] = outputs
         _progress(run, corpus)
     run.peak_mib = _peak_mib()
@@ -97,7 +103,7 @@ def _warm_up(extract: Extractor, corpora: dict[str, list[Page]]) -> None:
 def _progress(run: Run, corpus: str) -> None:
     pages, seconds = len(run.outputs[corpus]), max(run.seconds[corpus], 1e-9)
     print(
-        f"{run.tool:<12} {corpus:<12} {pages:4d} pages {seconds:7.1f} CPU-s "
+        f"{run.tool:<12} {corpus:<17} {pages:4d} pages {seconds:7.1f} CPU-s "
         f"{pages / seconds:6.1f} docs/CPU-s {len(run.errors[corpus]):3d} errors",
         file=sys.stderr,
         flush=True,
