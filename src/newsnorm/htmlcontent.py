@@ -181,6 +181,8 @@ def _counts(paragraph: HtmlElement, text: str) -> bool:
     """Paragraphs that score: long enough, text rather than a list of links or numbers."""
     if visible_len(text) < _MIN_PARAGRAPH_CHARS or is_number_heavy(text):
         return False
+    if _inside_link(paragraph):
+        return False
     return _link_density(paragraph, text) <= _MAX_LINK_DENSITY
 
 
@@ -270,8 +272,15 @@ def _image(holder: HtmlElement, captions: list[HtmlElement]) -> ImageRef:
 
 def _linked_share(element: HtmlElement, text: str) -> float:
     """The share of a block's visible text that is links (text already on one line)."""
+    if _inside_link(element):
+        return 1.0
     linked = sum(visible_len(a.text_content()) for a in element.iter("a"))
     return linked / max(len(text), 1)
+
+
+def _inside_link(element: HtmlElement) -> bool:
+    """A teaser card: the whole block (headline, summary) is the inside of one link."""
+    return any(ancestor.tag == "a" for ancestor in element.iterancestors())
 
 
 def _link_density(element: HtmlElement, text: str) -> float:

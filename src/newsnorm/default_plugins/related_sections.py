@@ -1,5 +1,6 @@
 """HTML pages: a box of links to other stories announced by its own heading ("Related",
-"Editors' Recommendations", "More from ...", "You may also like", "Visual Stories"...)
+"Editors' Recommendations", "More from ...", "You may also like", "Visual Stories", and
+their like in other languages: "Mehr zum Thema", "À lire aussi", "Leggi anche"...)
 leaves the body, wherever it sits. The box is the heading's own wrapper when the page has
 one; on flat pages, the headline-shaped lines right under the heading."""
 
@@ -24,6 +25,24 @@ _SECTION_HEADING = re.compile(
     r"don['’]t miss)[\s:.!]*$",
     re.IGNORECASE,
 )
+# The same boxes as most European news sites announce them in their own language.
+_SECTION_HEADING_ELSEWHERE = re.compile(
+    r"^(mehr (zum thema|aus|zu|von|über)( \S+){0,3}|zum thema|auch interessant|"
+    r"(das )?könnte (sie|dich) auch interessieren|lesen sie (auch|mehr)|meistgelesen\w*|"
+    r"weitere (artikel|nachrichten|themen|beiträge|meldungen)( \S+){0,3}|"
+    r"verwandte (artikel|themen)|schlagwörter( zu diesem artikel)?|empfehlungen( der redaktion)?|"
+    r"(à )?lire aussi|sur le même (sujet|thème)|articles? (similaires|liés)|les plus lus|"
+    r"à voir aussi|vous aimerez aussi|"
+    r"(también )?(te|le) puede interesar|(noticias|artículos) relacionad[oa]s|le[ae] también|"
+    r"lo más (leído|visto)|más noticias|"
+    r"leggi anche|(ti )?potrebbe interessarti|articoli correlati|(i )?più letti|"
+    r"lees ook|meer over( \S+){1,3}|gerelateerde artikelen|meest gelezen|"
+    r"leia também|(notícias|artigos) relacionad[oa]s|mais lid[oa]s|veja também|"
+    r"les også|läs också|læs også|mest (lest|läst|læste)|relater(te|ade) artikl(er|ar)|"
+    r"czytaj (też|także|również)|zobacz (też|także|również)|najczęściej czytane|"
+    r"ilgili haberler|benzer haberler|en çok okunanlar)[\s:.!]*$",
+    re.IGNORECASE,
+)
 _MAX_HEADING_WORDS = 8
 
 
@@ -39,7 +58,9 @@ def newsnorm_remove_noise(document: Document) -> None:
 
 def _announces_other_stories(block: Block) -> bool:
     text = block.text.strip()
-    return len(text.split()) <= _MAX_HEADING_WORDS and bool(_SECTION_HEADING.match(text))
+    if len(text.split()) > _MAX_HEADING_WORDS:
+        return False
+    return bool(_SECTION_HEADING.match(text) or _SECTION_HEADING_ELSEWHERE.match(text))
 
 
 def _box_after(document: Document, heading: Block) -> list[Block]:
