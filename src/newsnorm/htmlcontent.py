@@ -125,20 +125,45 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     if parent is None:
         return [best]
     threshold = scores[core] * _SIBLING_SHARE
-    return [sibling for sibling in parent if sibling is best or _joins(sibling, scores, threshold)]
+    good = _good_chars(best, counted) * _SIBLING_SHARE
+    return [
+        sibling
+        for sibling in parent
+        if sibling is best or _joins(sibling, scores, threshold, counted, good)
+    ]
 
 
-def _joins(sibling: HtmlElement, scores: dict[HtmlElement, float], threshold: float) -> bool:
+def _joins(
+    sibling: HtmlElement,
+    scores: dict[HtmlElement, float],
+    threshold: float,
+    counted: dict[HtmlElement, int],
+    good: float,
+) -> bool:
     if sibling.tag in _PAGE_FURNITURE:
         return False
-    return scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling)
+    if scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling):
+        return True
+    return _is_more_story(sibling, counted, good)
+
+
+def _is_more_story(sibling: HtmlElement, counted: dict[HtmlElement, int], good: float) -> bool:
+    """A sibling section whose paragraphs sit deeper than scores reach (a module, a box,
+    a paragraph wrapper): it joins when it holds a fair share of story paragraphs and is
+    mostly made of them, as the next part of a story cut into sections is."""
+    chars = _good_chars(sibling, counted)
+    return chars >= max(good, _MIN_PARAGRAPH_CHARS) and (
+        chars >= len(sibling.text_content()) * _WIDEN_GOOD_SHARE
+    )
 
 
 def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
     """Climb while what each ancestor adds is mostly more article paragraphs: stories cut
     into many small wrappers (NYT's columns, card layouts) have no single best parent.
-    Ancestors that add nothing (bare wrappers) are passed through."""
+    Ancestors that add nothing (bare wrappers) are passed through, and the outermost one is
+    the answer: its siblings are where the rest of a story cut into sections sits."""
     good, total = _good_chars(core, counted), len(core.text_content())
+    outer = core
     for ancestor in core.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
@@ -150,7 +175,8 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
             if added_good < added_total * _WIDEN_GOOD_SHARE:
                 break
             core, good, total = ancestor, good + added_good, total + added_total
-    return core
+        outer = ancestor
+    return outer
 
 
 def _good_chars(element: HtmlElement, counted: dict[HtmlElement, int]) -> int:
