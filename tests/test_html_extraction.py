@@ -244,3 +244,25 @@ def test_white_space_inside_a_block_is_one_space_but_line_breaks_stay():
         "First line of the address\nSecond line of the address",
         "code  kept\n  as it is",
     ]
+
+
+def test_a_story_cut_into_sections_between_teaser_boxes_is_read_whole():
+    def section(text: str) -> str:
+        paragraph = f'<div class="paragraph"><p class="text">{text}</p></div>'
+        return (
+            f'<div class="con"><div class="mod"><div class="box">{paragraph * 3}</div></div></div>'
+        )
+
+    card = (
+        '<a href="/x"><p>Another story with a long enough teaser headline here</p></a>'
+        "<span>12.05.2024 | 14:30 Uhr | Video | 3 Min</span>"
+    )
+    teaser = f'<div class="con teaser"><div class="mod"><h3>Other news</h3>{card * 4}</div></div>'
+
+    html = page(
+        f'<div class="section">{section(LONG + " first part.")}{teaser}'
+        f"{section(LONG + ' second part.')}{teaser}{section(LONG + ' third part.')}</div>"
+    )
+    texts = body_texts(html)
+    assert [text.rsplit(" ", 2)[-2] for text in texts[::3]] == ["first", "second", "third"]
+    assert not any("Another story" in text for text in texts)

@@ -38,6 +38,7 @@ _SIBLING_LINKS = 0.25  # a lone sibling paragraph joins only when it is plainly 
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
 _WIDEN_GOOD_SHARE = 0.7
+_LARGER_SECTION_SHARE = 0.5
 # A first choice with less prose than this is checked against the fallbacks, which must
 # give more than _MARGIN times its prose to replace it.
 _ENOUGH_PROSE = 600
@@ -152,9 +153,12 @@ def _is_more_story(sibling: HtmlElement, counted: dict[HtmlElement, int], good: 
     a paragraph wrapper): it joins when it holds a fair share of story paragraphs and is
     mostly made of them, as the next part of a story cut into sections is."""
     chars = _good_chars(sibling, counted)
-    return chars >= max(good, _MIN_PARAGRAPH_CHARS) and (
-        chars >= len(sibling.text_content()) * _WIDEN_GOOD_SHARE
-    )
+    if chars < max(good, _MIN_PARAGRAPH_CHARS):
+        return False
+    # A section with more story than the core itself (live-blog entries with their time and
+    # author lines) may carry more furniture between its paragraphs.
+    share = _LARGER_SECTION_SHARE if chars >= good / _SIBLING_SHARE else _WIDEN_GOOD_SHARE
+    return chars >= len(sibling.text_content()) * share
 
 
 def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
