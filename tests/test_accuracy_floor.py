@@ -1,4 +1,4 @@
-"""Accuracy floors on fixed slices of the shared corpora, set just under the measured scores
+"""Accuracy floors on fixed slices of the three shared corpora, set just under the measured scores
 (benchmarks/compare.py gives the full figures). A drop below a floor is a regression."""
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from shingles import corpus_f1, precision_recall
 import newsnorm
 
 EVERY = 6  # a fixed slice: every sixth page in key order
-FLOORS = {"scrapinghub": 0.98, "naeb": 0.93}
-NAEB_METADATA_FLOORS = {"title": 0.95, "date": 0.85}
+FLOORS = {"scrapinghub": 0.98, "naeb": 0.93, "fundus-publishers": 0.945}
+METADATA_FLOORS = {
+    "naeb": {"title": 0.95, "date": 0.85, "authors": 0.79},
+    "fundus-publishers": {"title": 0.84, "date": 0.97, "authors": 0.79},
+}
 
 
 def corpus_slice(name: str, gold_file: str) -> list[tuple[dict, bytes]]:
@@ -36,7 +39,12 @@ def article_or_none(item: dict, content: bytes) -> newsnorm.Article | None:
 
 
 @pytest.mark.parametrize(
-    ("name", "gold_file"), [("scrapinghub", "ground-truth.json"), ("naeb", "articles.json")]
+    ("name", "gold_file"),
+    [
+        ("scrapinghub", "ground-truth.json"),
+        ("naeb", "articles.json"),
+        ("fundus-publishers", "articles.json"),
+    ],
 )
 def test_body_f1_stays_above_its_floor(name, gold_file):
     pairs = []
@@ -47,13 +55,31 @@ def test_body_f1_stays_above_its_floor(name, gold_file):
     assert f1 >= FLOORS[name], f"{name}: F1 {f1:.3f} (P {precision:.3f}, R {recall:.3f})"
 
 
-def test_naeb_title_and_date_stay_above_their_floors():
-    titles, dates = [], []
-    for item, content in corpus_slice("naeb", "articles.json"):
+@pytest.mark.parametrize("name", ["naeb", "fundus-publishers"])
+def test_title_date_and_authors_stay_above_their_floors(name):
+    scores: dict[str, list[float]] = {"title": [], "date": [], "authors": []}
+    for item, content in corpus_slice(name, "articles.json"):
         article = article_or_none(item, content)
         title = " ".join((article.title or "").split()) if article else ""
-        titles.append(title == " ".join(item["title"].split()))
+        scores["title"].append(title == " ".join(item["title"].split()))
         published = article.published.isoformat()[:10] if article and article.published else ""
-        dates.append(published == (item["date"] or "")[:10])
-    scores = {"title": sum(titles) / len(titles), "date": sum(dates) / len(dates)}
-    assert all(scores[key] >= floor for key, floor in NAEB_METADATA_FLOORS.items()), scores
+        scores["date"].append(published == (item["date"] or "")[:10])
+        credited = [*article.authors, *article.agencies] if article else []
+        scores["authors"].append(set_f1(credited, item["authors"]))
+    means = {key: sum(values) / len(values) for key, values in scores.items()}
+    floors = METADATA_FLOORS[name]
+    assert all(means[key] >= floor for key, floor in floors.items()), means
+
+
+def set_f1(got: list[str], want: list[str] | str | None) -> float:
+    """Authors as a set; NAEB's gold is a comma-separated string, fundus's a list."""
+    if isinstance(want, str) or want is None:
+        want = (want or "").split(",")
+    mine, theirs = (
+        {" ".join(n.split()) for n in got} - {""},
+        {" ".join(n.split()) for n in want} - {""},
+    )
+    if not mine and not theirs:
+        return 1.0
+    shared = len(mine & theirs)
+    return 2 * shared / (len(mine) + len(theirs)) if shared else 0.0
