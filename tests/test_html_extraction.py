@@ -266,3 +266,16 @@ def test_a_story_cut_into_sections_between_teaser_boxes_is_read_whole():
     texts = body_texts(html)
     assert [text.rsplit(" ", 2)[-2] for text in texts[::3]] == ["first", "second", "third"]
     assert not any("Another story" in text for text in texts)
+
+
+def test_the_standfirst_the_page_declares_and_shows_above_the_story_opens_the_body():
+    lead = "Boats stayed in port for two days while the storm passed over the north coast."
+    head = f'<meta name="description" content="{lead}">'
+    top = f'<header class="article-header"><h1>Storm closes ports</h1><p class="lead">{lead}</p>'
+    html = page(f"<article>{top}</header><div class='body'>{STORY}</div></article>", head=head)
+    assert body_texts(html)[:2] == [lead, STORY.split("</p>")[0].removeprefix("<p>")]
+
+
+def test_a_declared_description_the_page_does_not_show_stays_out_of_the_body():
+    head = '<meta name="description" content="Read the latest news on the storm and the ports.">'
+    assert len(body_texts(page(f"<article>{STORY}</article>", head=head))) == 3

@@ -34,6 +34,8 @@ _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)
 _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
+_LEAD_CANDIDATES = etree.XPath(".//p | .//h2 | .//h3 | .//h4 | .//div[not(*)] | .//span[not(*)]")
+_MIN_LEAD_CHARS = 40
 _TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
 # English month names, then any word between a day and a year ("3. Mai 2022", "3 de mayo de
 # 2022": whether the word is a month is known when the text is parsed), then numeric days.
@@ -58,6 +60,7 @@ class PageFacts:
     times: list[str] = field(default_factory=list)  # <time datetime>, itemprop dates
     shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
     headline_dates: list[str] = field(default_factory=list)  # printed under the <h1>
+    lead: str | None = None  # the declared description, where the page also shows it
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
@@ -92,7 +95,33 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
     body = tree.find("body")
     if body is not None:
         _collect_visible(body, facts)
+        facts.lead = _shown_lead(body, facts)
     return facts
+
+
+def _shown_lead(body: lxml_html.HtmlElement, facts: PageFacts) -> str | None:
+    """The standfirst: an element showing the summary the page declares (JSON-LD or meta
+    description). Templates print it in the article's header, apart from the body's
+    container, so the content scorer alone would leave it out."""
+    declared = [text_of(article.get("description")) for article in facts.articles[:1]]
+    declared.append(facts.first_meta("description", "og:description", "twitter:description"))
+    summaries = {" ".join(text.split()) for text in declared if text}
+    summaries = {text for text in summaries if len(text) >= _MIN_LEAD_CHARS}
+    if not summaries:
+        return None
+    for element in _LEAD_CANDIDATES(body):
+        shown = " ".join(element.text_content().split())
+        if len(shown) >= _MIN_LEAD_CHARS and any(_same_lead(shown, s) for s in summaries):
+            return clean_text(shown)
+    return None
+
+
+def _same_lead(shown: str, declared: str) -> bool:
+    """The same text, or the declared one cut short with an ellipsis."""
+    if shown == declared:
+        return True
+    cut = declared.rstrip(".… ")
+    return cut != declared and len(cut) >= _MIN_LEAD_CHARS and shown.startswith(cut)
 
 
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:

@@ -12,10 +12,12 @@ from newsnorm.hookspecs import hookimpl
 from newsnorm.htmlcontent import content_blocks, parse
 from newsnorm.htmlmeta import PageFacts, collect, text_of
 from newsnorm.patterns import clean_text
+from newsnorm.prose import is_prose
 
 _SNIFF_BYTES = 2048
 _MIN_DECLARED_BODY = 500
 _DECLARED_RATIO = 2
+_LEAD_WITHIN = 5  # blocks at the top of the body where a standfirst would already be
 _LOOKS_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE)
 _HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -32,7 +34,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     tree = parse(text)
     page = collect(tree)
     blocks, images = content_blocks(tree, text)
-    blocks = _declared_body(page, blocks) or blocks
+    blocks = _declared_body(page, blocks) or _with_lead(page.lead, blocks)
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")
     document = Document(source=source, input_format="html", blocks=blocks, page=page, html=text)
@@ -49,6 +51,15 @@ def _declared_body(page: PageFacts, blocks: list[Block]) -> list[Block] | None:
         return None
     lines = (clean_text(line) for line in declared.splitlines())
     return [Block(text=line) for line in lines if line]
+
+
+def _with_lead(lead: str | None, blocks: list[Block]) -> list[Block]:
+    """The standfirst the page shows above the story, when the body does not hold it yet."""
+    if not blocks or not lead or not is_prose(lead):
+        return blocks
+    if any(lead in block.text or block.text in lead for block in blocks[:_LEAD_WITHIN]):
+        return blocks
+    return [Block(text=lead), *blocks]
 
 
 def _is_html(source: Source) -> bool:
