@@ -3,9 +3,10 @@ must stay out of it."""
 
 from __future__ import annotations
 
+import pytest
 from html_pages import LONG, page, paragraphs
 
-from newsnorm import normalize
+from newsnorm import NormalizeError, normalize
 
 
 def body_texts(html: str | bytes) -> list[str]:
@@ -279,3 +280,19 @@ def test_the_standfirst_the_page_declares_and_shows_above_the_story_opens_the_bo
 def test_a_declared_description_the_page_does_not_show_stays_out_of_the_body():
     head = '<meta name="description" content="Read the latest news on the storm and the ports.">'
     assert len(body_texts(page(f"<article>{STORY}</article>", head=head))) == 3
+
+
+def test_a_story_only_in_a_script_as_escaped_markup_is_read():
+    """Next.js and similar pages ship the story as an HTML string and draw it in the browser."""
+    story = (STORY * 2).replace("<", "\\u003c").replace('"', '\\"')
+    script = f'<script>self.__next_f.push([1,"{story}"])</script>'
+    html = page(f'<div id="root"></div>{script}')
+    assert [text[:15] for text in body_texts(html)] == [
+        "The harbour mas", "Fishermen waite", "The council wil"
+    ] * 2  # fmt: skip
+
+
+def test_a_page_with_no_prose_and_no_story_in_its_scripts_is_still_an_error():
+    script = '<script>var config = {"theme": "dark", "items": [1, 2, 3]};</script>'
+    with pytest.raises(NormalizeError, match="no article text"):
+        normalize(page(f"<div id='root'></div>{script}"))

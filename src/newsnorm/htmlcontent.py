@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
 from newsnorm.htmlclean import LINE_BREAK, ROLE, HtmlElement, prepare
+from newsnorm.htmlscripts import embedded_markup
 from newsnorm.patterns import clean_preformatted, clean_text
 from newsnorm.prose import is_number_heavy, is_prose, prose_chars, visible_len
 
@@ -60,9 +61,10 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     """The article's blocks and the captioned images inside it.
 
     Given the page's text, a first choice that holds little prose is checked against two
-    more attempts on fresh parses, and the one with the most prose wins: the same scoring
-    with only never-visible markup removed (the article may sit in a <form> or a box whose
-    name reads like boilerplate), then every prose paragraph of the page in order."""
+    more attempts on fresh parses: the same scoring with nothing dropped by name (the
+    article may sit in a <form> or a box whose name reads like boilerplate), then every
+    prose paragraph of the page in order. A page with no prose at all is searched for story
+    markup inside its scripts (newsnorm.htmlscripts)."""
     first = _extract(tree)
     if text is None or _prose(first) >= _ENOUGH_PROSE:
         return first
@@ -70,7 +72,14 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
         other = fallback(parse(text))
         if _replaces(first, other):
             return other
+    if _prose(first) == 0:  # nothing to read in the markup: a story drawn by scripts?
+        return max((first, *_embedded_stories(parse(text))), key=_prose)
     return first
+
+
+def _embedded_stories(tree: HtmlElement) -> Iterator[Extraction]:
+    for markup in embedded_markup(tree):
+        yield _extract(parse(f"<html><body>{markup}</body></html>"), relaxed=True)
 
 
 def _replaces(first: Extraction, other: Extraction) -> bool:
