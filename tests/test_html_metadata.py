@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
 from html_pages import page, paragraphs
 
 from newsnorm import normalize
@@ -281,3 +282,9 @@ def test_a_close_sibling_of_the_declared_language_keeps_the_declaration():
 
 def test_a_declaration_naming_no_language_is_ignored():
     assert normalize(bare_page(GERMAN, ' lang="x-default"')).language == "de"
+
+
+@pytest.mark.parametrize("name", ["articleAuthor", "dcterms.creator", "sailthru.author"])
+def test_author_meta_names_of_other_templates(name):
+    article = story(f'<meta name="{name}" content="Anadolu Ajans&#x131;">')
+    assert (article.authors, article.agencies) == ([], ["Anadolu Ajansı"])

@@ -225,8 +225,15 @@ def _declared_authors(facts: PageFacts) -> list[str]:
     return []
 
 
+# Author meta names of common templates and analytics tags (lower-cased when collected).
+_AUTHOR_META = (
+    "author", "article:author", "byl", "parsely-author", "dc.creator", "dcterms.creator",
+    "articleauthor", "sailthru.author", "cxenseparse:author",
+)  # fmt: skip
+
+
 def _meta_authors(facts: PageFacts) -> list[str]:
-    author = facts.first_meta("author", "article:author", "byl", "parsely-author", "dc.creator")
+    author = facts.first_meta(*_AUTHOR_META)
     return [author] if author and not author.startswith("http") else []
 
 
