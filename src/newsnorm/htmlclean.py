@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -96,15 +97,28 @@ def _survey(root: HtmlElement) -> _Survey:
             continue
         if names.isspace():  # most elements: no name to read
             continue
-        if tag not in ("body", "figure", "img") and _CAPTION_NAMES.search(names):
+        caption, content, never, boilerplate = _name_kinds(names)
+        if caption and tag not in ("body", "figure", "img"):
             survey.captions.append((element, names))
-        if tag in ("body", "article", "main") or _CONTENT_NAMES.search(names):
+        if content or tag in ("body", "article", "main"):
             continue  # names that mark the article: never dropped by name
-        if _NEVER_ARTICLE.search(names):
+        if never:
             survey.never.append(element)
-        elif _BOILERPLATE.search(names):
+        elif boilerplate:
             survey.by_name.append(element)
     return survey
+
+
+@lru_cache(maxsize=8192)
+def _name_kinds(names: str) -> tuple[bool, bool, bool, bool]:
+    """What an element's class and id words say (caption, content, never article,
+    boilerplate): pages repeat the same few names thousands of times."""
+    return (
+        bool(_CAPTION_NAMES.search(names)),
+        bool(_CONTENT_NAMES.search(names)),
+        bool(_NEVER_ARTICLE.search(names)),
+        bool(_BOILERPLATE.search(names)),
+    )
 
 
 def _break_lines(root: HtmlElement) -> None:
@@ -131,10 +145,15 @@ def _group_holds_most(elements: list[HtmlElement], total: int) -> bool:
     return chars > total / 2 and chars > _MIN_HELD_CHARS
 
 
+@lru_cache(maxsize=8192)
+def _hidden_by_class(classes: str) -> bool:
+    return bool(_HIDDEN_CLASS.search(classes))
+
+
 def _is_hidden(element: HtmlElement, classes: str) -> bool:
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
-    if classes and _HIDDEN_CLASS.search(classes):
+    if classes and _hidden_by_class(classes):
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

@@ -9,6 +9,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -136,10 +137,18 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         names = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
         if names.isspace() and element.tag != "time" and element.get("rel") is None:
             continue
-        if element.tag == "time" or _DATE_NAMES.search(names):
+        dated, authored = _name_marks(names)
+        if element.tag == "time" or dated:
             _collect_shown_date(element, facts)
-        if "author" in (element.get("rel") or "").split() or _MARKED_AUTHOR.search(names):
+        if authored or "author" in (element.get("rel") or "").split():
             _collect_byline(element, facts)
+
+
+@lru_cache(maxsize=8192)
+def _name_marks(names: str) -> tuple[bool, bool]:
+    """Whether class, id and itemprop words mark a date and an author (cached: pages repeat
+    the same few names thousands of times)."""
+    return bool(_DATE_NAMES.search(names)), bool(_MARKED_AUTHOR.search(names))
 
 
 def _collect_shown_date(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
