@@ -288,3 +288,8 @@ def test_a_declaration_naming_no_language_is_ignored():
 def test_author_meta_names_of_other_templates(name):
     article = story(f'<meta name="{name}" content="Anadolu Ajans&#x131;">')
     assert (article.authors, article.agencies) == ([], ["Anadolu Ajansı"])
+
+
+def test_a_headline_set_on_several_lines_is_one_line():
+    top = "<h1><span>Storm season</span>\n - \n<span>Storm closes ports</span></h1>"
+    assert story(top=top, title="Storm closes ports").title == "Storm season - Storm closes ports"

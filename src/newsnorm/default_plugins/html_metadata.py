@@ -80,7 +80,8 @@ def newsnorm_extract_metadata(document: Document) -> None:
 def _title(article: dict, facts: PageFacts, site_names: set[str]) -> str | None:
     declared = text_of(article.get("headline")) or facts.first_meta("og:title", "twitter:title")
     declared = _without_site_name(declared or facts.title_tag, site_names)
-    return _story_heading(facts.headings, declared, site_names) or declared
+    title = _story_heading(facts.headings, declared, site_names) or declared
+    return " ".join(title.split()) if title else None  # a title is one line
 
 
 def _without_site_name(title: str | None, site_names: set[str]) -> str | None:
