@@ -35,8 +35,15 @@ _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)
 _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
-_LEAD_CANDIDATES = etree.XPath(".//p | .//h2 | .//h3 | .//h4 | .//div[not(*)] | .//span[not(*)]")
+# Elements whose text holds a probe word of the summary (libxml2 tests them, in C).
+# Elements whose text holds a probe word of either summary (libxml2 tests them, in C),
+# in page order.
+_LEAD_CANDIDATES = etree.XPath(
+    "(.//p | .//h2 | .//h3 | .//h4 | .//div[not(*)] | .//span[not(*)])"
+    "[contains(., $first) or contains(., $second)]"
+)
 _MIN_LEAD_CHARS = 40
+_PROBE_WORDS = 6  # the longest of the summary's first words is looked for
 _TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
 # English month names, then any word between a day and a year ("3. Mai 2022", "3 de mayo de
 # 2022": whether the word is a month is known when the text is parsed), then numeric days.
@@ -110,11 +117,17 @@ def _shown_lead(body: lxml_html.HtmlElement, facts: PageFacts) -> str | None:
     summaries = {text for text in summaries if len(text) >= _MIN_LEAD_CHARS}
     if not summaries:
         return None
-    for element in _LEAD_CANDIDATES(body):
+    probes = _probes(summaries)  # one or two
+    for element in _LEAD_CANDIDATES(body, first=probes[0], second=probes[-1]):
         shown = " ".join(element.text_content().split())
         if len(shown) >= _MIN_LEAD_CHARS and any(_same_lead(shown, s) for s in summaries):
             return clean_text(shown)
     return None
+
+
+def _probes(summaries: set[str]) -> list[str]:
+    """The longest of each summary's first words: an element showing it must hold it."""
+    return sorted(max(summary.split()[:_PROBE_WORDS], key=len) for summary in summaries)
 
 
 def _same_lead(shown: str, declared: str) -> bool:
