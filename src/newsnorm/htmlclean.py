@@ -97,7 +97,7 @@ def _survey(root: HtmlElement) -> _Survey:
             continue
         if names.isspace():  # most elements: no name to read
             continue
-        caption, content, never, boilerplate = _name_kinds(names)
+        caption, content, never, boilerplate = _kinds_of(classes, element.get("id"))
         if caption and tag not in ("body", "figure", "img"):
             survey.captions.append((element, names))
         if content or tag in ("body", "article", "main"):
@@ -109,10 +109,20 @@ def _survey(root: HtmlElement) -> _Survey:
     return survey
 
 
+def _kinds_of(classes: str, element_id: str | None) -> tuple[bool, ...]:
+    """What an element's class and id words say: (caption, content, never article,
+    boilerplate). Class strings repeat thousands of times a page and ids are unique, so
+    each is judged (and cached) on its own."""
+    kinds = _name_kinds(classes)
+    if not element_id:
+        return kinds
+    return tuple(
+        mine or theirs for mine, theirs in zip(kinds, _name_kinds(element_id), strict=True)
+    )
+
+
 @lru_cache(maxsize=8192)
 def _name_kinds(names: str) -> tuple[bool, bool, bool, bool]:
-    """What an element's class and id words say (caption, content, never article,
-    boilerplate): pages repeat the same few names thousands of times."""
     return (
         bool(_CAPTION_NAMES.search(names)),
         bool(_CONTENT_NAMES.search(names)),

@@ -150,11 +150,22 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         names = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
         if names.isspace() and element.tag != "time" and element.get("rel") is None:
             continue
-        dated, authored = _name_marks(names)
+        dated, authored = _marks_of(element)
         if element.tag == "time" or dated:
             _collect_shown_date(element, facts)
         if authored or "author" in (element.get("rel") or "").split():
             _collect_byline(element, facts)
+
+
+def _marks_of(element: lxml_html.HtmlElement) -> tuple[bool, bool]:
+    """Whether the element's class, id or itemprop marks a date and an author; each judged
+    on its own (class strings repeat, ids are unique) and cached."""
+    dated = authored = False
+    for name in (element.get("class"), element.get("id"), element.get("itemprop")):
+        if name:
+            date_word, author_word = _name_marks(name)
+            dated, authored = dated or date_word, authored or author_word
+    return dated, authored
 
 
 @lru_cache(maxsize=8192)
