@@ -17,10 +17,10 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from newsnorm.input_document import (
     DEFAULT_MAX_BYTES,
-    GZIP_MAGIC,
     Fields,
     InputDocument,
     read_at_most,
+    starts_with_gzip,
 )
 
 _HTML_TYPES = ("text/html", "application/xhtml")
@@ -125,20 +125,9 @@ def jsonl_documents(
 
 
 def _maybe_gunzipped(stream: BinaryIO) -> contextlib.AbstractContextManager[BinaryIO]:
-    if _starts_with_gzip(stream):
+    if starts_with_gzip(stream):
         return gzip.open(stream)
     return contextlib.nullcontext(stream)
-
-
-def _starts_with_gzip(stream: BinaryIO) -> bool:
-    """Whether `stream` starts with gzip data, leaving it where it was. A stream that
-    cannot seek (stdin) is a buffered reader, which can look ahead."""
-    if not stream.seekable():
-        return stream.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC
-    start = stream.tell()
-    head = stream.read(len(GZIP_MAGIC))
-    stream.seek(start)
-    return head == GZIP_MAGIC
 
 
 def _capped_lines(lines: BinaryIO, max_bytes: int) -> Iterator[bytes | None]:

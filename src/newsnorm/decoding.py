@@ -43,7 +43,7 @@ def _codecs_to_try(declared: str | None) -> tuple[str, ...]:
     never meant as another encoding, while pages re-saved as UTF-8 by a crawler or a CMS
     often keep a stale ``charset=iso-8859-1`` (read as such, every accent is mojibake).
     A declared UTF-16 or UTF-32 is the exception: its bytes are never valid UTF-8 text."""
-    if declared is None:
+    if declared is None or declared == "utf-8":  # each codec tried once
         return ("utf-8",)
     if declared.startswith(("utf-16", "utf-32")):
         return (declared, "utf-8")

@@ -88,8 +88,8 @@ class _Survey:
 def _survey(root: HtmlElement) -> _Survey:
     survey = _Survey()
     for element in root.iter(etree.Element):
-        tag, classes = element.tag, element.get("class", "")
-        names = f"{classes} {element.get('id', '')}"
+        tag, classes, element_id = element.tag, element.get("class", ""), element.get("id", "")
+        names = f"{classes} {element_id}"
         if _is_hidden(element, classes):
             survey.hidden.setdefault((tag, classes), []).append(element)
         if tag in _DROPPED_TAGS:
@@ -97,7 +97,7 @@ def _survey(root: HtmlElement) -> _Survey:
             continue
         if names.isspace():  # most elements: no name to read
             continue
-        caption, content, never, boilerplate = _kinds_of(classes, element.get("id"))
+        caption, content, never, boilerplate = _kinds_of(classes, element_id)
         if caption and tag not in ("body", "figure", "img"):
             survey.captions.append((element, names))
         if content or tag in ("body", "article", "main"):
@@ -109,7 +109,7 @@ def _survey(root: HtmlElement) -> _Survey:
     return survey
 
 
-def _kinds_of(classes: str, element_id: str | None) -> tuple[bool, ...]:
+def _kinds_of(classes: str, element_id: str) -> tuple[bool, ...]:
     """What an element's class and id words say: (caption, content, never article,
     boilerplate). Class strings repeat thousands of times a page and ids are unique, so
     each is judged (and cached) on its own."""

@@ -66,13 +66,14 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     prose paragraph of the page in order. A page with no prose at all is searched for story
     markup inside its scripts (newsnorm.htmlscripts)."""
     first = _extract(tree)
-    if text is None or _prose(first) >= _ENOUGH_PROSE:
+    mine = _prose(first)
+    if text is None or mine >= _ENOUGH_PROSE:
         return first
     for fallback in (_relaxed_extract, _all_prose):
         other = fallback(parse(text))
-        if _replaces(first, other):
+        if _replaces(first, mine, other):
             return other
-    if _prose(first) == 0:  # nothing to read in the markup: a story drawn by scripts?
+    if mine == 0:  # nothing to read in the markup: a story drawn by scripts?
         return max((first, *_embedded_stories(parse(text))), key=_prose)
     return first
 
@@ -82,10 +83,10 @@ def _embedded_stories(tree: HtmlElement) -> Iterator[Extraction]:
         yield _extract(parse(f"<html><body>{markup}</body></html>"), relaxed=True)
 
 
-def _replaces(first: Extraction, other: Extraction) -> bool:
-    """Far more prose, found somewhere else: an attempt that holds the first choice's text
-    and more has only widened it over the page's furniture (a footer, teasers)."""
-    mine = _prose(first)
+def _replaces(first: Extraction, mine: int, other: Extraction) -> bool:
+    """Far more prose than the first choice's `mine`, found somewhere else: an attempt that
+    holds the first choice's text and more has only widened it over the page's furniture
+    (a footer, teasers)."""
     if _prose(other) <= _MARGIN * mine:
         return False
     theirs = {block.text for block in other[0]}
@@ -323,5 +324,7 @@ def _inside_link(element: HtmlElement) -> bool:
 
 
 def _link_density(element: HtmlElement, text: str) -> float:
+    """As printed, white space and all: container scores were tuned and measured on this;
+    a block's own share is `_linked_share`, on the text a reader sees."""
     linked = sum(len(a.text_content().strip()) for a in element.iter("a"))
     return linked / max(len(text.strip()), 1)

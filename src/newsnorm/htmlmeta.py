@@ -35,7 +35,6 @@ _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)
 _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
-# Elements whose text holds a probe word of the summary (libxml2 tests them, in C).
 # Elements whose text holds a probe word of either summary (libxml2 tests them, in C),
 # in page order.
 _LEAD_CANDIDATES = etree.XPath(
@@ -147,21 +146,22 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         if moment and moment.strip():
             facts.times.append(moment.strip())
     for element in body.iter(etree.Element):  # one pass, two cheap tests per element
-        names = f"{element.get('class', '')} {element.get('id', '')} {element.get('itemprop', '')}"
-        if names.isspace() and element.tag != "time" and element.get("rel") is None:
+        names = (element.get("class"), element.get("id"), element.get("itemprop"))
+        rel = element.get("rel")
+        if not any(names) and element.tag != "time" and rel is None:
             continue
-        dated, authored = _marks_of(element)
+        dated, authored = _marks_of(names)
         if element.tag == "time" or dated:
             _collect_shown_date(element, facts)
-        if authored or "author" in (element.get("rel") or "").split():
+        if authored or "author" in (rel or "").split():
             _collect_byline(element, facts)
 
 
-def _marks_of(element: lxml_html.HtmlElement) -> tuple[bool, bool]:
-    """Whether the element's class, id or itemprop marks a date and an author; each judged
+def _marks_of(names: tuple[str | None, ...]) -> tuple[bool, bool]:
+    """Whether an element's class, id or itemprop marks a date and an author; each judged
     on its own (class strings repeat, ids are unique) and cached."""
     dated = authored = False
-    for name in (element.get("class"), element.get("id"), element.get("itemprop")):
+    for name in names:
         if name:
             date_word, author_word = _name_marks(name)
             dated, authored = dated or date_word, authored or author_word
@@ -170,8 +170,7 @@ def _marks_of(element: lxml_html.HtmlElement) -> tuple[bool, bool]:
 
 @lru_cache(maxsize=8192)
 def _name_marks(names: str) -> tuple[bool, bool]:
-    """Whether class, id and itemprop words mark a date and an author (cached: pages repeat
-    the same few names thousands of times)."""
+    """Whether one class, id or itemprop value marks a date and an author."""
     return bool(_DATE_NAMES.search(names)), bool(_MARKED_AUTHOR.search(names))
 
 

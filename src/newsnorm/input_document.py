@@ -71,9 +71,20 @@ def within_cap(content: AnyStr, max_bytes: int) -> AnyStr:
 def read_capped(stream: io.BufferedReader, max_bytes: int) -> bytes:
     """The rest of `stream`, gunzipped when it starts with gzip data, read in steps until
     it ends or goes past `max_bytes` (DocumentTooLarge): never more than the cap in memory."""
-    if stream.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC:
+    if starts_with_gzip(stream):
         return _inflate_capped(stream, max_bytes)
     return within_cap(read_at_most(stream, max_bytes + 1), max_bytes)
+
+
+def starts_with_gzip(stream: BinaryIO) -> bool:
+    """Whether `stream` starts with gzip data, leaving it where it was. A stream that
+    cannot seek (stdin) is a buffered reader, which can look ahead."""
+    if not stream.seekable():
+        return stream.peek(len(GZIP_MAGIC))[: len(GZIP_MAGIC)] == GZIP_MAGIC
+    start = stream.tell()
+    head = stream.read(len(GZIP_MAGIC))
+    stream.seek(start)
+    return head == GZIP_MAGIC
 
 
 def _read_bytes(data: bytes, max_bytes: int) -> bytes:
