@@ -25,7 +25,7 @@ from runner import load_pages
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsnorm.decoding import decode
+from newsnorm.text.decoding import decode
 
 REPO = Path(__file__).resolve().parents[1]
 _CRAWL_DATE = "2025-11-01T00:00:00Z"  # fixed, so the archive's bytes are too

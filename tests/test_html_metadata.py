@@ -9,11 +9,11 @@ import pytest
 from html_pages import page, paragraphs
 
 from newsnorm import normalize
-from newsnorm.dates import printed_day
 from newsnorm.document import Source
 from newsnorm.hookspecs import hookimpl
 from newsnorm.pipeline import Pipeline
 from newsnorm.plugins import make_plugin_manager
+from newsnorm.text.dates import printed_day
 
 
 def json_ld(**fields) -> str:

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pytest
 
 from newsnorm import normalize
-from newsnorm.dates import parse_moment
-from newsnorm.patterns import is_headline_shaped, split_caption_credit
-from newsnorm.people import split_byline
+from newsnorm.text.dates import parse_moment
+from newsnorm.text.patterns import is_headline_shaped, split_caption_credit
+from newsnorm.text.people import split_byline
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from newsnorm.progress import Progress, Tally
+from newsnorm.run.progress import Progress, Tally
 
 
 def test_time_left_is_the_unread_input_at_the_rate_read_since_the_first_look():

@@ -30,9 +30,9 @@ from test_containers import warc_bytes
 from typer.testing import CliRunner
 
 from newsnorm import NormalizeError, normalize
-from newsnorm.batch import dumps
 from newsnorm.cli import app
-from newsnorm.deadline import time_limit
+from newsnorm.run.batch import dumps
+from newsnorm.run.deadline import time_limit
 from newsnorm.validation import validate_lines
 
 # A hang is a failure twice over: a slow example fails hypothesis' deadline, and one that

@@ -15,7 +15,7 @@ from html_pages import page, paragraphs
 from typer.testing import CliRunner
 
 from newsnorm.cli import app
-from newsnorm.output import open_lines
+from newsnorm.run.output import open_lines
 
 
 def stories(directory: Path, count: int) -> Path:
@@ -128,7 +128,7 @@ def test_a_signal_waits_until_the_line_being_written_is_done():
 
     import pytest
 
-    from newsnorm.stopping import Stop
+    from newsnorm.run.stopping import Stop
 
     stop, written = Stop(), []
     with stop.installed(), pytest.raises(KeyboardInterrupt), stop.held():

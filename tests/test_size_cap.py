@@ -27,11 +27,11 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 import newsnorm
-from newsnorm import batch
 from newsnorm.cli import app
-from newsnorm.containers import jsonl_documents
 from newsnorm.errors import DocumentTooLarge
-from newsnorm.input_document import DEFAULT_MAX_BYTES, Fields, InputDocument
+from newsnorm.inputs.containers import jsonl_documents
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields, InputDocument
+from newsnorm.run import batch
 
 CAP = 1_000_000
 INFLATED = 200 * 1024 * 1024  # what each bomb inflates to

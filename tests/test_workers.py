@@ -28,11 +28,11 @@ def test_two_workers_write_what_one_writes(tmp_path):
 
 
 def test_a_document_that_takes_too_long_is_an_error_and_the_batch_goes_on(tmp_path):
-    from newsnorm import batch
     from newsnorm.hookspecs import hookimpl
-    from newsnorm.inputs import InputDocument
+    from newsnorm.inputs.document import InputDocument
     from newsnorm.pipeline import Pipeline
     from newsnorm.plugins import make_plugin_manager
+    from newsnorm.run import batch
 
     class Stuck:
         @hookimpl
@@ -54,21 +54,21 @@ def test_a_document_that_takes_too_long_is_an_error_and_the_batch_goes_on(tmp_pa
 def test_a_worker_that_dies_costs_its_document_only(monkeypatch):
     import os
 
-    from newsnorm import parallel
-    from newsnorm.inputs import InputDocument
+    from newsnorm.inputs.document import InputDocument
+    from newsnorm.run import pool
 
-    real = parallel.convert_one
+    real = pool.convert_one
 
     def dies_on_poison(pipeline, document, **options):
         if b"poison" in document.read():
             os._exit(1)  # as the out-of-memory killer or a crash in C would end it
         return real(pipeline, document, **options)
 
-    monkeypatch.setattr(parallel, "convert_one", dies_on_poison)  # forked workers inherit it
+    monkeypatch.setattr(pool, "convert_one", dies_on_poison)  # forked workers inherit it
     texts = [b"poison here\n\nand more"] + [b"A title\n\nThe story goes on here."] * 39
     documents = [InputDocument(f"{n}.txt", content=t) for n, t in enumerate(texts[1:18] + texts)]
     options = {"url": None, "outlet": None, "explain": False, "timeout": None}
-    outcomes = list(parallel.convert_parallel(documents, 2, **options))
+    outcomes = list(pool.convert_parallel(documents, 2, **options))
     assert [o.source for o in outcomes] == [d.name for d in documents]
     assert outcomes[17].failure.stage == "worker" and "died" in outcomes[17].failure.reason
     assert all(o.article is not None for n, o in enumerate(outcomes) if n != 17)

@@ -12,15 +12,15 @@ from typing import Annotated
 import orjson
 import typer
 
-from newsnorm import batch
 from newsnorm.errors import UnknownOutletError
-from newsnorm.input_document import DEFAULT_MAX_BYTES, InputDocument
-from newsnorm.inputs import STDIN, Fields, ReadMeter, find_documents, input_size
-from newsnorm.output import LineWriter, open_lines
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument
+from newsnorm.inputs.find import STDIN, Fields, ReadMeter, find_documents, input_size
 from newsnorm.plugins import describe_plugins, get_plugin_manager
-from newsnorm.progress import Progress, Tally
+from newsnorm.run import batch
+from newsnorm.run.output import LineWriter, open_lines
+from newsnorm.run.progress import Progress, Tally
+from newsnorm.run.stopping import Stop
 from newsnorm.schema import article_schema_json
-from newsnorm.stopping import Stop
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
 

@@ -128,7 +128,7 @@ class Document:
     meta: Metadata = field(default_factory=Metadata)
     outlet: OutletProfile | None = None
     removed: list[Removal] = field(default_factory=list)
-    page: Any = None  # what an HTML page declares about itself (newsnorm.htmlmeta.PageFacts)
+    page: Any = None  # what an HTML page declares about itself (newsnorm.html.meta.PageFacts)
     html: str | None = None  # the decoded page, for `soup()`
     acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
     _edits: int = 0

@@ -16,12 +16,12 @@ import pluggy
 from pydantic import ValidationError
 
 from newsnorm import plugins as plugin_registry
-from newsnorm.decoding import without_surrogates
 from newsnorm.document import OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
-from newsnorm.input_document import DEFAULT_MAX_BYTES, within_cap
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.model import Article
 from newsnorm.record import build_record
+from newsnorm.text.decoding import without_surrogates
 
 
 class Pipeline:

@@ -7,7 +7,7 @@ from itertools import islice
 
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
-from newsnorm.people import split_byline
+from newsnorm.text.people import split_byline
 
 _BY_LINE = re.compile(r"^by\s+\S", re.IGNORECASE)
 _LOOK_AHEAD = 5  # blocks from the top; a byline further down is part of the story

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsnorm.datelines import find_dateline
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
+from newsnorm.text.datelines import find_dateline
 
 
 @hookimpl(trylast=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
-from newsnorm.patterns import is_headline_shaped
+from newsnorm.text.patterns import is_headline_shaped
 
 
 @hookimpl(trylast=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from newsnorm.decoding import decode
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
-from newsnorm.htmlcontent import content_blocks, parse
-from newsnorm.htmlmeta import PageFacts, collect, text_of
-from newsnorm.patterns import clean_text
-from newsnorm.prose import is_prose
+from newsnorm.html.content import content_blocks, parse
+from newsnorm.html.meta import PageFacts, collect, text_of
+from newsnorm.html.prose import is_prose
+from newsnorm.text.decoding import decode
+from newsnorm.text.patterns import clean_text
 
 _SNIFF_BYTES = 2048
 _MIN_DECLARED_BODY = 500

@@ -22,12 +22,12 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
-from newsnorm.dates import parse_moment, printed_day
 from newsnorm.default_plugins.language import primary_language
 from newsnorm.document import Document, Metadata
 from newsnorm.hookspecs import hookimpl
-from newsnorm.htmlmeta import PageFacts, names_of, text_of
-from newsnorm.people import merge_agencies, split_byline
+from newsnorm.html.meta import PageFacts, names_of, text_of
+from newsnorm.text.dates import parse_moment, printed_day
+from newsnorm.text.people import merge_agencies, split_byline
 
 _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished",
                    "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",

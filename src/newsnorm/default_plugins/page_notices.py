@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from newsnorm.dates import MONTH_NAME
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
+from newsnorm.text.dates import MONTH_NAME
 
 _MARKER = re.compile(
     r"^((advertisement|advertising|ad)([\s–—-]+(continue reading below|(page|story|article) "

@@ -12,7 +12,7 @@ from lxml.html import HtmlElement
 
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
-from newsnorm.patterns import is_headline_shaped
+from newsnorm.text.patterns import is_headline_shaped
 
 _SECTION_HEADING = re.compile(
     r"^(related( (articles?|stories|posts|coverage|content|reading|news))?|"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from newsnorm.decoding import decode
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
-from newsnorm.patterns import clean_text
+from newsnorm.text.decoding import decode
+from newsnorm.text.patterns import clean_text
 
 _BULLETS = "•●▪◦‣"
 

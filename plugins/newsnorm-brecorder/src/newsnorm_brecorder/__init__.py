@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from newsnorm import Document, OutletProfile, hookimpl
-from newsnorm.dates import parse_moment
-from newsnorm.layout import (
+from newsnorm.text.dates import parse_moment
+from newsnorm.text.layout import (
     PrintedByline,
     first_block,
     read_article_head,
     remove_footer,
     remove_matching,
 )
-from newsnorm.patterns import ends_like_sentence, is_headline_shaped, word_count
+from newsnorm.text.patterns import ends_like_sentence, is_headline_shaped, word_count
 
 KEY = "brecorder"
 TIMEZONE = "Asia/Karachi"

@@ -5,16 +5,16 @@ from __future__ import annotations
 import re
 
 from newsnorm import Document, OutletProfile, hookimpl
-from newsnorm.dates import parse_moment
 from newsnorm.document import host_of
-from newsnorm.layout import (
+from newsnorm.text.dates import parse_moment
+from newsnorm.text.layout import (
     PrintedByline,
     first_block,
     read_article_head,
     remove_footer,
     remove_matching,
 )
-from newsnorm.patterns import word_count
+from newsnorm.text.patterns import word_count
 
 KEY = "newsmania"
 NAME = "News Mania"

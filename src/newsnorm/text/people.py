@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from newsnorm.dates import parse_moment
+from newsnorm.text.dates import parse_moment
 
 # Wire services by the names bylines print them under (compared case-insensitively,
 # except the ordinary words in _CASE_SENSITIVE_AGENCIES). The first name is canonical.

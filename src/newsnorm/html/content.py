@@ -1,4 +1,4 @@
-"""Finding the article in a prepared page (see newsnorm.htmlclean): typed blocks in
+"""Finding the article in a prepared page (see newsnorm.html.clean): typed blocks in
 reading order, and the captioned images inside the article.
 
 Each paragraph scores its parent by its length, its grandparent by half of it and the
@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
-from newsnorm.htmlclean import LINE_BREAK, ROLE, HtmlElement, prepare
-from newsnorm.htmlscripts import embedded_markup
-from newsnorm.patterns import clean_preformatted, clean_text
-from newsnorm.prose import is_number_heavy, is_prose, prose_chars, visible_len
+from newsnorm.html.clean import LINE_BREAK, ROLE, HtmlElement, prepare
+from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
+from newsnorm.html.scripts import embedded_markup
+from newsnorm.text.patterns import clean_preformatted, clean_text
 
 _BLOCK_TYPES = {
     "p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -27,7 +27,7 @@ _BLOCK_TYPES = {
 }  # fmt: skip
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # An XHTML page's XML declaration: lxml refuses decoded text that declares an encoding, and
-# the text is decoded already (newsnorm.decoding reads the declaration's charset first).
+# the text is decoded already (newsnorm.text.decoding reads the declaration's charset first).
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _MIN_PARAGRAPH_CHARS = 25
 _MAX_LINK_DENSITY = 0.5
@@ -64,7 +64,7 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     more attempts on fresh parses: the same scoring with nothing dropped by name (the
     article may sit in a <form> or a box whose name reads like boilerplate), then every
     prose paragraph of the page in order. A page with no prose at all is searched for story
-    markup inside its scripts (newsnorm.htmlscripts)."""
+    markup inside its scripts (newsnorm.html.scripts)."""
     first = _extract(tree)
     mine = _prose(first)
     if text is None or mine >= _ENOUGH_PROSE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsnorm.people import agency_name
+from newsnorm.text.people import agency_name
 
 _PLACE = r"(?P<place>[^\W\d_][\w .'’/&-]{1,40}?)"
 _DAY = r"(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?"

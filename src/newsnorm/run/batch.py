@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import orjson
 
-from newsnorm.deadline import DocumentTimeout, time_limit
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
-from newsnorm.input_document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline, default_pipeline
+from newsnorm.run.deadline import DocumentTimeout, time_limit
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def convert(
         "as_lines": as_lines, "max_bytes": max_bytes,
     }  # fmt: skip
     if parallel:
-        from newsnorm.parallel import convert_parallel  # imports this module
+        from newsnorm.run.pool import convert_parallel  # imports this module
 
         return convert_parallel(documents, workers, **options)
     return (convert_one(pipeline, document, **options) for document in documents)

@@ -133,7 +133,7 @@ def _name_kinds(names: str) -> tuple[bool, bool, bool, bool]:
 
 def _break_lines(root: HtmlElement) -> None:
     """A <br> is the one line break inside a block that a reader sees: it is marked apart
-    from the markup's own line breaks, which are only white space (see newsnorm.htmlcontent)."""
+    from the markup's own line breaks, which are only white space (see newsnorm.html.content)."""
     for br in root.iter("br"):
         br.tail = LINE_BREAK + (br.tail or "")
 

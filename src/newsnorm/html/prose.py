@@ -1,6 +1,6 @@
 """How much running prose a piece of page text holds, in any script.
 
-The content scorer (newsnorm.htmlcontent) trusts paragraph length; these measures tell a
+The content scorer (newsnorm.html.content) trusts paragraph length; these measures tell a
 paragraph of sentences from text that is merely long: share buttons, a stock-price strip,
 a column of live-score minutes, a one-line category label. They judge the scorer's winner
 against the page's other candidates.

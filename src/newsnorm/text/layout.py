@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsnorm.datelines import find_dateline
 from newsnorm.document import Block, Document, ImageRef
-from newsnorm.patterns import ends_like_sentence, split_caption_credit, word_count
-from newsnorm.people import split_byline
+from newsnorm.text.datelines import find_dateline
+from newsnorm.text.patterns import ends_like_sentence, split_caption_credit, word_count
+from newsnorm.text.people import split_byline
 
 MAX_SECTION_WORDS = 4
 

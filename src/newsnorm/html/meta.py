@@ -16,9 +16,9 @@ import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsnorm.dates import MONTH_NAME
-from newsnorm.patterns import clean_text
-from newsnorm.people import agency_name
+from newsnorm.text.dates import MONTH_NAME
+from newsnorm.text.patterns import clean_text
+from newsnorm.text.people import agency_name
 
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                   "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "WebPage",

@@ -15,7 +15,7 @@ import orjson
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from newsnorm.input_document import (
+from newsnorm.inputs.document import (
     DEFAULT_MAX_BYTES,
     Fields,
     InputDocument,

@@ -10,15 +10,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsnorm.containers import jsonl_documents, warc_documents
-from newsnorm.decoding import without_surrogates
-from newsnorm.input_document import (
+from newsnorm.inputs.containers import jsonl_documents, warc_documents
+from newsnorm.inputs.document import (
     DEFAULT_MAX_BYTES,
     GZIP_MAGIC,
     Fields,
     InputDocument,
     read_at_most,
 )
+from newsnorm.text.decoding import without_surrogates
 
 STDIN = "-"
 # Files a directory walk picks up (also gzipped); a file named explicitly is always read.
