@@ -39,9 +39,10 @@ bench: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
 
-# On demand: converting web archives of 2,000 and 20,000 records, 1 worker and every core.
+# On demand: converting web archives of 2,000 and 20,000 records, 1 worker, every core,
+# and a Dask LocalCluster of as many worker processes.
 bench-scale: $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m pip install --quiet -e '.[bench,dask]'
 	cd benchmarks && ../$(BIN)/python scale.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)

@@ -10,7 +10,7 @@ from newsnorm.run.progress import Progress, Tally
 def test_time_left_is_the_unread_input_at_the_rate_read_since_the_first_look():
     now, read = [0.0], [400]  # a resumed run has passed over 400 bytes at once
     progress = Progress(
-        True, io.StringIO(), total_bytes=1_000, bytes_read=lambda: read[0], clock=lambda: now[0]
+        True, io.StringIO(), total_work=1_000, work_done=lambda: read[0], clock=lambda: now[0]
     )
     assert progress.seconds_left() is None  # the first look: no rate yet
     now[0], read[0] = 10.0, 500  # 100 bytes in ten seconds; 500 bytes to go

@@ -31,8 +31,8 @@ from typer.testing import CliRunner
 
 from newsnorm import NormalizeError, normalize
 from newsnorm.cli import app
-from newsnorm.run.batch import dumps
 from newsnorm.run.deadline import time_limit
+from newsnorm.run.outcome import dumps
 from newsnorm.validation import validate_lines
 
 # A hang is a failure twice over: a slow example fails hypothesis' deadline, and one that

@@ -34,3 +34,8 @@ class DocumentTooLarge(NormalizeError):
 
 class UnknownOutletError(NewsnormError):
     """`--outlet NAME` named no registered outlet."""
+
+
+class UsageError(NewsnormError):
+    """A run asked for something it cannot do (options that contradict each other, an output
+    that is also an input); raised before any document is read."""

@@ -116,3 +116,27 @@ def describe_plugins(pm: pluggy.PluginManager, include_builtin: bool = False) ->
             )
         )
     return sorted(infos, key=lambda info: info.name)
+
+
+def installed_versions(pm: pluggy.PluginManager | None = None) -> dict:
+    """newsnorm's version and each installed plugin's, by name: what made a run's records,
+    and what every worker of a cluster must have the same of."""
+    infos = describe_plugins(pm or get_plugin_manager())
+    plugins = {info.name: info.version for info in sorted(infos, key=lambda info: info.name)}
+    return {"newsnorm": __version__, "plugins": plugins}
+
+
+def version_differences(here: dict, there: dict) -> list[str]:
+    """What differs between two `installed_versions`, in words ("plugin x: 1.0 here, 1.1
+    there"); empty when they agree."""
+    differences = []
+    if here["newsnorm"] != there["newsnorm"]:
+        differences.append(f"newsnorm: {here['newsnorm']} here, {there['newsnorm']} there")
+    for name in sorted(set(here["plugins"]) | set(there["plugins"])):
+        mine, theirs = here["plugins"].get(name, _MISSING), there["plugins"].get(name, _MISSING)
+        if mine != theirs:
+            differences.append(f"plugin {name}: {mine} here, {theirs} there")
+    return differences
+
+
+_MISSING = "not installed"

@@ -1,1 +1,162 @@
-"""."""
+"""What a run is: find the documents, convert them on an executor (this process, a local
+process pool, or a Dask cluster), write records and errors whole, resume, count, sum up.
+
+The command `newsnorm convert` is argument parsing plus one call to `convert`, so a Python
+program gets the same run: `newsnorm.run.convert(["crawl/"], "articles.jsonl", workers=4)`.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsnorm.errors import UsageError
+from newsnorm.inputs.find import STDIN
+from newsnorm.run.cluster import DaskParts, connect
+from newsnorm.run.directory import LocalParts, convert_to_directory
+from newsnorm.run.lines import convert_to_lines
+from newsnorm.run.partitions import DEFAULT_DOCUMENTS_PER_PARTITION
+from newsnorm.run.progress import Tally
+from newsnorm.run.report import Reporter
+from newsnorm.run.settings import Settings
+
+__all__ = ["Reporter", "Settings", "Summary", "UsageError", "convert"]
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What became of a run's documents; `interrupted` when Ctrl-C or SIGTERM stopped it."""
+
+    tally: Tally
+    seconds: float
+    interrupted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return self.tally.failed
+
+    def line(self) -> str:
+        """`64 documents: 60 converted, 1 failed, 3 skipped in 2.1s`"""
+        return self.tally.summary(self.seconds)
+
+
+def convert(
+    inputs: list[str],
+    output: str | Path | None = None,
+    *,
+    errors: str | Path | None = None,
+    settings: Settings | None = None,
+    workers: int | None = None,
+    resume: bool = False,
+    reporter: Reporter | None = None,
+    dask=None,
+    dask_workers: int | None = None,
+    documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
+) -> Summary:
+    """Convert every document of `inputs` (paths, directories, `-` for stdin) into one JSON
+    Lines record each, into `output` (stdout when None); failures as error records into
+    `errors`. `workers` processes (default: the machine's cores). UsageError before anything
+    is read when the request contradicts itself.
+
+    An `output` that is a directory (an existing one, a name ending in "/", or any URL of
+    object storage) gets a partitioned run: `part-NNNNN.jsonl.gz` and `errors-NNNNN.jsonl`
+    per partition of about `documents_per_partition` documents, and `_manifest.json`. `dask`
+    (a `distributed.Client`, a scheduler address, or "local" for a LocalCluster of
+    `dask_workers` processes) converts the partitions on a cluster."""
+    settings = settings or Settings()
+    reporter = reporter or Reporter()
+    started = time.monotonic()
+    if dask is not None or is_directory(output):
+        tally, interrupted = _convert_to_directory(
+            inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers,
+            documents_per_partition,
+        )  # fmt: skip
+    else:
+        output, errors = _path(output), _path(errors)
+        _check_request(inputs, output, errors, settings, resume)
+        tally, interrupted = convert_to_lines(
+            inputs, output, errors, settings=settings, workers=workers or cores(),
+            resume=resume, reporter=reporter,
+        )  # fmt: skip
+    return Summary(tally, time.monotonic() - started, interrupted)
+
+
+def is_directory(output: str | Path | None) -> bool:
+    """Whether `output` names a directory for a partitioned run rather than one file."""
+    if output is None:
+        return False
+    text = str(output)
+    if text.endswith("/") or Path(text).is_dir():
+        return True
+    scheme = text.split("://", 1)[0] if "://" in text else "file"
+    return scheme not in ("file", "local")
+
+
+def _convert_to_directory(
+    inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers, size
+):
+    if output is None:
+        raise UsageError("--dask writes a directory of parts: name it with --output")
+    if errors is not None:
+        raise UsageError("a partitioned run writes its errors beside its parts: drop --errors")
+    if settings.url:
+        raise UsageError("--url applies to a single file, not a partitioned run")
+    if dask is None:
+        executor = LocalParts(workers or cores())
+        return convert_to_directory(
+            inputs, str(output), settings=settings, executor=executor, resume=resume,
+            reporter=reporter, documents_per_partition=size,
+        )  # fmt: skip
+    with _client(dask, dask_workers, reporter) as client:
+        return convert_to_directory(
+            inputs, str(output), settings=settings, executor=DaskParts(client), resume=resume,
+            reporter=reporter, documents_per_partition=size,
+        )  # fmt: skip
+
+
+@contextmanager
+def _client(dask, workers: int | None, reporter: Reporter) -> Iterator:
+    """The caller's client, or one made (and closed) for this run."""
+    if not isinstance(dask, str):
+        yield dask
+        return
+    client = connect(dask, workers)
+    try:
+        reporter.note(f"Dask dashboard: {client.dashboard_link}")
+        yield client
+    finally:
+        cluster = client.cluster if dask == "local" else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def _path(value: str | Path | None) -> Path | None:
+    return None if value is None else Path(value)
+
+
+def _check_request(
+    inputs: list[str], output: Path | None, errors: Path | None, settings: Settings, resume: bool
+) -> None:
+    if settings.url and (len(inputs) != 1 or Path(inputs[0]).is_dir()):
+        raise UsageError("--url applies to a single file or - (stdin)")
+    if resume and output is None:
+        raise UsageError("--resume needs --output: it goes on with the records already there")
+    written = [path.resolve() for path in (output, errors) if path is not None]
+    if len(written) == 2 and written[0] == written[1]:
+        raise UsageError("--output and --errors must be different files")
+    for raw in inputs:
+        if raw != STDIN and Path(raw).resolve() in written:
+            raise UsageError(f"{raw} is both an input and an output")

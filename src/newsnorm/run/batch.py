@@ -1,63 +1,14 @@
-"""Converting many documents: each one becomes a record or a failure, never both, and one
-bad document never stops the others."""
+"""Converting many documents, in this process or on a local process pool: each one becomes
+a record or a failure, never both, outcomes in input order."""
 
 from __future__ import annotations
 
-import traceback
-import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
-import orjson
-
-from newsnorm.document import Source
-from newsnorm.errors import NormalizeError
-from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
-from newsnorm.model import Article
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
-from newsnorm.run.deadline import DocumentTimeout, time_limit
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why one document produced no record. Plain data, so it crosses process boundaries."""
-
-    source: str
-    stage: str
-    reason: str
-    error_type: str
-    plugin: str | None = None
-    trace: str = ""  # the formatted traceback, for --debug
-
-    @classmethod
-    def of(cls, source: str, stage: str, reason: str, error: BaseException) -> Failure:
-        trace = "".join(traceback.format_exception(error))
-        plugin = getattr(error, "plugin", None)
-        return cls(source, stage, reason, type(error).__name__, plugin, trace)
-
-    def message(self) -> str:
-        return f"{self.source}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What became of one document: an article, a failure, or skipped (with the reason)."""
-
-    source: str
-    article: Article | None = None
-    failure: Failure | None = None
-    skipped: str | None = None
-    line: bytes | None = None  # the article's JSON line, instead of the article, when asked
-
-    @classmethod
-    def failed(cls, source: str, stage: str, reason: str, error: BaseException) -> Outcome:
-        return cls(source, failure=Failure.of(source, stage, reason, error))
-
-    def record_line(self) -> bytes | None:
-        """The JSON line to write for a converted document; None for the others."""
-        if self.line is not None or self.article is None:
-            return self.line
-        return dumps(self.article)
+from newsnorm.run.outcome import Outcome, convert_one
+from newsnorm.run.pool import convert_parallel
 
 
 def convert(
@@ -87,63 +38,5 @@ def convert(
         "as_lines": as_lines, "max_bytes": max_bytes,
     }  # fmt: skip
     if parallel:
-        from newsnorm.run.pool import convert_parallel  # imports this module
-
         return convert_parallel(documents, workers, **options)
     return (convert_one(pipeline, document, **options) for document in documents)
-
-
-def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
-    """One document's outcome; never raises."""
-    name = document.name
-    if document.skip is not None:
-        return Outcome(name, skipped=document.skip)
-    try:
-        content = document.read(options.get("max_bytes", DEFAULT_MAX_BYTES))
-    except NormalizeError as exc:  # too large
-        return Outcome.failed(name, exc.stage, str(exc), exc)
-    except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
-        return Outcome.failed(name, "read", str(exc), exc)
-    except (OSError, EOFError, zlib.error) as exc:  # unreadable, or broken gzip data
-        return Outcome.failed(
-            name, "read", f"cannot read: {getattr(exc, 'strerror', None) or exc}", exc
-        )
-    source = _source(document, content, options["url"])
-    try:
-        with time_limit(options.get("timeout")):
-            article = pipeline.run(source, outlet=options["outlet"], explain=options["explain"])
-    except DocumentTimeout as exc:
-        reason = f"took longer than {options['timeout']:g}s (--timeout)"
-        return Outcome.failed(name, "timeout", reason, exc)
-    except NormalizeError as exc:
-        return Outcome.failed(name, exc.stage, str(exc), exc)
-    except Exception as exc:  # a bug of ours must still not stop the batch
-        return Outcome.failed(name, "internal", f"internal error: {type(exc).__name__}: {exc}", exc)
-    if options.get("as_lines"):
-        return Outcome(name, line=dumps(article))
-    return Outcome(name, article=article)
-
-
-def _source(document: InputDocument, content: bytes | str, url: str | None) -> Source:
-    """A web archive record or a dump record carries its own URL; else the caller's."""
-    return Source(
-        content, url=document.url or url, name=document.name, media_type=document.media_type
-    )
-
-
-def error_record(failure: Failure) -> bytes:
-    """One JSON Lines error record: where, at which stage, what kind of error, and why."""
-    record = {
-        "source": failure.source,
-        "stage": failure.stage,
-        "error": failure.error_type,
-        "message": failure.reason,
-    }
-    if failure.plugin:
-        record["plugin"] = failure.plugin
-    return orjson.dumps(record) + b"\n"
-
-
-def dumps(article: Article) -> bytes:
-    """One JSON Lines record: the same article always gives the same bytes."""
-    return orjson.dumps(article.to_record()) + b"\n"

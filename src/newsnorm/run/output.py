@@ -76,7 +76,7 @@ def _gzip_lines(path: Path, resuming: bool) -> Iterator[LineWriter]:
     into a new file, renamed over the old one, and goes on writing there."""
     done: set[str] = set()
     target = path.with_name(f".{path.name}.resuming") if resuming else path
-    with target.open("wb") as raw, _gzip_writer(raw) as stream:
+    with target.open("wb") as raw, gzip_writer(raw) as stream:
         writer = LineWriter(stream, done)
         if resuming:
             try:
@@ -114,7 +114,7 @@ def _readable_lines(path: Path) -> Iterator[bytes]:
 
 
 @contextmanager
-def _gzip_writer(raw: BinaryIO) -> Iterator[BinaryIO]:
+def gzip_writer(raw: BinaryIO) -> Iterator[BinaryIO]:
     """gzip with no name or time inside: same input, same bytes. Level 6, zlib's default:
     level 9 costs twice the time for a file about 1% smaller."""
     with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6) as compressed:

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsnorm.inputs.document import InputDocument
 from newsnorm.pipeline import Pipeline, default_pipeline
-from newsnorm.run.batch import Outcome, convert_one
+from newsnorm.run.outcome import Outcome, convert_one
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
 _DOCUMENTS_PER_TASK = 8  # a task per document costs the parent twice the CPU

@@ -34,25 +34,26 @@ class Tally:
 
 class Progress:
     """Documents done, rate, failures and the time left, redrawn at most twice a second;
-    silent when off. The time left comes from the bytes of input read, when known."""
+    silent when off. The time left comes from the work done so far out of `total_work`, when
+    known: bytes of input read on one machine, partitions finished on a cluster."""
 
     def __init__(
         self,
         enabled: bool,
         stream: TextIO | None = None,
         *,
-        total_bytes: int | None = None,
-        bytes_read: Callable[[], int] | None = None,
+        total_work: int | None = None,
+        work_done: Callable[[], int] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.enabled = enabled
         self.stream = stream or sys.stderr
         self.clock = clock
         self.started = clock()
-        self.total_bytes = total_bytes
-        self.bytes_read = bytes_read
+        self.total_work = total_work
+        self.work_done = work_done
         self._drawn_at = 0.0
-        self._first_seen: tuple[float, int] | None = None  # (time, bytes read) at first look
+        self._first_seen: tuple[float, int] | None = None  # (time, work done) at first look
 
     def update(self, tally: Tally) -> None:
         now = self.clock()
@@ -69,18 +70,18 @@ class Progress:
         return line if left is None else f"{line}, {_clock(left)} left"
 
     def seconds_left(self) -> float | None:
-        """The bytes still unread at the rate read since the first look (so documents a
+        """The work still to do at the rate done since the first look (so documents a
         resumed run passes over do not count as speed); None while unknown."""
-        if not self.total_bytes or self.bytes_read is None:
+        if not self.total_work or self.work_done is None:
             return None
-        now, read = self.clock(), self.bytes_read()
+        now, read = self.clock(), self.work_done()
         if self._first_seen is None:
             self._first_seen = (now, read)
             return None
         since, then = self._first_seen
         if read <= then:
             return None
-        return (now - since) * max(self.total_bytes - read, 0) / (read - then)
+        return (now - since) * max(self.total_work - read, 0) / (read - then)
 
     def elapsed(self) -> float:
         return self.clock() - self.started

@@ -1,0 +1,146 @@
+"""A run into an output directory (local or object storage): one part file per partition,
+a manifest, and a resumed run that converts only the partitions without a part in place.
+The partitions are converted by an executor: `LocalParts` here, `DaskParts` on a cluster."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Protocol
+
+import fsspec
+
+from newsnorm.errors import UsageError
+from newsnorm.plugins import installed_versions
+from newsnorm.run import manifest as manifests
+from newsnorm.run.partitions import Mapper, Partition, plan
+from newsnorm.run.parts import TEMPORARY_SUFFIX, PartResult, completed, write_partition
+from newsnorm.run.progress import Progress, Tally
+from newsnorm.run.report import Reporter
+from newsnorm.run.settings import Settings
+
+
+class PartExecutor(Protocol):
+    map: Mapper
+
+    def write(
+        self, partitions: list[Partition], destination: str, settings: Settings
+    ) -> Iterator[PartResult]: ...
+
+    def check_versions(self, versions: dict) -> None: ...
+
+
+class LocalParts:
+    """Partitions one after the other, each on this machine's process pool."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+
+    def map(self, function, items: list) -> list:
+        return [function(item) for item in items]
+
+    def write(self, partitions, destination, settings) -> Iterator[PartResult]:
+        for partition in partitions:
+            yield write_partition(partition, destination, settings, workers=self.workers)
+
+    def check_versions(self, versions: dict) -> None:
+        """One machine: the plugins loaded here are the ones used."""
+
+
+def convert_to_directory(
+    inputs: list[str],
+    destination: str,
+    *,
+    settings: Settings,
+    executor: PartExecutor,
+    resume: bool,
+    reporter: Reporter,
+    documents_per_partition: int,
+) -> tuple[Tally, bool]:
+    """(what became of the documents, whether the run was interrupted)."""
+    versions = installed_versions()
+    executor.check_versions(versions)
+    partitions = plan(
+        inputs, documents_per_partition, outputs=[destination], mapper=executor.map
+    )
+    manifest = _manifest(inputs, destination, partitions, versions, documents_per_partition, resume)
+    tally, done = Tally(), completed(destination) if resume else set()
+    _count_done(manifest, destination, done, partitions, tally)
+    pending = [partition for partition in partitions if partition.number not in done]
+    written = [0]
+    reporter.start(Progress(False, total_work=len(pending), work_done=lambda: written[0]))
+    try:
+        for result in executor.write(pending, destination, settings):
+            written[0] += 1
+            _record(result, manifest, destination, tally, reporter)
+    except KeyboardInterrupt:
+        reporter.finish()
+        return tally, True
+    reporter.finish()
+    _remove_temporaries(destination)
+    return tally, False
+
+
+def _manifest(inputs, destination, partitions, versions, size, resume) -> dict:
+    """The manifest to fill in: a new one, or, resuming, the interrupted run's."""
+    old = manifests.load(destination)
+    if old is not None and not resume:
+        raise UsageError(
+            f"{destination} already holds a run's output: add --resume to go on with it,"
+            " or write into an empty directory"
+        )
+    if old is not None and old["inputs"] == list(inputs):
+        if not manifests.same_plan(old, partitions):
+            raise UsageError(
+                f"the inputs changed since the run in {destination} was started:"
+                " its partitions are not these inputs' partitions"
+            )
+        return old
+    if old is not None:
+        raise UsageError(f"--resume: {destination} was made from other inputs: {old['inputs']}")
+    manifest = manifests.new(inputs, partitions, versions, size)
+    manifests.save(destination, manifest)
+    return manifest
+
+
+def _count_done(manifest, destination, done: set[int], partitions, tally: Tally) -> None:
+    """Partitions whose part is in place count as already done (counted again from their
+    files when the manifest missed them: the run stopped between the two)."""
+    for partition in partitions:
+        if partition.number not in done:
+            continue
+        if not manifests.finished(manifest, partition.number):
+            manifests.record(manifest, _recount(destination, partition))
+        entry = manifest["partitions"][partition.number]
+        tally.already_done += entry["converted"] + entry["failed"] + entry["skipped"]
+
+
+def _recount(destination: str, partition: Partition) -> PartResult:
+    fs, root = fsspec.core.url_to_fs(destination)
+    with fs.open(f"{root}/{partition.part}", "rb", compression="gzip") as part:
+        converted = sum(1 for _ in part)
+    errors = f"{root}/{partition.errors}"
+    failed = 0
+    if fs.exists(errors):
+        with fs.open(errors, "rb") as lines:
+            failed = sum(1 for _ in lines)
+    return PartResult(partition.number, converted, failed, 0)  # skipped ones leave no line
+
+
+def _record(result: PartResult, manifest, destination, tally: Tally, reporter) -> None:
+    result.add_to(tally)
+    manifests.record(manifest, result)
+    manifests.save(destination, manifest)
+    for failure in result.failures:
+        reporter.failure(failure)
+    if result.failed > len(result.failures):
+        more = result.failed - len(result.failures)
+        reporter.note(f"{more} more failure(s) in {manifest['partitions'][result.number]['errors']}")
+    reporter.update(tally)
+
+
+def _remove_temporaries(destination: str) -> None:
+    """Files of attempts that died (a killed worker's half-written part)."""
+    fs, root = fsspec.core.url_to_fs(destination)
+    for path in fs.ls(root, detail=False):
+        if path.rsplit("/", 1)[-1].startswith(".") and path.endswith(TEMPORARY_SUFFIX):
+            fs.rm(path)

@@ -1,0 +1,73 @@
+"""`_manifest.json`: what a partitioned run's output directory holds. Every partition with
+its source and, once written, its counts; the inputs, and the versions of newsnorm and of
+the plugins that made it. Saved whole under a temporary name and moved into place."""
+
+from __future__ import annotations
+
+import uuid
+
+import fsspec
+import orjson
+
+from newsnorm.run.partitions import Partition
+from newsnorm.run.parts import PartResult
+
+NAME = "_manifest.json"
+FORMAT = 1
+
+
+def new(inputs: list[str], partitions: list[Partition], versions: dict, size: int) -> dict:
+    return {
+        "format": FORMAT,
+        "inputs": list(inputs),
+        "documents_per_partition": size,
+        "versions": versions,
+        "partitions": [_entry(partition) for partition in partitions],
+    }
+
+
+def record(manifest: dict, result: PartResult) -> None:
+    """Note a written partition's counts."""
+    entry = manifest["partitions"][result.number]
+    entry.update(converted=result.converted, failed=result.failed, skipped=result.skipped)
+
+
+def finished(manifest: dict, number: int) -> bool:
+    return manifest["partitions"][number].get("converted") is not None
+
+
+def same_plan(manifest: dict, partitions: list[Partition]) -> bool:
+    described = [_entry(partition) for partition in partitions]
+    kept = [{key: entry[key] for key in _entry_keys(entry)} for entry in manifest["partitions"]]
+    return kept == described
+
+
+def load(destination: str) -> dict | None:
+    fs, root = fsspec.core.url_to_fs(destination)
+    path = f"{root}/{NAME}"
+    if not fs.exists(path):
+        return None
+    with fs.open(path, "rb") as stream:
+        return orjson.loads(stream.read())
+
+
+def save(destination: str, manifest: dict) -> None:
+    fs, root = fsspec.core.url_to_fs(destination)
+    fs.makedirs(root, exist_ok=True)
+    temporary = f"{root}/.{NAME}.{uuid.uuid4().hex}.tmp"
+    with fs.open(temporary, "wb") as stream:
+        stream.write(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
+    fs.mv(temporary, f"{root}/{NAME}")
+
+
+def _entry(partition: Partition) -> dict:
+    return {
+        "number": partition.number,
+        "part": partition.part,
+        "errors": partition.errors,
+        **partition.piece.describe(),
+    }
+
+
+def _entry_keys(entry: dict) -> list[str]:
+    return [key for key in entry if key not in ("converted", "failed", "skipped")]

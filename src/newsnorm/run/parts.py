@@ -1,0 +1,111 @@
+"""Writing one partition of a run into an output directory (local or object storage,
+through fsspec): its records as `part-NNNNN.jsonl.gz`, its failures as `errors-NNNNN.jsonl`.
+
+Each file is written under a temporary name of its own and moved into place only when
+complete, errors first: a part file in place means its partition is done, so a task that
+dies half-way (and is run again) or a resumed run never leaves a partition half-written or
+written twice. Same partition, same bytes: gzip without a name or a time inside."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from typing import BinaryIO
+
+import fsspec
+
+from newsnorm.run import batch
+from newsnorm.run.output import gzip_writer
+from newsnorm.run.outcome import Outcome, error_record
+from newsnorm.run.partitions import Partition
+from newsnorm.run.progress import Tally
+from newsnorm.run.settings import Settings
+
+TEMPORARY_SUFFIX = ".tmp"
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """What became of one partition's documents (plain data, sent back from a worker)."""
+
+    number: int
+    converted: int
+    failed: int
+    skipped: int
+    failures: tuple = ()  # the first few Failures, for the person watching
+
+    def add_to(self, tally: Tally) -> None:
+        tally.converted += self.converted
+        tally.failed += self.failed
+        tally.skipped += self.skipped
+
+
+def write_partition(
+    partition: Partition, destination: str, settings: Settings, *, workers: int = 1
+) -> PartResult:
+    """Convert `partition` and write its files into `destination` (a directory URL)."""
+    fs, root = fsspec.core.url_to_fs(destination)
+    documents = partition.documents(settings.fields, settings.max_bytes)
+    outcomes = batch.convert(documents, workers=workers, **settings.options())
+    token = uuid.uuid4().hex  # a name no other attempt at this partition uses
+    part_temp = _temporary(root, partition.part, token)
+    errors_temp = _temporary(root, partition.errors, token)
+    try:
+        tally, failures = Tally(), []
+        with fs.open(part_temp, "wb") as raw, gzip_writer(raw) as records:
+            with fs.open(errors_temp, "wb") as errors:
+                _write(outcomes, records, errors, tally, failures)
+        _move_into_place(fs, root, partition, part_temp, errors_temp, tally.failed)
+    finally:
+        for temp in (part_temp, errors_temp):
+            if fs.exists(temp):
+                fs.rm(temp)
+    return PartResult(partition.number, tally.converted, tally.failed, tally.skipped, failures)
+
+
+def completed(destination: str) -> set[int]:
+    """The numbers of the partitions whose part file is in place in `destination`."""
+    fs, root = fsspec.core.url_to_fs(destination)
+    if not fs.exists(root):
+        return set()
+    names = (path.rsplit("/", 1)[-1] for path in fs.ls(root, detail=False))
+    return {int(name[5:10]) for name in names if _is_part_name(name)}
+
+
+def _is_part_name(name: str) -> bool:
+    return name.startswith("part-") and name.endswith(".jsonl.gz") and name[5:10].isdigit()
+
+
+_FAILURES_SHOWN = 5  # per partition: the rest are in its errors file
+
+
+def _write(outcomes, records: BinaryIO, errors: BinaryIO, tally: Tally, failures) -> None:
+    """Unlike a run into one file, no flush after each line: a part is all or nothing."""
+    for outcome in outcomes:
+        if (line := outcome.record_line()) is not None:
+            records.write(line)
+            tally.converted += 1
+        elif outcome.failure is not None:
+            errors.write(error_record(outcome.failure))
+            tally.failed += 1
+            if len(failures) < _FAILURES_SHOWN:
+                failures.append(_without_trace(outcome))
+        else:
+            tally.skipped += 1
+
+
+def _without_trace(outcome: Outcome):
+    return replace(outcome.failure, trace="")
+
+
+def _move_into_place(fs, root: str, partition: Partition, part_temp, errors_temp, failed: int):
+    errors_path = f"{root}/{partition.errors}"
+    if failed:
+        fs.mv(errors_temp, errors_path)
+    elif fs.exists(errors_path):  # left by an earlier attempt that failed differently
+        fs.rm(errors_path)
+    fs.mv(part_temp, f"{root}/{partition.part}")
+
+
+def _temporary(root: str, name: str, token: str) -> str:
+    return f"{root}/.{name}.{token}{TEMPORARY_SUFFIX}"

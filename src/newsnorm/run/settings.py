@@ -1,0 +1,30 @@
+"""How a run converts each document: the options that travel with the documents to every
+process or cluster worker that converts them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
+
+DEFAULT_TIMEOUT = 10.0  # seconds a document; pages take well under one
+
+
+@dataclass(frozen=True)
+class Settings:
+    """`url` applies to a single input; `timeout` None or 0 means no limit."""
+
+    url: str | None = None
+    outlet: str | None = None
+    explain: bool = False
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+    fields: Fields = field(default_factory=Fields)
+
+    def options(self) -> dict:
+        """The keyword options of `batch.convert` and `convert_one`."""
+        options = asdict(self)
+        del options["fields"]
+        options["timeout"] = self.timeout or None
+        options["as_lines"] = True
+        return options
