@@ -69,8 +69,8 @@ def test_one_gzip_stream_and_small_files_are_one_span(tmp_path):
 
 
 def damaged(data: bytes, compression: str) -> bytes:
-    """`data` with its 12th record (the sixth request, after six responses) broken: its header for an uncompressed
-    archive, its compressed bytes for a gzipped one."""
+    """`data` with its 12th record (the sixth request, after six responses) broken: its
+    header for an uncompressed archive, its compressed bytes for a gzipped one."""
     if compression == "none":
         at = [i for i in range(len(data)) if data.startswith(b"WARC/1", i)][11]
         return data[:at] + b"GARBAGE" + data[at + 7 :]

@@ -77,8 +77,9 @@ def open_location(location: str) -> Iterator[BinaryIO]:
     except Exception as exc:  # credentials, network: each backend raises its own type
         raise LocationError(f"cannot open: {type(exc).__name__}: {exc}") from exc
     with opened as stream:
-        # A file of unknown size over HTTP cannot seek: a buffer lets gzip sniffing peek.
-        yield stream if stream.seekable() else io.BufferedReader(stream)
+        # fsspec's own files cannot peek (gzip sniffing of a stream that cannot seek) nor
+        # read lines of at most N bytes (the JSON Lines reader): a standard buffer can.
+        yield stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
 
 
 def location_size(location: str) -> int | None:
