@@ -25,19 +25,23 @@ from newsnorm.inputs.document import (
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 _SKIP_STEP = 1 << 20  # a line past the cap is passed over this many bytes at a time
+# What warcio raises for a damaged archive (AttributeError: a record without its URI).
+ARCHIVE_DAMAGE = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError)
 
 
 def warc_documents(
-    name: str, stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES
+    name: str, stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES, *, first: int = 0
 ) -> Iterator[InputDocument]:
     """One document per response record, named `FILE#<record id>`, with the record's
     target URI as its URL and its HTTP Content-Type (and so its charset) as media type.
     Responses that are not successful HTML pages come as documents to skip, with why; a
-    body (decoded) longer than `max_bytes` as one too large, its rest passed over unread."""
+    body (decoded) longer than `max_bytes` as one too large, its rest passed over unread.
+    `stream` may start at a record boundary inside the file (a span): `first` documents of
+    the file came before it, so names that count records count on from there."""
     records = iter(ArchiveIterator(stream))
-    count, broken = 0, False
+    count, broken = first, False
     while not broken:
-        with _warcio_notes_silenced():  # never around a yield: our own stderr stays ours
+        with warcio_notes_silenced():  # never around a yield: our own stderr stays ours
             document, broken = _next_warc_document(name, records, count, max_bytes)
         if document is None:
             return
@@ -52,13 +56,12 @@ def _next_warc_document(name: str, records, count: int, max_bytes: int):
             if record.rec_type == "response":
                 return _warc_document(name, record, count, max_bytes), False
         return None, False
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError) as exc:
-        # warcio surfaces damaged headers as any of these (AttributeError: a missing URI)
+    except ARCHIVE_DAMAGE as exc:
         reason = f"broken web archive after {count} record(s): {type(exc).__name__}: {exc}"
         return InputDocument(f"{name}#record-{count + 1}", problem=reason), True
 
 
-def _warcio_notes_silenced():
+def warcio_notes_silenced() -> contextlib.AbstractContextManager:
     """warcio prints its repair notes ("Record not followed by newline") to stderr."""
     return contextlib.redirect_stderr(io.StringIO())
 
@@ -105,15 +108,21 @@ def _warc_document(name: str, record: Any, count: int, max_bytes: int) -> InputD
 
 
 def jsonl_documents(
-    name: str, stream: BinaryIO, fields: Fields, max_bytes: int = DEFAULT_MAX_BYTES
+    name: str,
+    stream: BinaryIO,
+    fields: Fields,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    *,
+    first: int = 0,
 ) -> Iterator[InputDocument]:
     """One document per line, named `FILE:LINE`; the page and its URL come from the first
     of `fields.html` and `fields.url` that the record has. A line longer than `max_bytes`
-    is one document too large, the rest of it passed over unread."""
-    number = 0
+    is one document too large, the rest of it passed over unread. `stream` may start at a
+    line inside the file (a span): `first` lines came before it, so lines count on."""
+    number = first
     try:
         with _maybe_gunzipped(stream) as lines:
-            for number, line in enumerate(_capped_lines(lines, max_bytes), start=1):
+            for number, line in enumerate(_capped_lines(lines, max_bytes), start=first + 1):
                 if line is None:
                     yield InputDocument(f"{name}:{number}", too_large=max_bytes)
                 elif line.strip():

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import AnyStr, BinaryIO
 
 from newsnorm.errors import DocumentTooLarge
+from newsnorm.inputs.locations import open_location
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Far above any real page (the largest in the shared corpora is 2.9 MB), far below what hurts.
@@ -34,6 +35,9 @@ class InputDocument:
     problem: str | None = None  # why a document inside a container cannot be read
     skip: str | None = None  # why a record of a container is not a document to convert
     too_large: int | None = None  # the cap a document inside a container went past
+    # A URL (file://, s3://, https://...) read through fsspec when converted; a string, so
+    # the document stays cheap to send to worker processes.
+    location: str | None = None
 
     def read(self, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes | str:
         """The document's text when it arrived decoded (a JSON Lines string), else its bytes,
@@ -46,6 +50,9 @@ class InputDocument:
             return within_cap(self.content, max_bytes)
         if self.content is not None:
             return _read_bytes(self.content, max_bytes)
+        if self.location is not None:
+            with open_location(self.location) as stream:
+                return read_capped(stream, max_bytes)
         if self.path is None:
             return read_capped(sys.stdin.buffer, max_bytes)
         with self.path.open("rb") as stream:

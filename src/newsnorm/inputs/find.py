@@ -3,6 +3,8 @@ documents inside web archives (WARC) and JSON Lines dumps, read as streams."""
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import gzip
 import io
 import sys
@@ -17,6 +19,15 @@ from newsnorm.inputs.document import (
     Fields,
     InputDocument,
     read_at_most,
+)
+from newsnorm.inputs.locations import (
+    NO_MATCH,
+    LocationError,
+    expand_url,
+    is_glob,
+    is_url,
+    location_size,
+    open_location,
 )
 from newsnorm.text.decoding import without_surrogates
 
@@ -54,8 +65,11 @@ def find_documents(
     outputs: Iterable[Path] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[InputDocument]:
-    """Each named file, every document file under each named directory (sorted), stdin;
-    web archives and JSON Lines files give one document per page they hold. Files in
+    """Each named file, every document file under each named directory (sorted), stdin,
+    each file a glob pattern matches (sorted) and what a URL names (`s3://`, `file://`,
+    `https://`... through fsspec: a file, a glob, a directory); web archives and JSON Lines
+    files give one document per page they hold. A pattern matching nothing, or a URL
+    naming nothing there is, comes as one document that cannot be read. Files in
     `outputs` are never read: a run writing into a directory it reads must not read its
     own records back. Documents read here (inside containers, stdin) are read no further
     than `max_bytes`: one longer comes as a document too large; files are read later."""
@@ -66,20 +80,56 @@ def find_documents(
         if raw == STDIN:
             yield from _stdin_documents(fields, max_bytes)
             continue
-        for name, path in _files(raw, written):
-            yield from _file_documents(name, path, fields, meter, max_bytes)
+        for found in _found(raw, written):
+            yield from _file_documents(found, fields, meter, max_bytes)
 
 
 def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None:
-    """The bytes of all the files `find_documents` reads; None when one of them is stdin."""
+    """The bytes of all the files `find_documents` reads; None when one of them is stdin
+    or a URL whose filesystem does not tell its size."""
     if STDIN in paths:
         return None
     written = _resolved(outputs)
-    return sum(_size(path) for raw in paths for _, path in _files(raw, written))
+    sizes = [_found_size(found) for raw in paths for found in _found(raw, written)]
+    return None if None in sizes else sum(sizes)
 
 
 def _resolved(outputs: Iterable[Path]) -> set[Path]:
     return {output.resolve() for output in outputs}
+
+
+def _found(raw: str, written: set[Path]) -> Iterator[InputDocument]:
+    """The files `raw` names, as documents not read yet: a local path (the way it always
+    was, even one with wildcard characters when it exists as named), a glob pattern, or
+    a URL. One naming nothing comes as a document with the problem."""
+    if is_url(raw):
+        yield from _url_files(raw)
+    elif is_glob(raw) and not Path(raw).exists():
+        yield from _glob_files(raw, written)
+    else:
+        for name, path in _files(raw, written):
+            yield InputDocument(name, path)
+
+
+def _url_files(raw: str) -> Iterator[InputDocument]:
+    try:
+        found = expand_url(raw, DOCUMENT_SUFFIXES + CONTAINER_SUFFIXES)
+    except LocationError as exc:
+        yield InputDocument(raw, problem=str(exc))
+        return
+    for name, location in found:
+        yield InputDocument(name, location=location)
+
+
+def _glob_files(pattern: str, written: set[Path]) -> Iterator[InputDocument]:
+    """Each file a local pattern matches (a directory matched is walked), sorted as a
+    directory walk sorts; `**` matches folders at any depth."""
+    matches = sorted(Path(match) for match in glob.glob(pattern, recursive=True))
+    if not matches:
+        yield InputDocument(without_surrogates(pattern), problem=NO_MATCH)
+    for match in matches:
+        for name, path in _files(str(match), written):
+            yield InputDocument(name, path)
 
 
 def _files(raw: str, written: set[Path]) -> Iterator[tuple[str, Path]]:
@@ -90,6 +140,12 @@ def _files(raw: str, written: set[Path]) -> Iterator[tuple[str, Path]]:
     for path in paths:
         if path.resolve() not in written:
             yield without_surrogates(str(path)), path
+
+
+def _found_size(found: InputDocument) -> int | None:
+    if found.location is not None:
+        return location_size(found.location)
+    return _size(found.path) if found.path is not None else 0
 
 
 def _size(path: Path) -> int:
@@ -110,20 +166,31 @@ def _walk(directory: Path) -> Iterator[Path]:
 
 
 def _file_documents(
-    name: str, path: Path, fields: Fields, meter: ReadMeter, max_bytes: int
+    found: InputDocument, fields: Fields, meter: ReadMeter, max_bytes: int
 ) -> Iterator[InputDocument]:
-    kind = _container_kind(name, _file_head(path))
-    if kind is None:
-        meter.read(_size(path))
-        yield InputDocument(name, path)
+    """The file itself as one document, or the documents of the container it is."""
+    if found.problem is not None:
+        yield found
         return
-    with path.open("rb") as stream:
+    kind = _container_kind(found.name, _file_head(found))
+    if kind is None:
+        meter.read(_found_size(found) or 0)
+        yield found
+        return
+    with _opened(found) as stream:
         meter.reading(stream)
         try:
-            yield from _container_documents(kind, name, stream, fields, max_bytes)
+            yield from _container_documents(kind, found.name, stream, fields, max_bytes)
         finally:
             meter.reading(None)
-    meter.read(_size(path))
+    meter.read(_found_size(found) or 0)
+
+
+def _opened(found: InputDocument) -> contextlib.AbstractContextManager[BinaryIO]:
+    if found.location is not None:
+        return open_location(found.location)
+    assert found.path is not None  # found files have a path or a location
+    return found.path.open("rb")
 
 
 def _stdin_documents(fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
@@ -184,9 +251,9 @@ def _container_kind(name: str, head: bytes) -> str | None:
     return None
 
 
-def _file_head(path: Path) -> bytes:
+def _file_head(found: InputDocument) -> bytes:
     try:
-        with path.open("rb") as stream:
+        with _opened(found) as stream:
             return _head(stream)
     except OSError:
         return b""  # reading it again gives the error record

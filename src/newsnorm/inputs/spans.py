@@ -1,0 +1,149 @@
+"""Container files cut at record boundaries into spans, each a task of its own for a
+distributed run: the documents of a file's spans, one after the other, are exactly the
+documents of the whole file, in the same order, with the same names.
+
+Finding the boundaries reads headers only (warcio passes over bodies, never parses HTML).
+A file is cut only where a reader can start afresh: a `.warc.gz` whose records are each
+their own gzip member (as the WARC standard recommends), an uncompressed `.warc`, an
+uncompressed JSON Lines file. Any other file, a damaged one, or one of few records is one
+span from its start to its end."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+
+from newsnorm.inputs.containers import (
+    ARCHIVE_DAMAGE,
+    jsonl_documents,
+    warc_documents,
+    warcio_notes_silenced,
+)
+from newsnorm.inputs.document import GZIP_MAGIC, Fields, InputDocument, starts_with_gzip
+from newsnorm.inputs.locations import open_location
+
+KINDS = ("warc", "jsonl")
+_WARC_MAGIC = b"WARC/"
+_SCAN_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of whole records of one container file, to convert as one task."""
+
+    location: str  # local path or fsspec URL of the file
+    name: str  # the file's name as documents are named from it (as find_documents gives)
+    kind: str  # "warc" or "jsonl"
+    start: int  # byte offset of its first record in the file as stored (.warc.gz: a member's)
+    end: int | None  # offset just past its last record; None: to the end of the file
+    # How many documents of the file come before the span (JSON Lines: how many lines),
+    # so that names which count (FILE#record-N, FILE:LINE) count as a whole-file read does.
+    first: int
+
+
+def container_spans(location: str, name: str, kind: str, records_per_span: int) -> list[Span]:
+    """The spans of the container file at `location` (a local path or a URL), about
+    `records_per_span` documents each (WARC: response records, skipped ones too; JSON
+    Lines: lines), in file order, covering it all."""
+    if kind not in KINDS:
+        raise ValueError(f"not a container kind: {kind!r} (one of {', '.join(KINDS)})")
+    if records_per_span < 1:
+        raise ValueError("records_per_span must be at least 1")
+    with open_location(location) as stream:
+        if kind == "warc":
+            starts = _warc_starts(stream, records_per_span)
+        else:
+            starts = _jsonl_starts(stream, records_per_span)
+    ends = [start for start, _ in starts[1:]] + [None]
+    return [
+        Span(location, name, kind, start, end, first)
+        for (start, first), end in zip(starts, ends, strict=True)
+    ]
+
+
+def span_documents(span: Span, fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
+    """The documents of one span, read by the same code that reads whole files."""
+    with open_location(span.location) as stream:
+        if span.start:
+            stream.seek(span.start)  # on object storage: reads from here are range requests
+        records = stream if span.end is None else _bounded(stream, span.end - span.start)
+        if span.kind == "warc":
+            yield from warc_documents(span.name, records, max_bytes, first=span.first)
+        else:
+            yield from jsonl_documents(span.name, records, fields, max_bytes, first=span.first)
+
+
+def _warc_starts(stream: BinaryIO, records_per_span: int) -> list[tuple[int, int]]:
+    """(offset, documents before it) where each span starts: at the response record that
+    begins each run of `records_per_span`. The first start is the file's own."""
+    starts, count = [(0, 0)], 0
+    records = ArchiveIterator(stream)
+    try:
+        with warcio_notes_silenced():
+            for record in records:
+                if record.rec_type != "response":
+                    continue
+                if count and count % records_per_span == 0:
+                    starts.append((records.get_record_offset(), count))
+                count += 1
+    except ARCHIVE_DAMAGE:
+        # Damaged here: the last span reads on to the end and finds the damage again, as
+        # a whole-file read does after the same records. A whole-stream .warc.gz ends here
+        # too (warcio refuses its second record), so it stays one span.
+        pass
+    return starts if _restartable(stream, starts) else [(0, 0)]
+
+
+def _restartable(stream: BinaryIO, starts: list[tuple[int, int]]) -> bool:
+    """Whether a reader can start afresh at each start: a gzip member or a WARC header.
+    warcio's offsets promise this; a file it misreads must not be cut mid-record."""
+    stream.seek(0)
+    magic = GZIP_MAGIC if starts_with_gzip(stream) else _WARC_MAGIC
+    for start, _ in starts[1:]:
+        stream.seek(start)
+        if stream.read(len(magic)) != magic:
+            return False
+    return True
+
+
+def _jsonl_starts(stream: BinaryIO, records_per_span: int) -> list[tuple[int, int]]:
+    """(offset, lines before it) of the line that begins each run of `records_per_span`
+    lines; a gzipped file cannot be entered midway, so it is one span."""
+    if starts_with_gzip(stream):
+        return [(0, 0)]
+    starts, lines, offset = [(0, 0)], 0, 0
+    while chunk := stream.read(_SCAN_CHUNK):
+        newline = chunk.find(b"\n")
+        while newline != -1:
+            lines += 1
+            if lines % records_per_span == 0:
+                starts.append((offset + newline + 1, lines))
+            newline = chunk.find(b"\n", newline + 1)
+        offset += len(chunk)
+    if len(starts) > 1 and starts[-1][0] == offset:
+        starts.pop()  # the file ends with that newline: no line starts there
+    return starts
+
+
+def _bounded(stream: BinaryIO, size: int) -> BinaryIO:
+    """The next `size` bytes of `stream` as a stream of their own, which can look ahead
+    (gzip sniffing peeks) and ends where the span does."""
+    return io.BufferedReader(_Bounded(stream, size))
+
+
+class _Bounded(io.RawIOBase):
+    def __init__(self, stream: BinaryIO, size: int) -> None:
+        self._stream, self._left = stream, size
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._stream.read(min(len(buffer), self._left))
+        buffer[: len(data)] = data
+        self._left -= len(data)
+        return len(data)
