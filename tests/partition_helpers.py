@@ -27,9 +27,7 @@ def lines_run(inputs: list[str], tmp_path: Path) -> tuple[dict, dict]:
     """(records by source, errors by source) of a run into one JSON Lines file."""
     output, errors = tmp_path / "lines.jsonl", tmp_path / "lines-errors.jsonl"
     run.convert(inputs, output, errors=errors, workers=1)
-    return by_source(output.read_bytes().splitlines()), by_source(
-        errors.read_bytes().splitlines()
-    )
+    return by_source(output.read_bytes().splitlines()), by_source(errors.read_bytes().splitlines())
 
 
 def directory_contents(directory: Path) -> tuple[dict, dict]:

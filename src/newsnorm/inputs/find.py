@@ -84,6 +84,24 @@ def find_documents(
             yield from _file_documents(found, fields, meter, max_bytes)
 
 
+def input_files(paths: Iterable[str], outputs: Iterable[Path] = ()) -> Iterator[InputDocument]:
+    """The files `find_documents` reads, each as a document not read yet (a page file, or
+    a container to open), in the same order; `outputs` as there. No stdin: a run that
+    cuts its input into partitions needs files it can open again."""
+    written = _resolved(outputs)
+    for raw in paths:
+        if raw == STDIN:
+            raise ValueError("stdin cannot be cut into partitions")
+        yield from _found(raw, written)
+
+
+def container_kind(found: InputDocument) -> str | None:
+    """ "warc" or "jsonl" for a file `input_files` found that holds documents, else None."""
+    if found.problem is not None:
+        return None
+    return _container_kind(found.name, _file_head(found))
+
+
 def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None:
     """The bytes of all the files `find_documents` reads; None when one of them is stdin
     or a URL whose filesystem does not tell its size."""

@@ -5,6 +5,7 @@ The partitions are converted by an executor: `LocalParts` here, `DaskParts` on a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Protocol
 
 import fsspec
@@ -59,9 +60,8 @@ def convert_to_directory(
     """(what became of the documents, whether the run was interrupted)."""
     versions = installed_versions()
     executor.check_versions(versions)
-    partitions = plan(
-        inputs, documents_per_partition, outputs=[destination], mapper=executor.map
-    )
+    local_output = [Path(destination)] if "://" not in destination else []
+    partitions = plan(inputs, documents_per_partition, outputs=local_output, mapper=executor.map)
     manifest = _manifest(inputs, destination, partitions, versions, documents_per_partition, resume)
     tally, done = Tally(), completed(destination) if resume else set()
     _count_done(manifest, destination, done, partitions, tally)
@@ -134,7 +134,8 @@ def _record(result: PartResult, manifest, destination, tally: Tally, reporter) -
         reporter.failure(failure)
     if result.failed > len(result.failures):
         more = result.failed - len(result.failures)
-        reporter.note(f"{more} more failure(s) in {manifest['partitions'][result.number]['errors']}")
+        errors = manifest["partitions"][result.number]["errors"]
+        reporter.note(f"{more} more failure(s) in {errors}")
     reporter.update(tally)
 
 

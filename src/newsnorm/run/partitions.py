@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from newsnorm.inputs.document import Fields, InputDocument
-from newsnorm.inputs.find import container_kind_of, input_files
+from newsnorm.inputs.find import container_kind, input_files
 from newsnorm.inputs.spans import Span, container_spans, span_documents
 
 DEFAULT_DOCUMENTS_PER_PARTITION = 500
@@ -20,16 +21,15 @@ DEFAULT_DOCUMENTS_PER_PARTITION = 500
 
 @dataclass(frozen=True)
 class PageFiles:
-    """Page files (one document each), converted together as one partition."""
+    """Page files (one document each, not read yet), converted together as one partition."""
 
-    files: tuple[tuple[str, str], ...]  # (name, location)
+    files: tuple[InputDocument, ...]
 
     def documents(self) -> Iterator[InputDocument]:
-        for name, location in self.files:
-            yield InputDocument.at(name, location)
+        return iter(self.files)
 
     def describe(self) -> dict:
-        return {"files": [name for name, _ in self.files]}
+        return {"files": [found.name for found in self.files]}
 
 
 @dataclass(frozen=True)
@@ -72,14 +72,14 @@ def plan(
     inputs: Iterable[str],
     documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
     *,
-    outputs: Iterable[str] = (),
+    outputs: Iterable[Path] = (),
     mapper: Mapper | None = None,
 ) -> list[Partition]:
     """The partitions of `inputs`. `mapper(function, items)` runs the per-file scans (a
     cluster's map, so that a remote archive is read where it will be converted); by
-    default they run here."""
+    default they run here. Files under an `outputs` directory are not inputs."""
     mapper = mapper or (lambda function, items: list(map(function, items)))
-    files = list(input_files(inputs, outputs))
+    files = [found for found in input_files(inputs) if not _inside(found, outputs)]
     scans = mapper(_Scan(documents_per_partition), files)
     pieces = list(_pieces(files, scans, documents_per_partition))
     return [Partition(number, piece) for number, piece in enumerate(pieces)]
@@ -91,16 +91,24 @@ class _Scan:
     def __init__(self, documents_per_partition: int) -> None:
         self.documents_per_partition = documents_per_partition
 
-    def __call__(self, file: tuple[str, str]) -> list[Span] | None:
-        name, location = file
-        kind = container_kind_of(name, location)
+    def __call__(self, found: InputDocument) -> list[Span] | None:
+        kind = container_kind(found)
         if kind is None:
             return None
-        return container_spans(location, name, kind, self.documents_per_partition)
+        location = found.location or str(found.path)
+        return container_spans(location, found.name, kind, self.documents_per_partition)
+
+
+def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
+    """Whether a local file is in one of `directories` (a run's own output)."""
+    if found.path is None:
+        return False
+    path = found.path.resolve()
+    return any(path.is_relative_to(directory.resolve()) for directory in directories)
 
 
 def _pieces(files, scans, size: int) -> Iterator[PageFiles | SpanOf]:
-    pages: list[tuple[str, str]] = []
+    pages: list[InputDocument] = []
     for file, spans in zip(files, scans, strict=True):
         if spans is None:
             pages.append(file)

@@ -15,8 +15,8 @@ from typing import BinaryIO
 import fsspec
 
 from newsnorm.run import batch
-from newsnorm.run.output import gzip_writer
 from newsnorm.run.outcome import Outcome, error_record
+from newsnorm.run.output import gzip_writer
 from newsnorm.run.partitions import Partition
 from newsnorm.run.progress import Tally
 from newsnorm.run.settings import Settings
@@ -52,9 +52,12 @@ def write_partition(
     errors_temp = _temporary(root, partition.errors, token)
     try:
         tally, failures = Tally(), []
-        with fs.open(part_temp, "wb") as raw, gzip_writer(raw) as records:
-            with fs.open(errors_temp, "wb") as errors:
-                _write(outcomes, records, errors, tally, failures)
+        with (
+            fs.open(part_temp, "wb") as raw,
+            gzip_writer(raw) as records,
+            fs.open(errors_temp, "wb") as errors,
+        ):
+            _write(outcomes, records, errors, tally, failures)
         _move_into_place(fs, root, partition, part_temp, errors_temp, tally.failed)
     finally:
         for temp in (part_temp, errors_temp):
