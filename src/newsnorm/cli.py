@@ -109,7 +109,7 @@ def convert(
         str | None,
         typer.Option(
             help="Convert on a Dask cluster: 'local' (a LocalCluster here) or a scheduler's"
-            " address (tcp://host:8786). Needs --output DIR and newsnorm[dask].",
+            " address (tcp://host:8786). Needs --output DIR and the 'dask' extra.",
             rich_help_panel="Distributed runs",
         ),
     ] = None,
@@ -134,7 +134,13 @@ def convert(
 
     Inputs: text captures and HTML pages (gzipped or not), web archives (.warc, .warc.gz:
     one document per HTML response), JSON Lines dumps (.jsonl, .ndjson, gzipped or not: one
-    document per line), directories (recursive) and - for stdin."""
+    document per line), directories (recursive), globs, URLs (s3://, gs://, https://, through
+    fsspec) and - for stdin.
+
+    Output: one JSON Lines file (or stdout), in input order. A directory (-o DIR/, or a
+    bucket URL) gets a partitioned run instead: part-NNNNN.jsonl.gz and errors-NNNNN.jsonl per
+    partition, moved into place when complete, and _manifest.json; with --dask the
+    partitions are converted on a Dask cluster (see docs/scale.md)."""
     settings = Settings(
         url=url,
         outlet=outlet,
