@@ -16,7 +16,7 @@ from partition_helpers import corpus_archive, directory_contents, lines_run, man
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 import newsnorm.dask  # noqa: E402
-from newsnorm.run.cluster import PluginMismatch  # noqa: E402
+from newsnorm.run.cluster import PartitionFailed, PluginMismatch  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -88,20 +88,41 @@ def test_resume_runs_only_missing_parts(client, archive, tmp_path):
 
 
 def test_a_worker_with_other_plugins_is_refused(client, archive, tmp_path):
-    def other_versions():
-        import newsnorm.plugins
+    def install_another_plugin():  # as if one worker had a plugin the client has not
+        import types
 
-        real = newsnorm.plugins.installed_versions
-        newsnorm.plugins.installed_versions = lambda pm=None: {
-            **real(pm), "plugins": {**real(pm)["plugins"], "newsnorm-extra": "9.9"}
-        }  # fmt: skip
+        from newsnorm.plugins import get_plugin_manager
+
+        get_plugin_manager().register(types.ModuleType("extra"), name="newsnorm-extra")
 
     worker = sorted(client.scheduler_info()["workers"])[0]
-    client.run(other_versions, workers=[worker])
+    client.run(install_another_plugin, workers=[worker])
     try:
-        with pytest.raises(PluginMismatch, match=r"newsnorm-extra: not installed here, 9\.9"):
+        with pytest.raises(PluginMismatch, match=f"worker {worker}: plugin newsnorm-extra: not"):
             newsnorm.dask.convert(str(archive), f"{tmp_path}/out/", client=client)
         assert not (tmp_path / "out").exists()  # refused before any work
+    finally:
+        client.restart()
+
+
+def test_a_part_that_cannot_be_written_stops_the_run_with_its_name(client, archive, tmp_path):
+    def fail_to_write_part_1():  # as a full disk or a refused upload would, on the workers
+        import newsnorm.run.cluster
+
+        real = newsnorm.run.cluster.write_partition
+
+        def write_partition(partition, *args, **kwargs):
+            if partition.number == 1:
+                raise OSError(28, "No space left on device")
+            return real(partition, *args, **kwargs)
+
+        newsnorm.run.cluster.write_partition = write_partition
+
+    client.run(fail_to_write_part_1)
+    try:
+        with pytest.raises(PartitionFailed, match=r"part-00001\.jsonl\.gz could not be made"):
+            newsnorm.dask.convert(str(archive), f"{tmp_path}/out/", client=client,
+                                  documents_per_partition=16)  # fmt: skip
     finally:
         client.restart()
 

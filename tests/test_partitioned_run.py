@@ -70,3 +70,18 @@ def test_a_directory_with_a_run_in_it_needs_resume(archive, tmp_path):
         run.convert([str(archive)], f"{tmp_path}/out/", workers=1)
     with pytest.raises(UsageError, match="other inputs"):
         run.convert([str(archive), str(archive)], f"{tmp_path}/out/", workers=1, resume=True)
+
+
+def test_default_size_follows_the_input_and_resume_keeps_it(archive, tmp_path):
+    from newsnorm.run.partitions import GRAIN, MAX_DOCUMENTS_PER_PARTITION, _size_for
+
+    assert _size_for(41, workers=2) == GRAIN  # small inputs: the smallest partitions
+    assert _size_for(4000, workers=2) == 100  # about 16 a worker
+    assert _size_for(1_000_000, workers=2) == MAX_DOCUMENTS_PER_PARTITION
+    out = tmp_path / "out"
+    run.convert([str(archive)], f"{out}/", workers=1, reporter=_StopsAfter(1))
+    assert manifest(out)["documents_per_partition"] == GRAIN
+    resumed = run.convert([str(archive)], f"{out}/", workers=1, resume=True,
+                          documents_per_partition=7)  # fmt: skip
+    assert resumed.tally.converted + resumed.failed + resumed.tally.already_done == 41
+    assert manifest(out)["documents_per_partition"] == GRAIN

@@ -14,7 +14,6 @@ from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
 from newsnorm.plugins import describe_plugins, get_plugin_manager
-from newsnorm.run.partitions import DEFAULT_DOCUMENTS_PER_PARTITION
 from newsnorm.run.report import Stderr
 from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings
 from newsnorm.schema import article_schema_json
@@ -122,13 +121,14 @@ def convert(
         ),
     ] = None,
     partition_size: Annotated[
-        int,
+        int | None,
         typer.Option(
             min=1,
-            help="Documents per partition of a run into a directory: a task, a part file.",
+            help="Documents per partition of a run into a directory: a task, a part file"
+            " (default: about 16 partitions per worker, of 50 to 500 documents).",
             rich_help_panel="Distributed runs",
         ),
-    ] = DEFAULT_DOCUMENTS_PER_PARTITION,
+    ] = None,
 ) -> None:
     """Normalise documents into one JSON Lines record each.
 

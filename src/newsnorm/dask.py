@@ -15,7 +15,7 @@ from newsnorm import run
 from newsnorm.pipeline import default_pipeline
 from newsnorm.run.cluster import require_distributed
 from newsnorm.run.outcome import convert_one
-from newsnorm.run.partitions import DEFAULT_DOCUMENTS_PER_PARTITION, Partition, plan
+from newsnorm.run.partitions import Partition, plan
 from newsnorm.run.settings import Settings
 
 __all__ = ["convert", "records"]
@@ -29,7 +29,7 @@ def convert(
     settings: Settings | None = None,
     resume: bool = False,
     reporter: run.Reporter | None = None,
-    documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
+    documents_per_partition: int | None = None,
 ) -> run.Summary:
     """Convert `inputs` (paths, URLs, globs) into the directory `destination` on `client`'s
     cluster (default: the current client, as `distributed.get_client` finds it)."""
@@ -44,16 +44,19 @@ def records(
     inputs: str | list[str],
     *,
     settings: Settings | None = None,
-    documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
+    documents_per_partition: int | None = None,
 ):
     """A `dask.bag.Bag` of article records (dicts, as in the JSON Lines output), one bag
-    partition per newsnorm partition. Planning lists the inputs and scans web archives for
-    record boundaries here; converting waits until the bag is computed."""
+    partition per newsnorm partition, for the current client's cluster. Planning lists the
+    inputs and scans web archives for record boundaries here; converting waits until the
+    bag is computed."""
     require_distributed()
     import dask.bag
 
     settings = settings or Settings()
-    partitions = plan(_listed(inputs), documents_per_partition)
+    client = require_distributed().get_client()
+    workers = len(client.scheduler_info()["workers"]) or 1
+    partitions = plan(_listed(inputs), documents_per_partition, workers=workers).partitions
     bag = dask.bag.from_sequence(partitions, npartitions=max(len(partitions), 1))
     return bag.map_partitions(_partition_records, settings)
 

@@ -7,22 +7,18 @@ program gets the same run: `newsnorm.run.convert(["crawl/"], "articles.jsonl", w
 
 from __future__ import annotations
 
-import os
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
-from newsnorm.run.cluster import DaskParts, connect
+from newsnorm.run.cluster import dask_parts
 from newsnorm.run.directory import LocalParts, convert_to_directory
 from newsnorm.run.lines import convert_to_lines
-from newsnorm.run.partitions import DEFAULT_DOCUMENTS_PER_PARTITION
 from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
-from newsnorm.run.settings import Settings
+from newsnorm.run.settings import Settings, cores
 
 __all__ = ["Reporter", "Settings", "Summary", "UsageError", "convert"]
 
@@ -56,7 +52,7 @@ def convert(
     reporter: Reporter | None = None,
     dask=None,
     dask_workers: int | None = None,
-    documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
+    documents_per_partition: int | None = None,
 ) -> Summary:
     """Convert every document of `inputs` (paths, directories, `-` for stdin) into one JSON
     Lines record each, into `output` (stdout when None); failures as error records into
@@ -65,7 +61,8 @@ def convert(
 
     An `output` that is a directory (an existing one, a name ending in "/", or any URL of
     object storage) gets a partitioned run: `part-NNNNN.jsonl.gz` and `errors-NNNNN.jsonl`
-    per partition of about `documents_per_partition` documents, and `_manifest.json`. `dask`
+    per partition of about `documents_per_partition` documents (default: about 16 per
+    worker, 50 to 500), and `_manifest.json`. `dask`
     (a `distributed.Client`, a scheduler address, or "local" for a LocalCluster of
     `dask_workers` processes) converts the partitions on a cluster."""
     settings = settings or Settings()
@@ -102,6 +99,10 @@ def _convert_to_directory(
 ):
     if output is None:
         raise UsageError("--dask writes a directory of parts: name it with --output")
+    if str(output).endswith((".jsonl", ".jsonl.gz", ".ndjson", ".gz")):
+        raise UsageError(f"--dask writes a directory of parts, not the file {output}")
+    if STDIN in inputs:
+        raise UsageError("stdin cannot be cut into partitions: write a file (-o FILE) instead")
     if errors is not None:
         raise UsageError("a partitioned run writes its errors beside its parts: drop --errors")
     if settings.url:
@@ -112,35 +113,11 @@ def _convert_to_directory(
             inputs, str(output), settings=settings, executor=executor, resume=resume,
             reporter=reporter, documents_per_partition=size,
         )  # fmt: skip
-    with _client(dask, dask_workers, reporter) as client:
+    with dask_parts(dask, dask_workers, reporter) as executor:
         return convert_to_directory(
-            inputs, str(output), settings=settings, executor=DaskParts(client), resume=resume,
+            inputs, str(output), settings=settings, executor=executor, resume=resume,
             reporter=reporter, documents_per_partition=size,
         )  # fmt: skip
-
-
-@contextmanager
-def _client(dask, workers: int | None, reporter: Reporter) -> Iterator:
-    """The caller's client, or one made (and closed) for this run."""
-    if not isinstance(dask, str):
-        yield dask
-        return
-    client = connect(dask, workers)
-    try:
-        reporter.note(f"Dask dashboard: {client.dashboard_link}")
-        yield client
-    finally:
-        cluster = client.cluster if dask == "local" else None
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def _path(value: str | Path | None) -> Path | None:

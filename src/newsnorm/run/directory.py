@@ -13,7 +13,7 @@ import fsspec
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
-from newsnorm.run.partitions import Mapper, Partition, plan
+from newsnorm.run.partitions import Mapper, Partition, Plan, plan
 from newsnorm.run.parts import TEMPORARY_SUFFIX, PartResult, completed, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
@@ -22,6 +22,8 @@ from newsnorm.run.settings import Settings
 
 class PartExecutor(Protocol):
     map: Mapper
+
+    def workers(self) -> int: ...
 
     def write(
         self, partitions: list[Partition], destination: str, settings: Settings
@@ -34,14 +36,17 @@ class LocalParts:
     """Partitions one after the other, each on this machine's process pool."""
 
     def __init__(self, workers: int) -> None:
-        self.workers = workers
+        self.processes = workers
+
+    def workers(self) -> int:
+        return 1  # partitions go one at a time, each on every process
 
     def map(self, function, items: list) -> list:
         return [function(item) for item in items]
 
     def write(self, partitions, destination, settings) -> Iterator[PartResult]:
         for partition in partitions:
-            yield write_partition(partition, destination, settings, workers=self.workers)
+            yield write_partition(partition, destination, settings, workers=self.processes)
 
     def check_versions(self, versions: dict) -> None:
         """One machine: the plugins loaded here are the ones used."""
@@ -55,15 +60,20 @@ def convert_to_directory(
     executor: PartExecutor,
     resume: bool,
     reporter: Reporter,
-    documents_per_partition: int,
+    documents_per_partition: int | None,
 ) -> tuple[Tally, bool]:
     """(what became of the documents, whether the run was interrupted)."""
-    versions = installed_versions()
-    executor.check_versions(versions)
+    old = _earlier_run(inputs, destination, resume)
+    size = old["documents_per_partition"] if old else documents_per_partition
     local_output = [Path(destination)] if "://" not in destination else []
-    partitions = plan(inputs, documents_per_partition, outputs=local_output, mapper=executor.map)
-    manifest = _manifest(inputs, destination, partitions, versions, documents_per_partition, resume)
-    tally, done = Tally(), completed(destination) if resume else set()
+    planned = plan(
+        inputs, size, workers=executor.workers(), outputs=local_output, mapper=executor.map
+    )
+    versions = installed_versions()
+    executor.check_versions(versions)  # before the manifest: a refused run writes nothing
+    manifest = _manifest(inputs, destination, planned, versions, old)
+    partitions = planned.partitions
+    tally, done = Tally(), completed(destination) if old else set()
     _count_done(manifest, destination, done, partitions, tally)
     pending = [partition for partition in partitions if partition.number not in done]
     written = [0]
@@ -80,24 +90,32 @@ def convert_to_directory(
     return tally, False
 
 
-def _manifest(inputs, destination, partitions, versions, size, resume) -> dict:
-    """The manifest to fill in: a new one, or, resuming, the interrupted run's."""
+def _earlier_run(inputs: list[str], destination: str, resume: bool) -> dict | None:
+    """The manifest of the run to go on with (None for a new run); a UsageError when the
+    directory holds a run that this one must not mix with."""
     old = manifests.load(destination)
-    if old is not None and not resume:
+    if old is None:
+        return None
+    if not resume:
         raise UsageError(
             f"{destination} already holds a run's output: add --resume to go on with it,"
             " or write into an empty directory"
         )
-    if old is not None and old["inputs"] == list(inputs):
-        if not manifests.same_plan(old, partitions):
+    if old["inputs"] != list(inputs):
+        raise UsageError(f"--resume: {destination} was made from other inputs: {old['inputs']}")
+    return old
+
+
+def _manifest(inputs, destination, planned: Plan, versions, old: dict | None) -> dict:
+    """The manifest to fill in: the interrupted run's, or a new one."""
+    if old is not None:
+        if not manifests.same_plan(old, planned.partitions):
             raise UsageError(
                 f"the inputs changed since the run in {destination} was started:"
                 " its partitions are not these inputs' partitions"
             )
         return old
-    if old is not None:
-        raise UsageError(f"--resume: {destination} was made from other inputs: {old['inputs']}")
-    manifest = manifests.new(inputs, partitions, versions, size)
+    manifest = manifests.new(inputs, planned, versions)
     manifests.save(destination, manifest)
     return manifest
 

@@ -9,20 +9,20 @@ import uuid
 import fsspec
 import orjson
 
-from newsnorm.run.partitions import Partition
+from newsnorm.run.partitions import Partition, Plan
 from newsnorm.run.parts import PartResult
 
 NAME = "_manifest.json"
 FORMAT = 1
 
 
-def new(inputs: list[str], partitions: list[Partition], versions: dict, size: int) -> dict:
+def new(inputs: list[str], planned: Plan, versions: dict) -> dict:
     return {
         "format": FORMAT,
         "inputs": list(inputs),
-        "documents_per_partition": size,
+        "documents_per_partition": planned.documents_per_partition,
         "versions": versions,
-        "partitions": [_entry(partition) for partition in partitions],
+        "partitions": [_entry(partition) for partition in planned.partitions],
     }
 
 

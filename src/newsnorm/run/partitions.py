@@ -3,8 +3,10 @@
 A web archive or a plain JSON Lines file is cut at record boundaries into spans of about
 `documents_per_partition` documents, each its own partition (so one large WARC keeps every
 worker busy); page files are grouped, in the order a local run reads them, that many to a
-partition. Planning is deterministic: the same inputs give the same partitions, numbered
-the same, which is what lets a resumed run skip the ones already written."""
+partition. By default the size follows the input: about 16 partitions per worker, from
+50 to 500 documents each. Planning is deterministic: the same inputs and size give the same
+partitions, numbered the same; the manifest keeps the size, so a resumed run plans the
+partitions of the interrupted one and skips those already written."""
 
 from __future__ import annotations
 
@@ -15,8 +17,6 @@ from pathlib import Path
 from newsnorm.inputs.document import Fields, InputDocument
 from newsnorm.inputs.find import container_kind, input_files
 from newsnorm.inputs.spans import Span, container_spans, span_documents
-
-DEFAULT_DOCUMENTS_PER_PARTITION = 500
 
 
 @dataclass(frozen=True)
@@ -67,36 +67,71 @@ class Partition:
 
 Mapper = Callable[[Callable, list], list]
 
+# Files are scanned for record boundaries every this many documents; partitions are made of
+# whole runs of them, so the size can be chosen once the number of documents is known.
+GRAIN = 50
+MAX_DOCUMENTS_PER_PARTITION = 500
+PARTITIONS_PER_WORKER = 16  # the last ones are short, so no worker waits long for the others
+# Files looked at by one scan task: a task per file of a folder of 100,000 pages would cost
+# the cluster more in scheduling than the looks cost.
+_FILES_PER_SCAN = 64
+
+
+@dataclass(frozen=True)
+class Plan:
+    documents_per_partition: int
+    partitions: list[Partition]
+
 
 def plan(
     inputs: Iterable[str],
-    documents_per_partition: int = DEFAULT_DOCUMENTS_PER_PARTITION,
+    documents_per_partition: int | None = None,
     *,
+    workers: int = 1,
     outputs: Iterable[Path] = (),
     mapper: Mapper | None = None,
-) -> list[Partition]:
-    """The partitions of `inputs`. `mapper(function, items)` runs the per-file scans (a
+) -> Plan:
+    """The partitions of `inputs`, of `documents_per_partition` documents each (default:
+    about `PARTITIONS_PER_WORKER` for each of `workers`, between `GRAIN` and
+    `MAX_DOCUMENTS_PER_PARTITION`). `mapper(function, items)` runs the per-file scans (a
     cluster's map, so that a remote archive is read where it will be converted); by
     default they run here. Files under an `outputs` directory are not inputs."""
     mapper = mapper or (lambda function, items: list(map(function, items)))
     files = [found for found in input_files(inputs) if not _inside(found, outputs)]
-    scans = mapper(_Scan(documents_per_partition), files)
-    pieces = list(_pieces(files, scans, documents_per_partition))
-    return [Partition(number, piece) for number, piece in enumerate(pieces)]
+    grain = min(documents_per_partition or GRAIN, GRAIN)
+    batches = [files[at : at + _FILES_PER_SCAN] for at in range(0, len(files), _FILES_PER_SCAN)]
+    scans = [spans for batch in mapper(_Scan(grain), batches) for spans in batch]
+    size = documents_per_partition or _size_for(_documents(scans, grain), workers)
+    pieces = _pieces(files, scans, size, max(size // grain, 1))
+    return Plan(size, [Partition(number, piece) for number, piece in enumerate(pieces)])
+
+
+def _documents(scans: list[list[Span] | None], grain: int) -> int:
+    """About how many documents the scanned files hold."""
+    return sum(1 if spans is None else len(spans) * grain for spans in scans)
+
+
+def _size_for(documents: int, workers: int) -> int:
+    size = -(-documents // (workers * PARTITIONS_PER_WORKER))
+    size = min(max(size, GRAIN), MAX_DOCUMENTS_PER_PARTITION)
+    return size - size % GRAIN  # whole runs of scanned spans
 
 
 class _Scan:
-    """One file's spans, or None for a page file (picklable, to run on a worker)."""
+    """Each file's spans, or None for a page file (picklable, to run on a worker)."""
 
-    def __init__(self, documents_per_partition: int) -> None:
-        self.documents_per_partition = documents_per_partition
+    def __init__(self, grain: int) -> None:
+        self.grain = grain
 
-    def __call__(self, found: InputDocument) -> list[Span] | None:
+    def __call__(self, files: list[InputDocument]) -> list[list[Span] | None]:
+        return [self._spans(found) for found in files]
+
+    def _spans(self, found: InputDocument) -> list[Span] | None:
         kind = container_kind(found)
         if kind is None:
             return None
         location = found.location or str(found.path)
-        return container_spans(location, found.name, kind, self.documents_per_partition)
+        return container_spans(location, found.name, kind, self.grain)
 
 
 def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
@@ -107,15 +142,24 @@ def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
     return any(path.is_relative_to(directory.resolve()) for directory in directories)
 
 
-def _pieces(files, scans, size: int) -> Iterator[PageFiles | SpanOf]:
+def _pieces(files, scans, size: int, spans_per_piece: int) -> list[PageFiles | SpanOf]:
+    pieces: list[PageFiles | SpanOf] = []
     pages: list[InputDocument] = []
-    for file, spans in zip(files, scans, strict=True):
-        if spans is None:
-            pages.append(file)
-            if len(pages) == size:
-                yield PageFiles(tuple(pages))
-                pages = []
+    for found, spans in zip(files, scans, strict=True):
+        if spans is not None:
+            for at in range(0, len(spans), spans_per_piece):
+                pieces.append(SpanOf(_joined(spans[at : at + spans_per_piece])))
             continue
-        yield from (SpanOf(span) for span in spans)
+        pages.append(found)
+        if len(pages) == size:
+            pieces.append(PageFiles(tuple(pages)))
+            pages = []
     if pages:
-        yield PageFiles(tuple(pages))
+        pieces.append(PageFiles(tuple(pages)))
+    return pieces
+
+
+def _joined(spans: list[Span]) -> Span:
+    """Consecutive spans of one file as one."""
+    first, last = spans[0], spans[-1]
+    return Span(first.location, first.name, first.kind, first.start, last.end, first.first)

@@ -45,6 +45,7 @@ def write_partition(
 ) -> PartResult:
     """Convert `partition` and write its files into `destination` (a directory URL)."""
     fs, root = fsspec.core.url_to_fs(destination)
+    fs.makedirs(root, exist_ok=True)
     documents = partition.documents(settings.fields, settings.max_bytes)
     outcomes = batch.convert(documents, workers=workers, **settings.options())
     token = uuid.uuid4().hex  # a name no other attempt at this partition uses

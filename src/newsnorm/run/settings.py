@@ -3,6 +3,7 @@ process or cluster worker that converts them."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass, field
 
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
@@ -28,3 +29,10 @@ class Settings:
         options["timeout"] = self.timeout or None
         options["as_lines"] = True
         return options
+
+
+def cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
