@@ -85,3 +85,34 @@ def test_default_size_follows_the_input_and_resume_keeps_it(archive, tmp_path):
                           documents_per_partition=7)  # fmt: skip
     assert resumed.tally.converted + resumed.failed + resumed.tally.already_done == 41
     assert manifest(out)["documents_per_partition"] == GRAIN
+
+
+def _command(*args: str, hide_dask: bool = False):
+    """`newsnorm ARGS` in a fresh interpreter (optionally one where Dask is not installed)."""
+    import subprocess
+    import sys
+
+    hide = "import sys; sys.modules['distributed'] = None; " if hide_dask else ""
+    run_cli = "from newsnorm.cli import main; sys.argv = ['newsnorm', *sys.argv[1:]]; main()"
+    code = f"{hide}import sys; {run_cli}"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+
+
+def test_dask_without_the_extra_is_one_line_naming_it(archive, tmp_path):
+    result = _command("convert", str(archive), "-o", f"{tmp_path}/out/", "--dask", "local",
+                      hide_dask=True)  # fmt: skip
+    assert result.returncode == 2
+    assert (
+        result.stderr == "newsnorm: usage error: --dask needs Dask: pip install 'newsnorm[dask]'\n"
+    )
+
+
+def test_partitioned_runs_refuse_what_they_cannot_do(archive, tmp_path):
+    for args, reason in [
+        (["-o", f"{tmp_path}/a.jsonl", "--dask", "local"], "not the file"),
+        (["-o", f"{tmp_path}/out/", "--errors", f"{tmp_path}/e.jsonl"], "drop --errors"),
+        (["-o", f"{tmp_path}/out/", "--url", "https://example.org/"], "--url"),
+    ]:
+        result = _command("convert", str(archive), *args)
+        assert result.returncode == 2 and reason in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr

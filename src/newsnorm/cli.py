@@ -72,7 +72,10 @@ def convert(
     ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of failures.")] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="No summary line, even on failure.")
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="No summary line, even on failure; no dashboard address."
+        ),
     ] = False,
     errors: Annotated[
         str | None,
@@ -149,7 +152,7 @@ def convert(
         max_bytes=max_bytes,
         fields=_fields(html_field, url_field),
     )
-    reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug)
+    reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     try:
         summary = run.convert(
             paths,

@@ -142,7 +142,7 @@ class DaskParts:
         if not isinstance(self._client, Future):
             return self._client
         client, self._found_versions = self._client.result()
-        self.reporter.note(_dashboard(client))
+        self.reporter.news(_dashboard(client))
         return client
 
     def _versions_of_workers(self) -> dict:

@@ -25,7 +25,10 @@ class Reporter:
         """Called for each document that fails."""
 
     def note(self, message: str) -> None:
-        """A warning or a piece of news (a dashboard link) for the person running it."""
+        """A warning for the person running it."""
+
+    def news(self, message: str) -> None:
+        """Something worth knowing while it runs (a dashboard's address); not a problem."""
 
     def finish(self) -> None:
         """The run is over: leave the terminal clean for the summary."""
@@ -35,10 +38,15 @@ class Stderr(Reporter):
     """Failures and notes on stderr, with a progress line when `show_progress`."""
 
     def __init__(
-        self, *, show_progress: bool, debug: bool = False, stream: TextIO | None = None
+        self,
+        *,
+        show_progress: bool,
+        debug: bool = False,
+        quiet: bool = False,
+        stream: TextIO | None = None,
     ) -> None:
         self.show_progress = show_progress
-        self.debug = debug
+        self.debug, self.quiet = debug, quiet
         self.stream = stream or sys.stderr
 
     def start(self, progress: Progress) -> None:
@@ -58,6 +66,10 @@ class Stderr(Reporter):
     def note(self, message: str) -> None:
         self.finish()
         print(f"newsnorm: {message}", file=self.stream, flush=True)
+
+    def news(self, message: str) -> None:
+        if not self.quiet:
+            self.note(message)
 
     def finish(self) -> None:
         if self.progress is not None:
