@@ -48,7 +48,23 @@ def _options(
     """Turn raw news documents into clean, canonical article records (JSON Lines)."""
 
 
-@app.command()
+CONVERT_HELP = "\n\n".join(
+    [
+        "Normalise documents into one JSON Lines record each.",
+        "Inputs: text captures and HTML pages (gzipped or not), web archives (.warc,"
+        " .warc.gz: one document per HTML response), JSON Lines dumps (.jsonl, .ndjson,"
+        " gzipped or not: one document per line), directories (recursive), globs, URLs"
+        " (s3://, gs://, https://, through fsspec) and - for stdin.",
+        "Output: one JSON Lines file (or stdout), in input order. A directory (-o DIR/, or a"
+        " bucket URL) gets a partitioned run instead: part-NNNNN.jsonl.gz and"
+        " errors-NNNNN.jsonl per partition, each moved into place when complete, and"
+        " _manifest.json; with --dask the partitions are converted on a Dask cluster, and"
+        " --resume converts only those without a part (see docs/scale.md).",
+    ]
+)
+
+
+@app.command(help=CONVERT_HELP)
 def convert(
     paths: Annotated[
         list[str],
@@ -133,17 +149,7 @@ def convert(
         ),
     ] = None,
 ) -> None:
-    """Normalise documents into one JSON Lines record each.
-
-    Inputs: text captures and HTML pages (gzipped or not), web archives (.warc, .warc.gz:
-    one document per HTML response), JSON Lines dumps (.jsonl, .ndjson, gzipped or not: one
-    document per line), directories (recursive), globs, URLs (s3://, gs://, https://, through
-    fsspec) and - for stdin.
-
-    Output: one JSON Lines file (or stdout), in input order. A directory (-o DIR/, or a
-    bucket URL) gets a partitioned run instead: part-NNNNN.jsonl.gz and errors-NNNNN.jsonl per
-    partition, moved into place when complete, and _manifest.json; with --dask the
-    partitions are converted on a Dask cluster (see docs/scale.md)."""
+    """`newsnorm convert`; what it does for a user is CONVERT_HELP."""
     settings = Settings(
         url=url,
         outlet=outlet,
