@@ -11,7 +11,7 @@ from pathlib import Path
 from newsnorm.inputs.document import InputDocument
 from newsnorm.inputs.find import ReadMeter, find_documents, input_size
 from newsnorm.run import batch
-from newsnorm.run.outcome import Outcome, error_record
+from newsnorm.run.outcome import Outcome, write_outcome
 from newsnorm.run.output import LineWriter, open_lines
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
@@ -85,20 +85,6 @@ def _write_outcomes(
     except KeyboardInterrupt:
         return True
     return False
-
-
-def write_outcome(outcome: Outcome, writer, error_writer, tally: Tally, reporter: Reporter) -> None:
-    """One outcome into the records or the errors, counted."""
-    if (line := outcome.record_line()) is not None:
-        writer.write(line)
-        tally.converted += 1
-    elif outcome.failure is not None:
-        tally.failed += 1
-        if error_writer is not None:
-            error_writer.write(error_record(outcome.failure))
-        reporter.failure(outcome.failure)
-    else:
-        tally.skipped += 1
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from __future__ import annotations
 import traceback
 import zlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import orjson
 
@@ -15,6 +16,10 @@ from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, Unreadabl
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline
 from newsnorm.run.deadline import DocumentTimeout, time_limit
+
+if TYPE_CHECKING:
+    from newsnorm.run.progress import Tally
+    from newsnorm.run.report import Reporter
 
 
 @dataclass(frozen=True)
@@ -113,3 +118,28 @@ def error_record(failure: Failure) -> bytes:
 def dumps(article: Article) -> bytes:
     """One JSON Lines record: the same article always gives the same bytes."""
     return orjson.dumps(article.to_record()) + b"\n"
+
+
+class Lines(Protocol):
+    def write(self, line: bytes) -> object: ...
+
+
+def write_outcome(
+    outcome: Outcome,
+    records: Lines | BinaryIO,
+    errors: Lines | BinaryIO | None,
+    tally: Tally,
+    reporter: Reporter,
+) -> None:
+    """One outcome into the records or the errors (when there is an errors file), counted;
+    a failure also goes to the reporter."""
+    if (line := outcome.record_line()) is not None:
+        records.write(line)
+        tally.converted += 1
+    elif outcome.failure is not None:
+        tally.failed += 1
+        if errors is not None:
+            errors.write(error_record(outcome.failure))
+        reporter.failure(outcome.failure)
+    else:
+        tally.skipped += 1

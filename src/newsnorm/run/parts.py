@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from typing import BinaryIO
 
 import fsspec
 
 from newsnorm.run import batch
-from newsnorm.run.outcome import Outcome, error_record
+from newsnorm.run.outcome import Failure, write_outcome
 from newsnorm.run.output import gzip_writer
 from newsnorm.run.partitions import Partition
 from newsnorm.run.progress import Tally
+from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
 
 TEMPORARY_SUFFIX = ".tmp"
@@ -52,19 +52,23 @@ def write_partition(
     part_temp = _temporary(root, partition.part, token)
     errors_temp = _temporary(root, partition.errors, token)
     try:
-        tally, failures = Tally(), []
+        tally, shown = Tally(), _FirstFailures()
         with (
             fs.open(part_temp, "wb") as raw,
             gzip_writer(raw) as records,
             fs.open(errors_temp, "wb") as errors,
         ):
-            _write(outcomes, records, errors, tally, failures)
+            # Unlike a run into one file, no flush after each line: a part is all or nothing.
+            for outcome in outcomes:
+                write_outcome(outcome, records, errors, tally, shown)
         _move_into_place(fs, root, partition, part_temp, errors_temp, tally.failed)
     finally:
         for temp in (part_temp, errors_temp):
             if fs.exists(temp):
                 fs.rm(temp)
-    return PartResult(partition.number, tally.converted, tally.failed, tally.skipped, failures)
+    return PartResult(
+        partition.number, tally.converted, tally.failed, tally.skipped, tuple(shown.kept)
+    )
 
 
 def completed(destination: str) -> set[int]:
@@ -80,26 +84,18 @@ def _is_part_name(name: str) -> bool:
     return name.startswith("part-") and name.endswith(".jsonl.gz") and name[5:10].isdigit()
 
 
-_FAILURES_SHOWN = 5  # per partition: the rest are in its errors file
+class _FirstFailures(Reporter):
+    """The first few failures of a partition, without their traces: what is sent back for
+    the person watching (the rest are in its errors file)."""
 
+    SHOWN = 5
 
-def _write(outcomes, records: BinaryIO, errors: BinaryIO, tally: Tally, failures) -> None:
-    """Unlike a run into one file, no flush after each line: a part is all or nothing."""
-    for outcome in outcomes:
-        if (line := outcome.record_line()) is not None:
-            records.write(line)
-            tally.converted += 1
-        elif outcome.failure is not None:
-            errors.write(error_record(outcome.failure))
-            tally.failed += 1
-            if len(failures) < _FAILURES_SHOWN:
-                failures.append(_without_trace(outcome))
-        else:
-            tally.skipped += 1
+    def __init__(self) -> None:
+        self.kept: list[Failure] = []
 
-
-def _without_trace(outcome: Outcome):
-    return replace(outcome.failure, trace="")
+    def failure(self, failure: Failure) -> None:
+        if len(self.kept) < self.SHOWN:
+            self.kept.append(replace(failure, trace=""))
 
 
 def _move_into_place(fs, root: str, partition: Partition, part_temp, errors_temp, failed: int):
