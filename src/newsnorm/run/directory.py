@@ -14,7 +14,7 @@ from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
 from newsnorm.run.partitions import Mapper, Partition, Plan, plan
-from newsnorm.run.parts import TEMPORARY_SUFFIX, PartResult, completed, write_partition
+from newsnorm.run.parts import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
@@ -161,5 +161,5 @@ def _remove_temporaries(destination: str) -> None:
     """Files of attempts that died (a killed worker's half-written part)."""
     fs, root = fsspec.core.url_to_fs(destination)
     for path in fs.ls(root, detail=False):
-        if path.rsplit("/", 1)[-1].startswith(".") and path.endswith(TEMPORARY_SUFFIX):
+        if is_temporary(path):
             fs.rm(path)

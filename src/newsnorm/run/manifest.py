@@ -4,13 +4,11 @@ the plugins that made it. Saved whole under a temporary name and moved into plac
 
 from __future__ import annotations
 
-import uuid
-
 import fsspec
 import orjson
 
 from newsnorm.run.partitions import Partition, Plan
-from newsnorm.run.parts import PartResult
+from newsnorm.run.parts import PartResult, temporary_path
 
 NAME = "_manifest.json"
 FORMAT = 1
@@ -54,7 +52,7 @@ def load(destination: str) -> dict | None:
 def save(destination: str, manifest: dict) -> None:
     fs, root = fsspec.core.url_to_fs(destination)
     fs.makedirs(root, exist_ok=True)
-    temporary = f"{root}/.{NAME}.{uuid.uuid4().hex}.tmp"
+    temporary = temporary_path(root, NAME)
     with fs.open(temporary, "wb") as stream:
         stream.write(orjson.dumps(manifest, option=orjson.OPT_INDENT_2) + b"\n")
     fs.mv(temporary, f"{root}/{NAME}")

@@ -21,7 +21,7 @@ from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
 
-TEMPORARY_SUFFIX = ".tmp"
+_TEMPORARY_SUFFIX = ".tmp"
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,8 @@ def write_partition(
     fs.makedirs(root, exist_ok=True)
     documents = partition.documents(settings.fields, settings.max_bytes)
     outcomes = batch.convert(documents, workers=workers, **settings.options())
-    token = uuid.uuid4().hex  # a name no other attempt at this partition uses
-    part_temp = _temporary(root, partition.part, token)
-    errors_temp = _temporary(root, partition.errors, token)
+    part_temp = temporary_path(root, partition.part)
+    errors_temp = temporary_path(root, partition.errors)
     try:
         tally, shown = Tally(), _FirstFailures()
         with (
@@ -107,5 +106,12 @@ def _move_into_place(fs, root: str, partition: Partition, part_temp, errors_temp
     fs.mv(part_temp, f"{root}/{partition.part}")
 
 
-def _temporary(root: str, name: str, token: str) -> str:
-    return f"{root}/.{name}.{token}{TEMPORARY_SUFFIX}"
+def temporary_path(root: str, name: str) -> str:
+    """Where to write `name` until it is complete: hidden, and a name no other attempt (a
+    retried task, a second run) uses."""
+    return f"{root}/.{name}.{uuid.uuid4().hex}{_TEMPORARY_SUFFIX}"
+
+
+def is_temporary(path: str) -> bool:
+    """Whether `path` is one that `temporary_path` gives (left by an attempt that died)."""
+    return path.rsplit("/", 1)[-1].startswith(".") and path.endswith(_TEMPORARY_SUFFIX)
