@@ -12,9 +12,8 @@ when every document must be accounted for)."""
 from __future__ import annotations
 
 from newsnorm import run
-from newsnorm.pipeline import default_pipeline
+from newsnorm.run import batch
 from newsnorm.run.cluster import require_distributed
-from newsnorm.run.outcome import convert_one
 from newsnorm.run.partitions import Partition, plan
 from newsnorm.run.settings import Settings
 
@@ -62,15 +61,13 @@ def records(
 
 
 def _partition_records(partitions: list[Partition], settings: Settings) -> list[dict]:
-    pipeline = default_pipeline()
-    options = {**settings.options(), "as_lines": False}
-    found = []
-    for partition in partitions:
-        for document in partition.documents(settings.fields, settings.max_bytes):
-            outcome = convert_one(pipeline, document, **options)
-            if outcome.article is not None:
-                found.append(outcome.article.to_record())
-    return found
+    documents = (
+        document
+        for partition in partitions
+        for document in partition.documents(settings.fields, settings.max_bytes)
+    )
+    outcomes = batch.convert(documents, **{**settings.options(), "as_lines": False})
+    return [outcome.article.to_record() for outcome in outcomes if outcome.article is not None]
 
 
 def _listed(inputs: str | list[str]) -> list[str]:

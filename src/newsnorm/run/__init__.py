@@ -8,6 +8,7 @@ program gets the same run: `newsnorm.run.convert(["crawl/"], "articles.jsonl", w
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,12 +109,10 @@ def _convert_to_directory(
     if settings.url:
         raise UsageError("--url applies to a single file, not a partitioned run")
     if dask is None:
-        executor = LocalParts(workers or cores())
-        return convert_to_directory(
-            inputs, str(output), settings=settings, executor=executor, resume=resume,
-            reporter=reporter, documents_per_partition=size,
-        )  # fmt: skip
-    with dask_parts(dask, dask_workers, reporter) as executor:
+        executing = nullcontext(LocalParts(workers or cores()))
+    else:
+        executing = dask_parts(dask, dask_workers, reporter)
+    with executing as executor:
         return convert_to_directory(
             inputs, str(output), settings=settings, executor=executor, resume=resume,
             reporter=reporter, documents_per_partition=size,

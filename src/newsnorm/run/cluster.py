@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 from newsnorm.errors import NewsnormError, UsageError
 from newsnorm.plugins import installed_versions, version_differences
-from newsnorm.run.partitions import Partition
+from newsnorm.run.partitions import Partition, map_here
 from newsnorm.run.parts import PartResult, write_partition
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings, cores
@@ -153,7 +153,7 @@ class DaskParts:
         """Planning's scans: on the workers, which read the inputs where they are; here
         when the cluster is this machine and still starting."""
         if self.plan_here:
-            return [function(item) for item in items]
+            return map_here(function, items)
         futures = self.client.map(function, items, pure=False)
         return self.client.gather(futures)
 

@@ -13,7 +13,7 @@ import fsspec
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
-from newsnorm.run.partitions import Mapper, Partition, Plan, plan
+from newsnorm.run.partitions import Mapper, Partition, Plan, map_here, plan
 from newsnorm.run.parts import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
@@ -41,8 +41,7 @@ class LocalParts:
     def workers(self) -> int:
         return 1  # partitions go one at a time, each on every process
 
-    def map(self, function, items: list) -> list:
-        return [function(item) for item in items]
+    map = staticmethod(map_here)
 
     def write(self, partitions, destination, settings) -> Iterator[PartResult]:
         for partition in partitions:

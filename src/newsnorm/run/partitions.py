@@ -67,6 +67,12 @@ class Partition:
 
 Mapper = Callable[[Callable, list], list]
 
+
+def map_here(function: Callable, items: list) -> list:
+    """A Mapper that runs each call in this process."""
+    return [function(item) for item in items]
+
+
 # Files are scanned for record boundaries every this many documents; partitions are made of
 # whole runs of them, so the size can be chosen once the number of documents is known.
 GRAIN = 50
@@ -96,7 +102,7 @@ def plan(
     `MAX_DOCUMENTS_PER_PARTITION`). `mapper(function, items)` runs the per-file scans (a
     cluster's map, so that a remote archive is read where it will be converted); by
     default they run here. Files under an `outputs` directory are not inputs."""
-    mapper = mapper or (lambda function, items: list(map(function, items)))
+    mapper = mapper or map_here
     files = [found for found in input_files(inputs) if not _inside(found, outputs)]
     grain = min(documents_per_partition or GRAIN, GRAIN)
     batches = [files[at : at + _FILES_PER_SCAN] for at in range(0, len(files), _FILES_PER_SCAN)]
