@@ -50,13 +50,15 @@ class InputDocument:
             return within_cap(self.content, max_bytes)
         if self.content is not None:
             return _read_bytes(self.content, max_bytes)
-        if self.location is not None:
-            with open_location(self.location) as stream:
-                return read_capped(stream, max_bytes)
-        if self.path is None:
+        if (file := self.file()) is None:
             return read_capped(sys.stdin.buffer, max_bytes)
-        with self.path.open("rb") as stream:
+        with open_location(file) as stream:
             return read_capped(stream, max_bytes)
+
+    def file(self) -> str | None:
+        """The file to read the document from: its URL or local path (None for stdin and
+        for documents that arrived read)."""
+        return self.location or (str(self.path) if self.path is not None else None)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ documents inside web archives (WARC) and JSON Lines dumps, read as streams."""
 
 from __future__ import annotations
 
-import contextlib
 import glob
 import gzip
 import io
@@ -195,20 +194,13 @@ def _file_documents(
         meter.read(_found_size(found) or 0)
         yield found
         return
-    with _opened(found) as stream:
+    with open_location(found.file()) as stream:
         meter.reading(stream)
         try:
             yield from _container_documents(kind, found.name, stream, fields, max_bytes)
         finally:
             meter.reading(None)
     meter.read(_found_size(found) or 0)
-
-
-def _opened(found: InputDocument) -> contextlib.AbstractContextManager[BinaryIO]:
-    if found.location is not None:
-        return open_location(found.location)
-    assert found.path is not None  # found files have a path or a location
-    return found.path.open("rb")
 
 
 def _stdin_documents(fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
@@ -271,7 +263,7 @@ def _container_kind(name: str, head: bytes) -> str | None:
 
 def _file_head(found: InputDocument) -> bytes:
     try:
-        with _opened(found) as stream:
+        with open_location(found.file()) as stream:
             return _head(stream)
     except OSError:
         return b""  # reading it again gives the error record

@@ -136,8 +136,7 @@ class _Scan:
         kind = container_kind(found)
         if kind is None:
             return None
-        location = found.location or str(found.path)
-        return container_spans(location, found.name, kind, self.grain)
+        return container_spans(found.file(), found.name, kind, self.grain)
 
 
 def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
