@@ -11,6 +11,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
 
+# The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
+__all__ = ["MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
+
 # A month's name as pages print it: "Dec", "Dec.", "December", "Sept" (add re.IGNORECASE
 # for "dec").
 MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -39,10 +42,13 @@ _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 def parse_moment(
     text: str, *, timezone: str | None = None, dayfirst: bool = False
 ) -> date | datetime | None:
-    """Parse a printed date or date-time.
+    """Parse a printed date or date-time, in English month names or numbers (dateutil).
 
-    A naive time is placed in `timezone` (an IANA name, e.g. the outlet's); without one the
-    result falls back to the date, since an offset cannot be made up. A date written with dots
+    Returns a `date` when only the day is printed, an aware `datetime` when the time is, and
+    None when the year, month or day is missing or the text is no date. A naive time is placed
+    in `timezone` (an IANA name, e.g. the outlet's); without one, or with a zone abbreviation
+    dateutil cannot place ("EST"), the result falls back to the date, since an offset cannot
+    be made up. Numbers are read month first unless `dayfirst`; a date written with dots
     ("03.05.2022") is day first, as everywhere dots are used.
     """
     dayfirst = dayfirst or _DOTTED_DAY.search(text) is not None
@@ -79,7 +85,8 @@ def _zone(name: str | None) -> ZoneInfo | None:
 def printed_day(text: str) -> date | None:
     """The day in a date printed with its month's name in one of `PRINTED_LANGUAGES`
     ("3. Mai 2022", "le 3 mai 2022", "3 de mayo de 2022", "3 maja 2022") or with dots
-    ("03.05.2022"). Dates only: a printed time has no offset to place it in."""
+    ("03.05.2022"), the first found anywhere in `text`; None when there is none. Dates only:
+    a printed time has no offset to place it in."""
     for match in _DAY_MONTH_YEAR.finditer(text):
         if day := _day(match.group(3), match.group(2), match.group(1)):
             return day
@@ -92,7 +99,7 @@ def printed_day(text: str) -> date | None:
 
 
 def _day(year: str, month_name: str, day: str) -> date | None:
-    month = month_numbers().get(month_name.casefold())
+    month = _month_numbers().get(month_name.casefold())
     return _valid_day(int(year), month, int(day)) if month else None
 
 
@@ -105,7 +112,7 @@ def _valid_day(year: int, month: int, day: int) -> date | None:
 
 
 @cache
-def month_numbers() -> dict[str, int]:
+def _month_numbers() -> dict[str, int]:
     """Month names and their abbreviations in `PRINTED_LANGUAGES` (the nominative and the
     genitive forms: "maj", "maja"), from the locale data of dateparser (a dependency of
     htmldate), not a table of our own. Loaded on first need; a name that means two months in

@@ -5,6 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
+__all__ = [
+    "clean_preformatted",
+    "clean_text",
+    "ends_like_sentence",
+    "is_headline_shaped",
+    "split_caption_credit",
+    "word_count",
+]
+
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
 _CLOSERS = "\"'”’»)]"
@@ -26,7 +36,8 @@ def clean_preformatted(text: str) -> str:
 
 
 def ends_like_sentence(text: str) -> bool:
-    """True when the text ends with sentence punctuation, perhaps inside quotes."""
+    """Whether the text ends with sentence punctuation (`.!?…:;`), perhaps inside closing
+    quotes or brackets ("He left.”"): tells a sentence from a headline or a label."""
     stripped = text.rstrip()
     while stripped and stripped[-1] in _CLOSERS:
         stripped = stripped[:-1]
@@ -36,7 +47,8 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def is_headline_shaped(text: str, *, max_words: int = 25) -> bool:
-    """A short line that starts like a title and does not end like a sentence."""
+    """Whether `text` looks like a headline: 2 to `max_words` words, not starting in lower
+    case, not ending like a sentence, not a parenthesised note ("(Reporting by ...)")."""
     words = text.split()
     if not 2 <= len(words) <= max_words or ends_like_sentence(text):
         return False
@@ -46,11 +58,16 @@ def is_headline_shaped(text: str, *, max_words: int = 25) -> bool:
 
 
 def word_count(text: str) -> int:
+    """The number of whitespace-separated words in `text`."""
     return len(text.split())
 
 
 def split_caption_credit(line: str, *, max_credit_words: int = 6) -> tuple[str, str | None]:
-    """Split "A caption ends here. Reuters" into ("A caption ends here.", "Reuters")."""
+    """Split "A caption ends here. Reuters" into ("A caption ends here.", "Reuters").
+
+    The credit is a capitalised tail of at most `max_credit_words` words after the last
+    sentence, its "Photo:" or "Photo by" label dropped; (the line, None) without one.
+    """
     match = _CAPTION_AND_CREDIT.match(line.strip())
     if not match:
         return line.strip(), None

@@ -8,6 +8,16 @@ from collections.abc import Iterable
 
 from newsnorm.text.dates import parse_moment
 
+# The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
+__all__ = [
+    "agencies_in",
+    "agency_name",
+    "byline_parts",
+    "is_person_name",
+    "merge_agencies",
+    "split_byline",
+]
+
 # Wire services by the names bylines print them under (compared case-insensitively,
 # except the ordinary words in _CASE_SENSITIVE_AGENCIES). The first name is canonical.
 _AGENCY_NAMES = {
@@ -123,9 +133,10 @@ _MAX_CASELESS_NAME = 8  # characters: CJK and Hangul names are two to four, Japa
 
 
 def agency_name(text: str) -> str | None:
-    """The canonical name of the wire service `text` names, or None. Records keep the name
-    as printed (gold sets and readers expect "Associated Press" where the page says so);
-    this one tells two spellings of a service apart from two services."""
+    """The canonical name of the wire service `text` names ("The Associated Press" → "AP"),
+    or None. Records keep the name as printed (gold sets and readers expect "Associated
+    Press" where the page says so); this one tells two spellings of a service apart from two
+    services."""
     text = text.strip()
     return _AGENCY_BY_NAME.get(text) or _AGENCY_BY_NAME.get(text.casefold())
 
@@ -155,8 +166,9 @@ def merge_agencies(agencies: list[str], new: Iterable[str]) -> list[str]:
 
 
 def is_person_name(text: str) -> bool:
-    """Two to five capitalised words (or a short name in a script without capitals), none
-    of them a desk or agency word."""
+    """Whether `text` reads as one person's name: two to five capitalised words or
+    particles ("Jan van der Berg"), or a short name in a script without capitals ("习近平"),
+    with no digits, no desk or newsroom word ("Staff", "Redaktion") and not an agency."""
     words = text.split()
     if not words or _NOT_A_PERSON.search(text) or agency_name(text):
         return False
@@ -187,8 +199,9 @@ def _is_caseless_word(word: str) -> bool:
 
 
 def byline_parts(byline: str) -> list[str]:
-    """The names a byline lists, without "By"/"Von"/"Par"..., parentheticals, credits and
-    separators."""
+    """The names a byline lists, in order, without "By"/"Von"/"Par"..., parentheticals,
+    e-mail addresses, photo credits and separators; people, desks and agencies alike
+    (`split_byline` tells them apart)."""
     text = _EMAIL.sub(" ", _CREDIT_LABEL.sub("", byline))
     text = _PARENTHETICAL.sub("", _strip_prefix(text))
     parts = []
@@ -224,7 +237,9 @@ def _natural_case(name: str) -> str:
 
 
 def split_byline(byline: str, *, not_people: Iterable[str] = ()) -> tuple[list[str], list[str]]:
-    """(authors, agencies) named in a byline; desks, dates and `not_people` are dropped."""
+    """(authors, agencies) named in a byline: "By Jane Doe and John Roe (AP)" gives
+    (["Jane Doe", "John Roe"], ["AP"]). Agencies keep their printed spelling, one per wire
+    service; desks, dates and the names in `not_people` (any case) are dropped."""
     excluded = {name.casefold() for name in not_people}
     authors: list[str] = []
     agencies: list[str] = []
