@@ -10,6 +10,9 @@ import orjson
 import typer
 
 from newsnorm import run
+from newsnorm.authoring import check
+from newsnorm.authoring.findings import passed, report
+from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
@@ -244,6 +247,30 @@ def list_plugins(
         for i in infos
     ]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+@app.command("check-plugin")
+def check_plugin(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="The plugin's name (its `newsnorm` entry point; see `plugins`)."),
+    ] = None,
+    module: Annotated[
+        str | None,
+        typer.Option(help="Check the plugin in this module instead, installed or not."),
+    ] = None,
+) -> None:
+    """Check a plugin: it loads, its hooks match the specs, its golden cases pass, its rule
+    names are valid, its profiles validate. Exit 1 when a check fails."""
+    if name is None and module is None:
+        _usage_error("name the plugin to check (see `newsnorm plugins`), or give --module")
+    try:
+        findings = check.check_module(module, name) if module else check.check_plugin(name)
+    except UnknownPluginError as exc:
+        _usage_error(str(exc))
+    typer.echo(report(findings))
+    if not passed(findings):
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _usage_error(message: str):
