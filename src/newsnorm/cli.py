@@ -10,8 +10,9 @@ import orjson
 import typer
 
 from newsnorm import run
-from newsnorm.authoring import check
+from newsnorm.authoring import check, scaffold
 from newsnorm.authoring.findings import passed, report
+from newsnorm.authoring.scaffold import ScaffoldError
 from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
@@ -247,6 +248,22 @@ def list_plugins(
         for i in infos
     ]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+@app.command("new-plugin")
+def new_plugin(
+    name: Annotated[str, typer.Argument(help="The plugin's name: lowercase, like acme-news.")],
+    domain: Annotated[str, typer.Option(help="The outlet's domain, like acme.example.")],
+    directory: Annotated[
+        Path, typer.Option("--dir", help="Where to make newsnorm-NAME/ (default: here).")
+    ] = Path("."),
+) -> None:
+    """Make a ready outlet plugin, newsnorm-NAME/: package, profile, README and tests."""
+    try:
+        target = scaffold.new_plugin(name, domain, directory)
+    except ScaffoldError as exc:
+        _usage_error(str(exc))
+    typer.echo(f"made {target}; next: pip install -e {target} && pytest {target}")
 
 
 @app.command("check-plugin")
