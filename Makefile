@@ -29,9 +29,21 @@ demo: $(INSTALLED)
 	$(BIN)/newsnorm convert demo-output/pages.jsonl --html-field html --url-field url -o demo-output/pages-articles.jsonl
 	@echo "Wrote demo-output/crawl.jsonl.gz and demo-output/pages-articles.jsonl (60 pages each)"
 
+# Each plugin in plugins/ is also checked as its author would (`newsnorm check-plugin`), by
+# the names of its `newsnorm` entry points, read from its pyproject.toml.
+ENTRY_POINT_NAMES := import sys, tomllib; \
+	print(*tomllib.load(open(sys.argv[1], "rb"))["project"]["entry-points"]["newsnorm"])
+
 test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@for pyproject in $(PLUGINS); do \
+		names=$$($(BIN)/python -c '$(ENTRY_POINT_NAMES)' $$pyproject) || exit 1; \
+		for name in $$names; do \
+			echo "newsnorm check-plugin $$name"; \
+			$(BIN)/newsnorm check-plugin $$name || exit 1; \
+		done; \
+	done
 	$(BIN)/python -m pytest
 
 # On demand, not in CI: newsnorm beside trafilatura, readability-lxml and newspaper4k.

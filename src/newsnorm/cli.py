@@ -10,6 +10,10 @@ import orjson
 import typer
 
 from newsnorm import run
+from newsnorm.authoring import check, scaffold
+from newsnorm.authoring.findings import passed, report
+from newsnorm.authoring.scaffold import ScaffoldError
+from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
@@ -244,6 +248,46 @@ def list_plugins(
         for i in infos
     ]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+@app.command("new-plugin")
+def new_plugin(
+    name: Annotated[str, typer.Argument(help="The plugin's name: lowercase, like acme-news.")],
+    domain: Annotated[str, typer.Option(help="The outlet's domain, like acme.example.")],
+    directory: Annotated[
+        Path, typer.Option("--dir", help="Where to make newsnorm-NAME/ (default: here).")
+    ] = Path("."),
+) -> None:
+    """Make a ready outlet plugin, newsnorm-NAME/: package, profile, README and tests."""
+    try:
+        target = scaffold.new_plugin(name, domain, directory)
+    except ScaffoldError as exc:
+        _usage_error(str(exc))
+    typer.echo(f"made {target}; next: pip install -e {target} && pytest {target}")
+
+
+@app.command("check-plugin")
+def check_plugin(
+    name: Annotated[
+        str | None,
+        typer.Argument(help="The plugin's name (its `newsnorm` entry point; see `plugins`)."),
+    ] = None,
+    module: Annotated[
+        str | None,
+        typer.Option(help="Check the plugin in this module instead, installed or not."),
+    ] = None,
+) -> None:
+    """Check a plugin: it loads, its hooks match the specs, its golden cases pass, its rule
+    names are valid, its profiles validate. Exit 1 when a check fails."""
+    if name is None and module is None:
+        _usage_error("name the plugin to check (see `newsnorm plugins`), or give --module")
+    try:
+        findings = check.check_module(module, name) if module else check.check_plugin(name)
+    except UnknownPluginError as exc:
+        _usage_error(str(exc))
+    typer.echo(report(findings))
+    if not passed(findings):
+        raise typer.Exit(EXIT_FAILED)
 
 
 def _usage_error(message: str):

@@ -44,6 +44,14 @@ class Pipeline:
         raise UnknownOutletError(f"unknown outlet {name!r} (known: {known})")
 
     def run(self, source: Source, *, outlet: str | None = None, explain: bool = False) -> Article:
+        return validated(self.record(source, outlet=outlet, explain=explain))
+
+    def record(
+        self, source: Source, *, outlet: str | None = None, explain: bool = False
+    ) -> dict[str, Any]:
+        """The JSON-ready record of `source` before it is validated against the schema:
+        `newsnorm check-plugin` reads a plugin's rule names there even when they make the
+        record invalid."""
         source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
         changed_by: list[str] = []
@@ -64,7 +72,7 @@ class Pipeline:
         record["provenance"]["plugins"] = [
             {"name": name, "version": self.versions.get(name)} for name in changed_by
         ]
-        return _validated(record)
+        return record
 
     def _impls(self, hook: str) -> list[Any]:
         # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
@@ -110,7 +118,8 @@ def _snapshot(kwargs: dict[str, Any]) -> tuple[Any, ...]:
     return (document.fingerprint() if document else None, repr(record) if record else None)
 
 
-def _validated(record: dict[str, Any]) -> Article:
+def validated(record: dict[str, Any]) -> Article:
+    """The Article of a JSON-ready record; NormalizeError (stage `validate`) if invalid."""
     try:
         return Article.model_validate(record)
     except ValidationError as exc:

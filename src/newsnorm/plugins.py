@@ -8,10 +8,11 @@ variable NEWSNORM_LOAD_PLUGINS, when set, names the only installed plugins to lo
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 import pluggy
@@ -71,13 +72,40 @@ def get_plugin_manager() -> pluggy.PluginManager:
 
 def _load_installed(pm: pluggy.PluginManager) -> None:
     wanted = os.environ.get("NEWSNORM_LOAD_PLUGINS")
-    if wanted is None:
-        pm.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        return
-    names = {name.strip() for name in wanted.split(",") if name.strip()}
+    names = None if wanted is None else {n.strip() for n in wanted.split(",") if n.strip()}
     for ep in entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name in names:
+        if names is None or ep.name in names:
+            _load_one(pm, ep, with_distribution=names is None)
+    _warn_unknown_hooks(pm)
+
+
+def _load_one(pm: pluggy.PluginManager, ep: EntryPoint, *, with_distribution: bool) -> None:
+    """One installed plugin. One that cannot be imported, or that pluggy refuses (a hook
+    with an argument its spec lacks), is left out with a warning instead of stopping every
+    command; `newsnorm check-plugin NAME` says what is wrong with it."""
+    try:
+        if with_distribution:  # pluggy's loader also notes the distribution, for versions
+            pm.load_setuptools_entrypoints(ep.group, ep.name)
+        else:
             pm.register(ep.load(), name=ep.name)
+    except Exception as exc:
+        reason = " ".join(str(exc).split())
+        _log.warning(
+            f"newsnorm: warning: plugin {ep.name} not loaded: {type(exc).__name__}: {reason}"
+            f" (see `newsnorm check-plugin {ep.name}`)"
+        )
+
+
+def _warn_unknown_hooks(pm: pluggy.PluginManager) -> None:
+    """pluggy accepts an implementation of a hook that has no spec (a misspelt name) and
+    never calls it; say so, since the plugin then silently does less than its author meant."""
+    for hook_name, caller in sorted(vars(pm.hook).items()):
+        if isinstance(caller, pluggy.HookCaller) and not caller.has_spec():
+            for impl in caller.get_hookimpls():
+                _log.warning(
+                    f"newsnorm: warning: plugin {impl.plugin_name}: {hook_name} is not a"
+                    f" newsnorm hook (see `newsnorm check-plugin {impl.plugin_name}`)"
+                )
 
 
 def registered_outlets(pm: pluggy.PluginManager) -> list[OutletProfile]:
@@ -140,3 +168,4 @@ def version_differences(here: dict, there: dict) -> list[str]:
 
 
 _MISSING = "not installed"
+_log = logging.getLogger("newsnorm.plugins")

@@ -6,11 +6,15 @@ Every field under `article` must equal the record's (an object may list only som
 fields); every `noise` line must be absent from the record's text and listed in a `removed`
 entry.
 
-    from newsnorm.testing import assert_golden_case, load_golden_cases
+    from newsnorm.testing import assert_golden_case, golden_case_params
 
-    @pytest.mark.parametrize("case", load_golden_cases(HERE / "cases"), ids=str)
+    @pytest.mark.parametrize("case", golden_case_params(HERE / "cases"), ids=str)
     def test_golden(case):
         assert_golden_case(case)
+
+`golden_case_params` gives a new plugin, with no case yet, one skipped test that says how to
+add one; `load_golden_cases` (the cases as a list) treats an empty directory as an error
+unless told otherwise.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsnorm.pipeline import normalize
+from newsnorm.document import Source
+from newsnorm.pipeline import Pipeline, default_pipeline
 
 EXPECTED_SUFFIX = ".expected.json"
 
@@ -37,12 +42,41 @@ class GoldenCase:
         return self.name
 
 
-def load_golden_cases(directory: Path) -> list[GoldenCase]:
-    """Every case in `directory`, sorted by name; an empty directory is an error."""
+def load_golden_cases(directory: Path, *, allow_empty: bool = False) -> list[GoldenCase]:
+    """Every case in `directory`, sorted by name; an empty (or missing) directory is an
+    error unless `allow_empty`."""
     paths = sorted(Path(directory).glob(f"*{EXPECTED_SUFFIX}"))
-    if not paths:
+    if not paths and not allow_empty:
         raise FileNotFoundError(f"no golden cases ({EXPECTED_SUFFIX}) in {directory}")
     return [_load(path) for path in paths]
+
+
+def golden_case_params(directory: Path) -> list[Any]:
+    """For `pytest.mark.parametrize`: every case in `directory` or, while it has none, one
+    parameter that skips saying how to add a case (a plugin just made has none yet, which
+    is not a failure)."""
+    import pytest  # only tests call this; newsnorm itself does not depend on pytest
+
+    cases = load_golden_cases(directory, allow_empty=True)
+    if cases:
+        return cases
+    return [pytest.param(None, marks=pytest.mark.skip(reason=no_cases_message(directory)))]
+
+
+def no_cases_message(directory: Path) -> str:
+    shown = _shown(Path(directory))
+    return (
+        f"no golden cases yet in {shown}: add a page NAME.html (or a capture NAME.txt) beside"
+        f" NAME{EXPECTED_SUFFIX} (see {shown}/README.md)"
+    )
+
+
+def _shown(path: Path) -> str:
+    """`path` relative to the working directory when it is below it, as a person typed it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _load(path: Path) -> GoldenCase:
@@ -56,12 +90,16 @@ def _load(path: Path) -> GoldenCase:
     )
 
 
-def normalize_case(case: GoldenCase) -> dict[str, Any]:
-    """The record newsnorm makes of the case's input, with `removed` filled in."""
-    article = normalize(
-        case.input_path.read_bytes(), url=case.url, explain=True, source=str(case.input_path)
-    )
-    return article.to_record()
+def case_source(case: GoldenCase) -> Source:
+    """The case's input as the pipeline reads it."""
+    return Source(case.input_path.read_bytes(), url=case.url, name=str(case.input_path))
+
+
+def normalize_case(case: GoldenCase, pipeline: Pipeline | None = None) -> dict[str, Any]:
+    """The record newsnorm makes of the case's input, with `removed` filled in; through
+    `pipeline` when given (a plugin under check), else every installed plugin's."""
+    pipeline = pipeline or default_pipeline()
+    return pipeline.run(case_source(case), explain=True).to_record()
 
 
 def golden_differences(case: GoldenCase, record: dict[str, Any]) -> list[str]:

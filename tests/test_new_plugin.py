@@ -1,0 +1,176 @@
+"""`newsnorm new-plugin`: the plugin it makes installs, passes its own tests straight away,
+is listed and checked by newsnorm, and builds a wheel that holds its profile."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsnorm.authoring.scaffold import ScaffoldError, new_plugin, plugin_names
+from newsnorm.cli import app
+
+runner = CliRunner()
+BIN = Path(sys.executable).parent
+# A name no real plugin has: if a run is killed before the clean-up, the leftover is
+# plainly this test's, and the next run removes it first.
+NAME = "acme-selftest"
+DISTRIBUTION = f"newsnorm-{NAME}"
+CAPTURE = "Storm closes ports\nPorts closed on Monday as the storm reached the coast.\n"
+
+
+def run(*command: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def pip(*args: str | Path) -> subprocess.CompletedProcess:
+    return run(sys.executable, "-m", "pip", "--quiet", *args)
+
+
+@pytest.fixture
+def installed_plugin(tmp_path):
+    """A plugin made by the command, installed editable in this environment for the test
+    and uninstalled after it. No build isolation: hatchling comes with the test extra."""
+    result = runner.invoke(
+        app, ["new-plugin", NAME, "--domain", "acme.example", "--dir", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    project = tmp_path / DISTRIBUTION
+    pip("uninstall", "--yes", DISTRIBUTION)
+    installed = pip("install", "--no-deps", "--no-build-isolation", "--editable", project)
+    assert installed.returncode == 0, installed.stderr
+    try:
+        yield project
+    finally:
+        pip("uninstall", "--yes", DISTRIBUTION)
+
+
+def test_the_plugin_installs_passes_its_tests_and_is_listed_and_checked(installed_plugin):
+    tests = run(sys.executable, "-m", "pytest", cwd=installed_plugin)
+    assert tests.returncode == 0, tests.stdout  # the recognition test skips without profiles
+    assert (
+        "no golden cases yet in tests/cases: add a page NAME.html (or a capture NAME.txt)"
+        " beside NAME.expected.json (see tests/cases/README.md)"
+    ) in tests.stdout
+    listing = json.loads(run(BIN / "newsnorm", "plugins").stdout)
+    (entry,) = [entry for entry in listing if entry["name"] == NAME]
+    assert entry["distribution"] == DISTRIBUTION
+    assert entry["hooks"] == ["newsnorm_extract_metadata", "newsnorm_remove_noise"]
+    checked = run(BIN / "newsnorm", "check-plugin", NAME)
+    assert checked.returncode == 0, checked.stdout
+    assert "warn  golden cases: no cases shipped" in checked.stdout
+    # The same plugin, installed once (installing takes seconds): a first golden case,
+    # added as tests/cases/README.md says, runs in its tests and in the check.
+    add_case(installed_plugin / "tests" / "cases")
+    tests = run(sys.executable, "-m", "pytest", "-v", cwd=installed_plugin)
+    assert "test_golden_case[ports] PASSED" in tests.stdout, tests.stdout
+    checked = run(BIN / "newsnorm", "check-plugin", NAME)
+    assert "ok    golden cases: 1 of 1 pass" in checked.stdout, checked.stdout
+
+
+def add_case(cases: Path) -> None:
+    (cases / "ports.txt").write_text(CAPTURE, encoding="utf-8")
+    expected = {"input": "ports.txt", "url": None, "article": {"title": "Storm closes ports"}}
+    (cases / "ports.expected.json").write_text(json.dumps(expected), encoding="utf-8")
+
+
+def test_the_files_made(tmp_path):
+    project = new_plugin("acme", "acme.example", tmp_path / "plugins")
+    made = sorted(str(path.relative_to(project)) for path in project.rglob("*") if path.is_file())
+    assert made == [
+        "README.md",
+        "pyproject.toml",
+        "src/newsnorm_acme/__init__.py",
+        "src/newsnorm_acme/acme.toml",
+        "tests/cases/README.md",
+        "tests/test_acme.py",
+    ]
+    pyproject = (project / "pyproject.toml").read_text()
+    assert '[project.entry-points.newsnorm]\nacme = "newsnorm_acme"' in pyproject
+    assert '[project.entry-points."newsnorm.profiles"]\nacme = "newsnorm_acme"' in pyproject
+    profile = (project / "src" / "newsnorm_acme" / "acme.toml").read_text()
+    assert 'key = "acme"\nname = "Acme"\ndomains = ["acme.example"]' in profile
+    plugin = (project / "src" / "newsnorm_acme" / "__init__.py").read_text()
+    assert 'KEY = "acme"' in plugin and plugin.count("if not document.outlet_is(KEY):") == 2
+
+
+def test_the_code_made_is_lint_clean(tmp_path):
+    project = new_plugin("acme-news", "news.acme.example", tmp_path)
+    assert run(BIN / "ruff", "check", ".", cwd=project).returncode == 0
+    assert run(BIN / "ruff", "format", "--check", ".", cwd=project).returncode == 0
+
+
+def test_the_wheel_holds_the_profile(tmp_path):
+    project = new_plugin("acme", "acme.example", tmp_path)
+    built = pip("wheel", "--no-deps", "--no-build-isolation", "-w", tmp_path / "dist", project)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert {"newsnorm_acme/__init__.py", "newsnorm_acme/acme.toml"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    ("name", "package", "distribution", "title"),
+    [
+        ("acme", "newsnorm_acme", "newsnorm-acme", "Acme"),
+        ("acme-news", "newsnorm_acme_news", "newsnorm-acme-news", "Acme News"),
+        ("acme_news2", "newsnorm_acme_news2", "newsnorm-acme-news2", "Acme News2"),
+    ],
+)
+def test_names(name, package, distribution, title):
+    names = plugin_names(name, "Acme.Example")
+    assert (names.package, names.distribution, names.title) == (package, distribution, title)
+    assert names.domain == "acme.example"
+
+
+@pytest.mark.parametrize("name", ["Acme", "1acme", "acme news", "acme-", "acme--news", "ac.me", ""])
+def test_unusable_names_are_refused(name):
+    with pytest.raises(ScaffoldError, match="is not usable: use lowercase letters"):
+        plugin_names(name, "acme.example")
+
+
+@pytest.mark.parametrize(
+    ("domain", "reason"),
+    [
+        ("https://acme.example/", "not a URL"),
+        ("acme", "is not a domain name"),
+        ("acme..example", "is not a domain name"),
+        ("-acme.example", "is not a domain name"),
+        ("acme.123", "is not a domain name"),
+        ("acme example", "is not a domain name"),
+    ],
+)
+def test_unusable_domains_are_refused(domain, reason):
+    with pytest.raises(ScaffoldError, match=reason):
+        plugin_names("acme", domain)
+
+
+def test_an_existing_directory_is_never_overwritten(tmp_path):
+    (tmp_path / "newsnorm-acme").mkdir()
+    (tmp_path / "newsnorm-acme" / "mine.txt").write_text("keep me")
+    result = runner.invoke(
+        app, ["new-plugin", "acme", "--domain", "acme.example", "--dir", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"newsnorm: usage error: {tmp_path / 'newsnorm-acme'} exists already:"
+        " remove it or choose another --dir"
+    ]
+    assert [p.name for p in (tmp_path / "newsnorm-acme").iterdir()] == ["mine.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["newsnorm-acme"]  # nothing half-made
+
+
+def test_a_bad_name_is_one_line_and_exit_2(tmp_path):
+    result = runner.invoke(
+        app, ["new-plugin", "Acme", "--domain", "acme.example", "--dir", str(tmp_path)]
+    )
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert list(tmp_path.iterdir()) == []
