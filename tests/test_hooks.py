@@ -116,14 +116,15 @@ def test_hook_newsnorm_finish_record():
     assert "testplugin" in plugin_names(article)
 
 
-def test_a_failing_plugin_is_named_in_the_error():
+def test_a_failing_plugin_is_named_in_the_error_under_strict_plugins():
+    # Without strict_plugins the document survives (tests/test_plugin_isolation.py).
     class Plugin:
         @hookimpl
         def newsnorm_remove_noise(self, document):
             raise KeyError("boom")
 
     with pytest.raises(NormalizeError, match="plugin testplugin failed in noise") as caught:
-        run(Plugin())
+        run(Plugin(), strict_plugins=True)
     assert caught.value.plugin == "testplugin"
     assert caught.value.stage == "noise"
 

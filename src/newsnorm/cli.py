@@ -91,6 +91,14 @@ def convert(
         bool, typer.Option(help="List what was removed, and by which rule, in each record.")
     ] = False,
     debug: Annotated[bool, typer.Option(help="Show tracebacks of failures.")] = False,
+    strict_plugins: Annotated[
+        bool,
+        typer.Option(
+            help="Fail a document when an installed plugin fails on it. By default it is"
+            " converted without that plugin's changes, with a warning in"
+            " provenance.warnings."
+        ),
+    ] = False,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -158,6 +166,7 @@ def convert(
         url=url,
         outlet=outlet,
         explain=explain,
+        strict_plugins=strict_plugins,
         timeout=timeout,
         max_bytes=max_bytes,
         fields=_fields(html_field, url_field),
@@ -189,7 +198,7 @@ def _finish(summary: run.Summary, *, quiet: bool) -> None:
     if summary.interrupted:
         _err(f"newsnorm: interrupted: {summary.line()}; run again with --resume to go on")
         raise typer.Exit(EXIT_INTERRUPTED)
-    if not quiet and (summary.failed or sys.stderr.isatty()):
+    if not quiet and (summary.failed or summary.warned or sys.stderr.isatty()):
         _err(f"newsnorm: {summary.line()}")
     if summary.failed:
         raise typer.Exit(EXIT_FAILED)

@@ -57,6 +57,14 @@ class PluginRef(_Strict):
     version: str | None
 
 
+class PluginWarning(_Strict):
+    """An installed plugin's hook that raised; its changes to the document were undone."""
+
+    plugin: NonEmpty
+    stage: Literal["noise", "metadata", "finish"]
+    error: NonEmpty = Field(description="The exception's type and message")
+
+
 class Provenance(_Strict):
     """Where the record came from and what made it."""
 
@@ -64,6 +72,10 @@ class Provenance(_Strict):
     input_format: NonEmpty = Field(description="The reader that parsed the input, e.g. `text`")
     plugins: list[PluginRef]
     newsnorm_version: NonEmpty
+    warnings: list[PluginWarning] | None = Field(
+        default=None,
+        description="Only when a plugin failed: what it was, at which stage, and why",
+    )
 
 
 class Removal(_Strict):
@@ -117,6 +129,11 @@ class Article(_Strict):
         return len(self.text.split())
 
     def to_record(self) -> dict[str, Any]:
-        """The record as JSON-ready data; `removed` only when it was asked for."""
-        exclude = {"removed"} if self.removed is None else None
-        return self.model_dump(mode="json", exclude=exclude)
+        """The record as JSON-ready data; `removed` only when it was asked for, and
+        `provenance.warnings` only when a plugin failed."""
+        exclude: dict[str, Any] = {}
+        if self.removed is None:
+            exclude["removed"] = True
+        if self.provenance.warnings is None:
+            exclude["provenance"] = {"warnings"}
+        return self.model_dump(mode="json", exclude=exclude or None)

@@ -3,12 +3,13 @@ metadata, finish the record. Each stage is a hook (see hookspecs.py).
 
 Hook implementations are called one by one, in pluggy's order, so that the pipeline knows
 which plugin changed the document (for `provenance.plugins` and `removed[].rule`) and which
-one failed (for the error message).
+one failed (for the error message). An installed plugin that fails in the noise, metadata or
+finish stage costs only its own changes (see isolation.py), unless `strict_plugins`.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from newsnorm import plugins as plugin_registry
 from newsnorm.document import OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
+from newsnorm.isolation import ISOLATED_STAGES, Checkpoint, PluginWarning
 from newsnorm.model import Article
 from newsnorm.record import build_record
 from newsnorm.text.decoding import without_surrogates
@@ -43,64 +45,92 @@ class Pipeline:
         known = ", ".join(sorted(p.key for p in self.outlets)) or "none installed"
         raise UnknownOutletError(f"unknown outlet {name!r} (known: {known})")
 
-    def run(self, source: Source, *, outlet: str | None = None, explain: bool = False) -> Article:
-        return validated(self.record(source, outlet=outlet, explain=explain))
+    def run(
+        self,
+        source: Source,
+        *,
+        outlet: str | None = None,
+        explain: bool = False,
+        strict_plugins: bool = False,
+    ) -> Article:
+        return validated(
+            self.record(source, outlet=outlet, explain=explain, strict_plugins=strict_plugins)
+        )
 
     def record(
-        self, source: Source, *, outlet: str | None = None, explain: bool = False
+        self,
+        source: Source,
+        *,
+        outlet: str | None = None,
+        explain: bool = False,
+        strict_plugins: bool = False,
     ) -> dict[str, Any]:
         """The JSON-ready record of `source` before it is validated against the schema:
         `newsnorm check-plugin` reads a plugin's rule names there even when they make the
-        record invalid."""
+        record invalid. `strict_plugins` fails the document when any plugin fails."""
         source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
-        changed_by: list[str] = []
-        document = self._first("newsnorm_read_document", "read", changed_by, source=source)
+        trace = _Trace(strict_plugins)
+        document = self._first("newsnorm_read_document", "read", trace, source=source)
         if document is None:
             raise NormalizeError("no reader accepts this input", stage="read")
         document.outlet = forced or self._first(
-            "newsnorm_recognize_outlet",
-            "recognize",
-            changed_by,
-            document=document,
-            outlets=self.outlets,
+            "newsnorm_recognize_outlet", "recognize", trace, document=document, outlets=self.outlets
         )
-        self._each("newsnorm_remove_noise", "noise", changed_by, document=document)
-        self._each("newsnorm_extract_metadata", "metadata", changed_by, document=document)
+        self._each("newsnorm_remove_noise", "noise", trace, document=document)
+        self._each("newsnorm_extract_metadata", "metadata", trace, document=document)
         record = build_record(document, explain=explain)
-        self._each("newsnorm_finish_record", "finish", changed_by, document=document, record=record)
-        record["provenance"]["plugins"] = [
-            {"name": name, "version": self.versions.get(name)} for name in changed_by
+        self._each("newsnorm_finish_record", "finish", trace, document=document, record=record)
+        provenance = record["provenance"]
+        provenance["plugins"] = [
+            {"name": name, "version": self.versions.get(name)} for name in trace.changed_by
         ]
+        if trace.warnings:
+            provenance["warnings"] = [warning.as_record() for warning in trace.warnings]
         return record
 
     def _impls(self, hook: str) -> list[Any]:
         # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
         return list(reversed(getattr(self.pm.hook, hook).get_hookimpls()))
 
-    def _first(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> Any:
+    def _first(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> Any:
         """Call implementations until one returns something; it counts as a change."""
         for impl in self._impls(hook):
             result = self._call_one(impl, stage, kwargs)
             if result is not None:
-                _note(changed_by, impl.plugin_name)
+                trace.note(impl.plugin_name)
                 return result
         return None
 
-    def _each(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> None:
-        """Call every implementation, noting those that changed the document or record."""
+    def _each(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> None:
+        """Call every implementation, noting those that changed the document or record, and
+        rolling back an isolated one that fails."""
         for impl in self._impls(hook):
             before = _snapshot(kwargs)
-            self._call_one(impl, stage, kwargs)
+            if trace.strict or not _isolated(impl.plugin_name, stage):
+                self._call_one(impl, stage, kwargs)
+            elif not self._call_isolated(impl, stage, kwargs, trace):
+                continue
             if _snapshot(kwargs) != before:
-                _note(changed_by, impl.plugin_name)
+                trace.note(impl.plugin_name)
+
+    def _call_isolated(self, impl: Any, stage: str, kwargs: dict, trace: _Trace) -> bool:
+        """Call a third-party hook; when it raises (other than a NormalizeError, its verdict
+        on the document), undo its changes, note a warning and return False."""
+        checkpoint = Checkpoint(kwargs.get("document"), kwargs.get("record"))
+        try:
+            _invoke(impl, kwargs)
+        except NormalizeError:
+            raise
+        except Exception as exc:
+            checkpoint.restore()
+            trace.warnings.append(PluginWarning.of(impl.plugin_name, stage, exc))
+            return False
+        return True
 
     def _call_one(self, impl: Any, stage: str, kwargs: dict[str, Any]) -> Any:
-        document = kwargs.get("document")
-        if document is not None:
-            document.acting_plugin = impl.plugin_name
         try:
-            return impl.function(*(kwargs[name] for name in impl.argnames))
+            return _invoke(impl, kwargs)
         except NormalizeError:
             raise
         except Exception as exc:
@@ -108,9 +138,29 @@ class Pipeline:
             raise NormalizeError(message, stage=stage, plugin=impl.plugin_name) from exc
 
 
-def _note(changed_by: list[str], plugin_name: str) -> None:
-    if plugin_name not in changed_by:
-        changed_by.append(plugin_name)
+def _invoke(impl: Any, kwargs: dict[str, Any]) -> Any:
+    """One plugin's hook, with the document knowing who acts (for `removed[].rule`)."""
+    document = kwargs.get("document")
+    if document is not None:
+        document.acting_plugin = impl.plugin_name
+    return impl.function(*(kwargs[name] for name in impl.argnames))
+
+
+@dataclass
+class _Trace:
+    """What one document's run learns about its plugins: which changed it, which failed."""
+
+    strict: bool
+    changed_by: list[str] = field(default_factory=list)
+    warnings: list[PluginWarning] = field(default_factory=list)
+
+    def note(self, plugin_name: str) -> None:
+        if plugin_name not in self.changed_by:
+            self.changed_by.append(plugin_name)
+
+
+def _isolated(plugin_name: str, stage: str) -> bool:
+    return stage in ISOLATED_STAGES and not plugin_name.startswith(plugin_registry.BUILTIN_PREFIX)
 
 
 def _snapshot(kwargs: dict[str, Any]) -> tuple[Any, ...]:
@@ -149,6 +199,7 @@ def normalize(
     explain: bool = False,
     source: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    strict_plugins: bool = False,
 ) -> Article:
     """Normalise one document into an Article.
 
@@ -156,9 +207,14 @@ def normalize(
     when known; `outlet` forces an outlet by key or name; `explain` fills `removed`;
     `source` names the input in `provenance.source`. Raises NormalizeError when the
     document cannot be normalised (DocumentTooLarge, stage `read`, when `content` is
-    longer than `max_bytes`), UnknownOutletError for an unknown `outlet`.
+    longer than `max_bytes`), UnknownOutletError for an unknown `outlet`. An installed
+    plugin that fails in the noise, metadata or finish stage leaves the document without
+    its changes and a warning in `provenance.warnings`; `strict_plugins` fails it instead.
     """
     within_cap(content, max_bytes)
     return default_pipeline().run(
-        Source(content, url=url, name=source), outlet=outlet, explain=explain
+        Source(content, url=url, name=source),
+        outlet=outlet,
+        explain=explain,
+        strict_plugins=strict_plugins,
     )

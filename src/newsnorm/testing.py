@@ -99,7 +99,7 @@ def normalize_case(case: GoldenCase, pipeline: Pipeline | None = None) -> dict[s
     """The record newsnorm makes of the case's input, with `removed` filled in; through
     `pipeline` when given (a plugin under check), else every installed plugin's."""
     pipeline = pipeline or default_pipeline()
-    return pipeline.run(case_source(case), explain=True).to_record()
+    return pipeline.run(case_source(case), explain=True, strict_plugins=True).to_record()
 
 
 def golden_differences(case: GoldenCase, record: dict[str, Any]) -> list[str]:

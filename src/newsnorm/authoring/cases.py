@@ -52,7 +52,7 @@ def _has_cases(place: Path) -> bool:
 def run_case(pipeline: Pipeline, plugin_name: str, case: GoldenCase) -> CaseRun:
     run = CaseRun(case)
     try:
-        record = pipeline.record(case_source(case), explain=True)
+        record = pipeline.record(case_source(case), explain=True, strict_plugins=True)
         # Read before validation: a rule name the schema refuses makes the record invalid.
         run.rules = _credited(record.get("removed") or [], plugin_name)
         run.problems = golden_differences(case, validated(record).to_record())

@@ -37,6 +37,11 @@ class Summary:
     def failed(self) -> int:
         return self.tally.failed
 
+    @property
+    def warned(self) -> int:
+        """Records converted without some installed plugin's changes, which failed."""
+        return self.tally.warned
+
     def line(self) -> str:
         """`64 documents: 60 converted, 1 failed, 3 skipped in 2.1s`"""
         return self.tally.summary(self.seconds)

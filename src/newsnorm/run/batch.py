@@ -22,20 +22,23 @@ def convert(
     timeout: float | None = None,
     as_lines: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    strict_plugins: bool = False,
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
     in this process: worker processes build the default one. With `as_lines`, converted
     documents come as their JSON line (`Outcome.line`), made where they were converted:
     cheaper to send between processes than the article. A document longer than
-    `max_bytes` (after decompression) fails at stage `read`, read no further than that."""
+    `max_bytes` (after decompression) fails at stage `read`, read no further than that.
+    `strict_plugins` fails a document whose installed plugin fails, instead of converting
+    it without that plugin's changes and a warning in the record."""
     parallel = workers > 1 and pipeline is None
     pipeline = pipeline or default_pipeline()
     if outlet:
         pipeline.find_outlet(outlet)
     options = {
         "url": url, "outlet": outlet, "explain": explain, "timeout": timeout,
-        "as_lines": as_lines, "max_bytes": max_bytes,
+        "as_lines": as_lines, "max_bytes": max_bytes, "strict_plugins": strict_plugins,
     }  # fmt: skip
     if parallel:
         return convert_parallel(documents, workers, **options)

@@ -28,6 +28,8 @@ def record(manifest: dict, result: PartResult) -> None:
     """Note a written partition's counts."""
     entry = manifest["partitions"][result.number]
     entry.update(converted=result.converted, failed=result.failed, skipped=result.skipped)
+    if result.warned:  # only then, so that runs without plugin failures look as before
+        entry["warned"] = result.warned
 
 
 def finished(manifest: dict, number: int) -> bool:
@@ -68,4 +70,4 @@ def _entry(partition: Partition) -> dict:
 
 
 def _entry_keys(entry: dict) -> list[str]:
-    return [key for key in entry if key not in ("converted", "failed", "skipped")]
+    return [key for key in entry if key not in ("converted", "failed", "skipped", "warned")]

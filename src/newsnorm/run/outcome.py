@@ -52,6 +52,7 @@ class Outcome:
     failure: Failure | None = None
     skipped: str | None = None
     line: bytes | None = None  # the article's JSON line, instead of the article, when asked
+    warnings: int = 0  # plugins that failed on it and were rolled back
 
     @classmethod
     def failed(cls, source: str, stage: str, reason: str, error: BaseException) -> Outcome:
@@ -82,7 +83,12 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     source = _source(document, content, options["url"])
     try:
         with time_limit(options.get("timeout")):
-            article = pipeline.run(source, outlet=options["outlet"], explain=options["explain"])
+            article = pipeline.run(
+                source,
+                outlet=options["outlet"],
+                explain=options["explain"],
+                strict_plugins=options.get("strict_plugins", False),
+            )
     except DocumentTimeout as exc:
         reason = f"took longer than {options['timeout']:g}s (--timeout)"
         return Outcome.failed(name, "timeout", reason, exc)
@@ -90,9 +96,10 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
         return Outcome.failed(name, exc.stage, str(exc), exc)
     except Exception as exc:  # a bug of ours must still not stop the batch
         return Outcome.failed(name, "internal", f"internal error: {type(exc).__name__}: {exc}", exc)
+    warnings = len(article.provenance.warnings or ())
     if options.get("as_lines"):
-        return Outcome(name, line=dumps(article))
-    return Outcome(name, article=article)
+        return Outcome(name, line=dumps(article), warnings=warnings)
+    return Outcome(name, article=article, warnings=warnings)
 
 
 def _source(document: InputDocument, content: bytes | str, url: str | None) -> Source:
@@ -136,6 +143,8 @@ def write_outcome(
     if (line := outcome.record_line()) is not None:
         records.write(line)
         tally.converted += 1
+        if outcome.warnings:
+            tally.warned += 1
     elif outcome.failure is not None:
         tally.failed += 1
         if errors is not None:

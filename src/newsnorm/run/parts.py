@@ -33,9 +33,11 @@ class PartResult:
     failed: int
     skipped: int
     failures: tuple = ()  # the first few Failures, for the person watching
+    warned: int = 0  # records with plugin warnings
 
     def add_to(self, tally: Tally) -> None:
         tally.converted += self.converted
+        tally.warned += self.warned
         tally.failed += self.failed
         tally.skipped += self.skipped
 
@@ -66,7 +68,12 @@ def write_partition(
             if fs.exists(temp):
                 fs.rm(temp)
     return PartResult(
-        partition.number, tally.converted, tally.failed, tally.skipped, tuple(shown.kept)
+        partition.number,
+        tally.converted,
+        tally.failed,
+        tally.skipped,
+        tuple(shown.kept),
+        tally.warned,
     )
 
 

@@ -20,16 +20,22 @@ class Tally:
     failed: int = 0
     skipped: int = 0  # records of a container that are not pages (images, redirects)
     already_done: int = 0  # in the output of the run being resumed
+    warned: int = 0  # of those converted, records with plugin warnings
 
     def read(self) -> int:
         return self.converted + self.failed + self.skipped + self.already_done
 
     def summary(self, seconds: float) -> str:
-        parts = [f"{self.converted} converted", f"{self.failed} failed"]
+        parts = [f"{self.converted} converted{self._warned()}", f"{self.failed} failed"]
         parts.append(f"{self.skipped} skipped")
         if self.already_done:
             parts.append(f"{self.already_done} already done")
         return f"{_documents(self.read())}: {', '.join(parts)} in {seconds:.1f}s"
+
+    def _warned(self) -> str:
+        if not self.warned:
+            return ""
+        return f" ({self.warned} with plugin warnings: see provenance.warnings)"
 
 
 class Progress:
@@ -66,6 +72,8 @@ class Progress:
         done = tally.converted + tally.failed + tally.skipped
         rate = done / max(self.elapsed(), 1e-9)
         line = f"newsnorm: {_documents(done)}, {rate:.1f}/s, {tally.failed} failed"
+        if tally.warned:
+            line += f", {tally.warned} with plugin warnings"
         left = self.seconds_left()
         return line if left is None else f"{line}, {_clock(left)} left"
 

@@ -18,6 +18,7 @@ class Settings:
     url: str | None = None
     outlet: str | None = None
     explain: bool = False
+    strict_plugins: bool = False  # a failing installed plugin fails the document
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Fields = field(default_factory=Fields)
