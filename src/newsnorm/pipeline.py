@@ -20,6 +20,7 @@ from newsnorm.document import OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.model import Article
+from newsnorm.profiles import ProfileText
 from newsnorm.record import build_record
 from newsnorm.text.decoding import without_surrogates
 
@@ -98,7 +99,8 @@ class Pipeline:
     def _call_one(self, impl: Any, stage: str, kwargs: dict[str, Any]) -> Any:
         document = kwargs.get("document")
         if document is not None:
-            document.acting_plugin = impl.plugin_name
+            # Removals are credited to the plugin's name, or to the outlet key a profile has.
+            document.acting_plugin = getattr(impl.plugin, "credit_name", impl.plugin_name)
         try:
             return impl.function(*(kwargs[name] for name in impl.argnames))
         except NormalizeError:
@@ -129,6 +131,15 @@ def validated(record: dict[str, Any]) -> Article:
 @cache
 def default_pipeline() -> Pipeline:
     return Pipeline(plugin_registry.get_plugin_manager())
+
+
+@cache
+def pipeline_with(profiles: tuple[ProfileText, ...] = ()) -> Pipeline:
+    """The default pipeline with a run's profiles (`--profiles`) added: built once per
+    process and set of profiles, so each worker process of a run builds it once."""
+    if not profiles:
+        return default_pipeline()
+    return Pipeline(plugin_registry.make_plugin_manager(profiles=profiles))
 
 
 def _encodable(source: Source) -> Source:
