@@ -7,12 +7,15 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 from helpers import shared_path
+from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from newsnorm.cli import app
@@ -27,6 +30,7 @@ from newsnorm.profiles import (
     profiles_in_package,
     profiles_in_paths,
 )
+from newsnorm.profiles.schema import profile_schema, profile_schema_json, reference_table
 
 DATA = Path(__file__).parent / "profile_data"
 PACKAGE = DATA / "newsnorm_testprofiles"
@@ -317,3 +321,43 @@ def test_settings_carry_the_profile_texts_to_other_processes():
     texts = tuple(profile_texts([EXAMPLE]))
     assert texts == (ProfileText(str(EXAMPLE), EXAMPLE.read_text()),)
     assert pipeline_with(texts) is pipeline_with(texts)  # built once per process and set
+
+
+# Schema and docs
+
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "profile.v1.json"
+PLUGIN_DOCS = Path(__file__).resolve().parents[1] / "docs" / "plugins.md"
+
+
+def test_the_committed_profile_schema_is_generated_from_the_model():
+    assert SCHEMA.read_bytes() == profile_schema_json(), "run `make schema`"
+    Draft202012Validator.check_schema(profile_schema())
+
+
+def test_profile_files_read_as_toml_satisfy_the_schema_and_a_misspelling_does_not():
+    validator = Draft202012Validator(profile_schema())
+    for path in PACKAGE.glob("*.toml"):
+        assert not list(validator.iter_errors(tomllib.loads(path.read_text())))
+    misspelt = tomllib.loads(EXAMPLE.read_text().replace("footer_starts", "footer_start"))
+    assert list(validator.iter_errors(misspelt))
+
+
+def test_the_docs_reference_is_the_schema_s_and_the_docs_example_loads(tmp_path):
+    docs = PLUGIN_DOCS.read_text(encoding="utf-8")
+    start, end = "<!-- profile-reference:start -->\n", "<!-- profile-reference:end -->"
+    documented = docs[docs.index(start) + len(start) : docs.index(end)]
+    assert documented == reference_table(json.loads(SCHEMA.read_text())), "see make schema"
+    section = docs[docs.index("## Outlet profiles") :]
+    example = section[section.index("```toml\n") + 8 : section.index("```\n")]
+    (tmp_path / "example.toml").write_text(example, encoding="utf-8")
+    profile = load_profile(tmp_path / "example.toml")
+    assert profile.key == "example" and len(profile.spec.html.remove) == 3
+
+
+def test_records_with_profile_credits_and_old_credits_are_valid():
+    schema = json.loads((SCHEMA.parent / "article.v1.json").read_text())
+    pattern = re.compile(schema["$defs"]["Removal"]["properties"]["rule"]["pattern"])
+    for rule in ("example:remove[0]", "example:newsletter", "brecorder:ticker", "a.b:c-d"):
+        assert pattern.match(rule), rule
+    for rule in ("example:remove[x]", "profile:example:remove[0]", "a:b c"):
+        assert not pattern.match(rule), rule

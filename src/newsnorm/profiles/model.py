@@ -81,6 +81,12 @@ Source = Annotated[
 ]
 
 
+_SOURCE = (
+    ": `selector` (the first match's text) or `selector@attr` (its attribute), on the page"
+    " as served; it wins over what newsnorm finds elsewhere"
+)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -107,13 +113,16 @@ class HtmlRules(_Strict):
         description="Boxes that are never the article: every block inside an element a"
         " selector matches is removed, credited `KEY:remove[N]` or `KEY:NAME`",
     )
-    title: Source | None = Field(default=None, description="Where the headline is")
+    title: Source | None = Field(default=None, description="The headline's element" + _SOURCE)
     byline: Source | None = Field(
-        default=None, description="Where the byline is; authors and agencies are read from it"
+        default=None,
+        description="The byline's element; authors and agencies are read from it" + _SOURCE,
     )
-    published: Source | None = Field(default=None, description="Where the publishing time is")
-    updated: Source | None = Field(default=None, description="Where the update time is")
-    section: Source | None = Field(default=None, description="Where the section name is")
+    published: Source | None = Field(
+        default=None, description="The publishing time's element" + _SOURCE
+    )
+    updated: Source | None = Field(default=None, description="The update time's element" + _SOURCE)
+    section: Source | None = Field(default=None, description="The section name's element" + _SOURCE)
 
 
 class TextRules(_Strict):
