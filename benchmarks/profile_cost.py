@@ -31,7 +31,9 @@ name = "Bench"
 domains = ["bench.example"]
 timezone = "Europe/London"
 """
-REMOVE = EMPTY + """
+REMOVE = (
+    EMPTY
+    + """
 [html]
 remove = [
   "div.newsletter-signup",
@@ -41,6 +43,7 @@ remove = [
   "ul.share-tools li",
 ]
 """
+)
 FIELDS = REMOVE + 'byline = ".byline, [rel=author]"\npublished = "time@datetime"\n'
 SETTINGS = {
     "no profile": (None, ()),
