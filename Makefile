@@ -63,6 +63,7 @@ format: $(INSTALLED)
 
 schema: $(INSTALLED)
 	$(BIN)/python -m newsnorm.schema > schemas/article.v1.json
+	$(BIN)/python -m newsnorm.profiles.schema > schemas/profile.v1.json
 
 clean:
 	rm -rf $(VENV) demo-output

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import textwrap
-import types
 from pathlib import Path
 
 import pytest
@@ -171,7 +170,8 @@ def test_a_rule_name_the_schema_refuses_fails(tmp_path, monkeypatch):
     )
     findings = check_module("tiny_badrule", "tiny")
     assert (
-        "FAIL  rule names: 'tiny:sponsored line' does not match the schema's ^[\\w.-]+:[\\w.-]+$"
+        "FAIL  rule names: 'tiny:sponsored line' does not match the schema's"
+        " ^[\\w.-]+:[\\w.-]+(\\[\\d+\\])?$"
     ) in lines(findings)
     (case,) = [f for f in findings if f.check == "golden case harbour"]
     assert "record is not valid" in case.details[0]
@@ -254,29 +254,29 @@ def test_a_misspelt_hook_of_an_installed_plugin_is_warned_about(tmp_path):
 
 
 def test_profiles_are_checked_through_newsnorm_profiles(tmp_path, monkeypatch):
-    """newsnorm.profiles may not be in this newsnorm yet: its reader is given here, as the
-    documented API (profiles_in_package, ProfileError), to see the check use it."""
-    code = TINY_PLUGIN.replace("RULE", '"sponsored"')
-    path = installed_by_metadata(tmp_path, "tiny_profiled", code, "tiny")
-    (path / "tiny_profiled-0.1.dist-info" / "entry_points.txt").write_text(
+    """The plugin's package ships its profile; a broken one fails the check with the reason
+    newsnorm.profiles gives (and its golden cases cannot run), a valid one passes."""
+    package = tmp_path / "tiny_profiled"
+    package.mkdir()
+    (package / "__init__.py").write_text(TINY_PLUGIN.replace("RULE", '"sponsored"'))
+    profile = 'key = "tiny-desk"\nname = "Tiny desk"\ndomains = ["desk.tiny.example"]\n'
+    (package / "tiny.toml").write_text(profile + 'timezone = "Mars/Olympus"\n')
+    info = tmp_path / "tiny_profiled-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: tiny_profiled\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(
         "[newsnorm]\ntiny = tiny_profiled\n\n[newsnorm.profiles]\ntiny = tiny_profiled\n"
     )
-    monkeypatch.syspath_prepend(path)
-    profiles = types.ModuleType("newsnorm.profiles")
-
-    class ProfileError(Exception):
-        pass
-
-    def profiles_in_package(package):
-        raise ProfileError(f"{package}/tiny.toml: timezone: 'Mars/Olympus' is no IANA zone")
-
-    profiles.ProfileError, profiles.profiles_in_package = ProfileError, profiles_in_package
-    monkeypatch.setitem(sys.modules, "newsnorm.profiles", profiles)
-    assert lines(check_plugin("tiny"))[-1] == (
-        "FAIL  profile: tiny_profiled/tiny.toml: timezone: 'Mars/Olympus' is no IANA zone"
+    monkeypatch.syspath_prepend(tmp_path)
+    reason = (
+        "tiny_profiled:tiny.toml: profile tiny-desk: timezone: unknown time zone"
+        " 'Mars/Olympus' (an IANA name, like Europe/London)"
     )
-    profiles.profiles_in_package = lambda package: [types.SimpleNamespace(key="tiny")]
-    assert lines(check_plugin("tiny"))[-1] == "ok    profile: tiny_profiled: tiny"
+    found = lines(check_plugin("tiny"))
+    assert found[-1] == f"FAIL  profile: {reason}"
+    assert f"FAIL  golden cases: not run: {reason}" in found
+    (package / "tiny.toml").write_text(profile + 'timezone = "Europe/Oslo"\n')
+    assert lines(check_plugin("tiny"))[-1] == "ok    profile: tiny_profiled: tiny-desk"
 
 
 def test_without_newsnorm_profiles_the_profile_check_is_not_available(tmp_path, monkeypatch):

@@ -54,7 +54,7 @@ def installed_plugin(tmp_path):
 
 def test_the_plugin_installs_passes_its_tests_and_is_listed_and_checked(installed_plugin):
     tests = run(sys.executable, "-m", "pytest", cwd=installed_plugin)
-    assert tests.returncode == 0, tests.stdout  # the recognition test skips without profiles
+    assert tests.returncode == 0, tests.stdout
     assert (
         "no golden cases yet in tests/cases: add a page NAME.html (or a capture NAME.txt)"
         " beside NAME.expected.json (see tests/cases/README.md)"
@@ -63,14 +63,19 @@ def test_the_plugin_installs_passes_its_tests_and_is_listed_and_checked(installe
     (entry,) = [entry for entry in listing if entry["name"] == NAME]
     assert entry["distribution"] == DISTRIBUTION
     assert entry["hooks"] == ["newsnorm_extract_metadata", "newsnorm_remove_noise"]
+    (profile,) = [entry for entry in listing if entry["name"] == f"profile:{NAME}"]
+    assert profile["distribution"] == DISTRIBUTION
+    assert profile["origin"] == f"newsnorm_acme_selftest:{NAME}.toml"
     checked = run(BIN / "newsnorm", "check-plugin", NAME)
     assert checked.returncode == 0, checked.stdout
+    assert f"ok    profile: newsnorm_acme_selftest: {NAME}" in checked.stdout, checked.stdout
     assert "warn  golden cases: no cases shipped" in checked.stdout
     # The same plugin, installed once (installing takes seconds): a first golden case,
     # added as tests/cases/README.md says, runs in its tests and in the check.
     add_case(installed_plugin / "tests" / "cases")
     tests = run(sys.executable, "-m", "pytest", "-v", cwd=installed_plugin)
     assert "test_golden_case[ports] PASSED" in tests.stdout, tests.stdout
+    assert "test_pages_on_its_domain_are_recognised PASSED" in tests.stdout, tests.stdout
     checked = run(BIN / "newsnorm", "check-plugin", NAME)
     assert "ok    golden cases: 1 of 1 pass" in checked.stdout, checked.stdout
 

@@ -17,7 +17,10 @@ from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
-from newsnorm.plugins import describe_plugins, get_plugin_manager
+from newsnorm.pipeline import pipeline_with
+from newsnorm.plugins import describe_plugins
+from newsnorm.profiles import ProfileError, ProfileText, profile_texts
+from newsnorm.profiles.loading import environment_paths
 from newsnorm.run.report import Stderr
 from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings
 from newsnorm.schema import article_schema_json
@@ -34,6 +37,15 @@ app = typer.Typer(
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # the shell's convention for a run stopped by Ctrl-C
+
+ProfilesOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--profiles",
+        help="Outlet profiles to use: a TOML file or a directory of them (repeatable; also"
+        " NEWSNORM_PROFILES). See docs/plugins.md, 'Outlet profiles'.",
+    ),
+]
 
 
 def _print_version(value: bool) -> None:
@@ -160,6 +172,7 @@ def convert(
             rich_help_panel="Distributed runs",
         ),
     ] = None,
+    profiles: ProfilesOption = None,
 ) -> None:
     """`newsnorm convert`; what it does for a user is CONVERT_HELP."""
     settings = Settings(
@@ -170,6 +183,7 @@ def convert(
         timeout=timeout,
         max_bytes=max_bytes,
         fields=_fields(html_field, url_field),
+        profiles=_profiles(profiles),
     )
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     try:
@@ -185,7 +199,7 @@ def convert(
             dask_workers=dask_workers,
             documents_per_partition=partition_size,
         )
-    except (UsageError, UnknownOutletError) as exc:
+    except (UsageError, UnknownOutletError, ProfileError) as exc:
         _usage_error(str(exc))
     except NewsnormError as exc:  # a cluster whose workers differ from this machine
         _err(f"newsnorm: error: {exc}")
@@ -202,6 +216,16 @@ def _finish(summary: run.Summary, *, quiet: bool) -> None:
         _err(f"newsnorm: {summary.line()}")
     if summary.failed:
         raise typer.Exit(EXIT_FAILED)
+
+
+def _profiles(paths: list[Path] | None) -> tuple[ProfileText, ...]:
+    """The texts of the run's profiles, NEWSNORM_PROFILES's then --profiles': they travel
+    with the run to every process that converts (a cluster's workers have no files of ours).
+    One that is not valid is a usage error, before anything is read."""
+    try:
+        return tuple(profile_texts([*environment_paths(), *(paths or [])]))
+    except ProfileError as exc:
+        _usage_error(str(exc))
 
 
 def _fields(html_field: str | None, url_field: str | None) -> Fields:
@@ -244,19 +268,29 @@ def schema() -> None:
 @app.command("plugins")
 def list_plugins(
     all_: Annotated[bool, typer.Option("--all", help="Include the built-in plugins.")] = False,
+    profiles: ProfilesOption = None,
 ) -> None:
-    """List the loaded plugins, their versions and hooks, as JSON."""
-    infos = describe_plugins(get_plugin_manager(), include_builtin=all_)
-    listing = [
-        {
-            "name": i.name,
-            "distribution": i.distribution,
-            "version": i.version,
-            "hooks": list(i.hooks),
-        }
-        for i in infos
-    ]
+    """List the loaded plugins, their versions and hooks, as JSON; an outlet profile is the
+    plugin `profile:KEY`, with the file it came from."""
+    texts = _profiles(profiles)
+    try:
+        pm = pipeline_with(texts).pm
+    except ProfileError as exc:
+        _usage_error(str(exc))
+    listing = [_listed(info) for info in describe_plugins(pm, include_builtin=all_)]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
+
+
+def _listed(info) -> dict:
+    entry = {
+        "name": info.name,
+        "distribution": info.distribution,
+        "version": info.version,
+        "hooks": list(info.hooks),
+    }
+    if info.origin is not None:
+        entry["origin"] = info.origin
+    return entry
 
 
 @app.command("new-plugin")

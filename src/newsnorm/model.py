@@ -81,7 +81,10 @@ class Provenance(_Strict):
 class Removal(_Strict):
     """A line or block removed from the document, and the rule that removed it."""
 
-    rule: str = Field(pattern=r"^[\w.-]+:[\w.-]+$", description="`plugin:rule`")
+    rule: str = Field(
+        pattern=r"^[\w.-]+:[\w.-]+(\[\d+\])?$",
+        description="`plugin:rule`; an outlet profile's unnamed rules are `KEY:FIELD[N]`",
+    )
     text: str
 
 

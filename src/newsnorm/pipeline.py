@@ -22,6 +22,7 @@ from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.isolation import ISOLATED_STAGES, Checkpoint, PluginWarning
 from newsnorm.model import Article
+from newsnorm.profiles import ProfileText
 from newsnorm.record import build_record
 from newsnorm.text.decoding import without_surrogates
 
@@ -142,7 +143,8 @@ def _invoke(impl: Any, kwargs: dict[str, Any]) -> Any:
     """One plugin's hook, with the document knowing who acts (for `removed[].rule`)."""
     document = kwargs.get("document")
     if document is not None:
-        document.acting_plugin = impl.plugin_name
+        # Removals are credited to the plugin's name, or to the outlet key a profile has.
+        document.acting_plugin = getattr(impl.plugin, "credit_name", impl.plugin_name)
     return impl.function(*(kwargs[name] for name in impl.argnames))
 
 
@@ -179,6 +181,15 @@ def validated(record: dict[str, Any]) -> Article:
 @cache
 def default_pipeline() -> Pipeline:
     return Pipeline(plugin_registry.get_plugin_manager())
+
+
+@cache
+def pipeline_with(profiles: tuple[ProfileText, ...] = ()) -> Pipeline:
+    """The default pipeline with a run's profiles (`--profiles`) added: built once per
+    process and set of profiles, so each worker process of a run builds it once."""
+    if not profiles:
+        return default_pipeline()
+    return Pipeline(plugin_registry.make_plugin_manager(profiles=profiles))
 
 
 def _encodable(source: Source) -> Source:

@@ -1,8 +1,10 @@
 """Building the plugin manager: installed plugins first, then the built-in ones.
 
-Installed plugins are found through the `newsnorm` entry-point group. The environment
-variable NEWSNORM_LOAD_PLUGINS, when set, names the only installed plugins to load
-(comma-separated; empty loads none): handy for debugging and for tests.
+Installed plugins are found through the `newsnorm` entry-point group, installed outlet
+profiles through `newsnorm.profiles` (see newsnorm.profiles). The environment variable
+NEWSNORM_LOAD_PLUGINS, when set, names the only installed plugins and profile packages to load
+(comma-separated; empty loads none): handy for debugging and for tests. NEWSNORM_PROFILES
+names more profile files and directories; a run's `--profiles` come last.
 """
 
 from __future__ import annotations
@@ -12,13 +14,24 @@ import logging
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import EntryPoint, PackageNotFoundError, entry_points
+from importlib.metadata import version as metadata_version
 from typing import Any
 
 import pluggy
 
 from newsnorm import hookspecs
 from newsnorm.document import OutletProfile
+from newsnorm.profiles import (
+    Profile,
+    ProfilePlugin,
+    ProfileText,
+    installed_profiles,
+    parse_profile,
+    profile_texts,
+    register_profiles,
+)
+from newsnorm.profiles.loading import environment_paths
 from newsnorm.version import __version__
 
 ENTRY_POINT_GROUP = "newsnorm"
@@ -49,14 +62,22 @@ class PluginInfo:
     distribution: str | None
     hooks: tuple[str, ...]
     builtin: bool
+    origin: str | None = None  # a profile's file (or `package:file`)
 
 
-def make_plugin_manager(load_installed: bool = True) -> pluggy.PluginManager:
-    """A fresh plugin manager with installed plugins (optional) and the built-ins."""
+def make_plugin_manager(
+    load_installed: bool = True, profiles: tuple[ProfileText, ...] = ()
+) -> pluggy.PluginManager:
+    """A fresh plugin manager with installed plugins and profiles (optional; with those
+    NEWSNORM_PROFILES names), then `profiles`, then the built-ins. ProfileError when a
+    profile is not valid: a run must not go on without the rules its user asked for."""
     pm = pluggy.PluginManager("newsnorm")
     pm.add_hookspecs(hookspecs)
     if load_installed:
         _load_installed(pm)
+        register_profiles(pm, installed_profiles(_wanted()))
+        register_profiles(pm, _parsed(profile_texts(environment_paths())))
+    register_profiles(pm, _parsed(profiles))
     # pluggy calls `trylast` implementations in the order they were registered.
     for module_name in DEFAULT_PLUGINS:
         module = importlib.import_module(module_name)
@@ -70,9 +91,18 @@ def get_plugin_manager() -> pluggy.PluginManager:
     return make_plugin_manager()
 
 
-def _load_installed(pm: pluggy.PluginManager) -> None:
+def _wanted() -> set[str] | None:
+    """The entry-point names NEWSNORM_LOAD_PLUGINS lets load; None for all."""
     wanted = os.environ.get("NEWSNORM_LOAD_PLUGINS")
-    names = None if wanted is None else {n.strip() for n in wanted.split(",") if n.strip()}
+    return None if wanted is None else {n.strip() for n in wanted.split(",") if n.strip()}
+
+
+def _parsed(texts: list[ProfileText] | tuple[ProfileText, ...]) -> list[Profile]:
+    return [parse_profile(text) for text in texts]
+
+
+def _load_installed(pm: pluggy.PluginManager) -> None:
+    names = _wanted()
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         if names is None or ep.name in names:
             _load_one(pm, ep, with_distribution=names is None)
@@ -119,6 +149,8 @@ def plugin_version(pm: pluggy.PluginManager, name: str) -> str | None:
     if name.startswith(BUILTIN_PREFIX):
         return __version__
     plugin = pm.get_plugin(name)
+    if isinstance(plugin, ProfilePlugin):
+        return _distribution_version(plugin.profile.distribution)
     for candidate, dist in pm.list_plugin_distinfo():
         if candidate is plugin:
             return dist.version
@@ -134,23 +166,44 @@ def describe_plugins(pm: pluggy.PluginManager, include_builtin: bool = False) ->
         if builtin and not include_builtin:
             continue
         dist: Any = dists.get(id(plugin))
+        hooks = tuple(sorted(hook.name for hook in pm.get_hookcallers(plugin) or []))
+        if isinstance(plugin, ProfilePlugin):
+            infos.append(_profile_info(name, plugin.profile, hooks))
+            continue
         infos.append(
             PluginInfo(
                 name=name,
                 version=__version__ if builtin else getattr(dist, "version", None),
                 distribution="newsnorm" if builtin else getattr(dist, "project_name", None),
-                hooks=tuple(sorted(hook.name for hook in pm.get_hookcallers(plugin) or [])),
+                hooks=hooks,
                 builtin=builtin,
             )
         )
     return sorted(infos, key=lambda info: info.name)
 
 
+def _profile_info(name: str, profile: Profile, hooks: tuple[str, ...]) -> PluginInfo:
+    version = _distribution_version(profile.distribution)
+    return PluginInfo(name, version, profile.distribution, hooks, False, profile.origin)
+
+
+def _distribution_version(distribution: str | None) -> str | None:
+    if distribution is None:
+        return None
+    try:
+        return metadata_version(distribution)
+    except PackageNotFoundError:
+        return None
+
+
 def installed_versions(pm: pluggy.PluginManager | None = None) -> dict:
     """newsnorm's version and each installed plugin's, by name: what made a run's records,
     and what every worker of a cluster must have the same of."""
     infos = describe_plugins(pm or get_plugin_manager())
-    plugins = {info.name: info.version for info in sorted(infos, key=lambda info: info.name)}
+    # Profiles from files travel with a run's settings (or are read from the environment
+    # where it runs): only installed ones are a worker's own.
+    installed = [info for info in infos if info.origin is None or info.distribution]
+    plugins = {info.name: info.version for info in installed}
     return {"newsnorm": __version__, "plugins": plugins}
 
 

@@ -25,6 +25,7 @@ from newsnorm.authoring.target import (
 )
 from newsnorm.pipeline import Pipeline
 from newsnorm.plugins import make_plugin_manager
+from newsnorm.profiles import ProfileError
 
 
 def check_plugin(name: str) -> list[Finding]:
@@ -43,11 +44,18 @@ def run_checks(target: PluginTarget) -> list[Finding]:
         plugin = target.load()
     except Exception as exc:  # whatever the plugin's own import raises
         return [Finding("FAIL", "loads", f"{target.module_name}: {type(exc).__name__}: {exc}")]
-    pm, refusal = _manager_with(plugin, target.name)
+    try:
+        pm, refusal = _manager_with(plugin, target.name)
+    except ProfileError as exc:  # an installed profile (this plugin's, or another's) is broken
+        pm, refusal, profile_problem = None, None, str(exc)
+    else:
+        profile_problem = None
     findings = [_load_finding(target, refusal), *check_hooks(plugin)]
     if pm is not None:
         places = case_directories(plugin, target.distribution)
         findings += check_cases(Pipeline(pm), pm.get_name(plugin), places)
+    elif profile_problem is not None:
+        findings.append(Finding("FAIL", "golden cases", f"not run: {profile_problem}"))
     return findings + check_profiles(target)
 
 

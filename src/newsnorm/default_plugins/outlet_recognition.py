@@ -1,4 +1,6 @@
-"""Recognises the outlet by URL domain first, then by the outlet's signature in the text."""
+"""Recognises the outlet by URL domain first, then by the outlet's signature in the text.
+A page given without its address is placed by the address it declares (its canonical link,
+else `og:url`)."""
 
 from __future__ import annotations
 
@@ -10,11 +12,20 @@ from newsnorm.hookspecs import hookimpl
 def newsnorm_recognize_outlet(
     document: Document, outlets: list[OutletProfile]
 ) -> OutletProfile | None:
-    if document.url:
+    url = document.url or declared_url(document)
+    if url:
         for profile in outlets:
-            if profile.recognises_url(document.url):
+            if profile.recognises_url(url):
                 return profile
     for profile in outlets:
         if profile.matches_content is not None and profile.matches_content(document):
             return profile
     return None
+
+
+def declared_url(document: Document) -> str | None:
+    """The address an HTML page gives itself, if any."""
+    page = document.page
+    if page is None:
+        return None
+    return page.canonical_url or page.first_meta("og:url")

@@ -30,6 +30,8 @@ _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($
 _CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])", re.I)
 LINE_BREAK = "\u2028"  # Unicode's line separator: a <br>, never found in markup as text
 ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "credit"
+# The tag a wrapper had before it became a <p>, for the CSS selectors of outlet profiles.
+FIRST_TAG = "data-newsnorm-tag"
 _MAX_CAPTION = 500
 _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
@@ -195,6 +197,7 @@ def _paragraphs_from_loose_text(root: HtmlElement) -> None:
     for element in list(root.iter(*_WRAPPERS)):
         if not _has_block_child(element):
             if element.tag != "span" and element.text_content().strip():
+                element.set(FIRST_TAG, element.tag)
                 element.tag = "p"
         elif _has_loose_text(element):
             _wrap_runs(element)

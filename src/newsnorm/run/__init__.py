@@ -14,6 +14,7 @@ from pathlib import Path
 
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
+from newsnorm.pipeline import pipeline_with
 from newsnorm.run.cluster import dask_parts
 from newsnorm.run.directory import LocalParts, convert_to_directory
 from newsnorm.run.lines import convert_to_lines
@@ -70,9 +71,12 @@ def convert(
     per partition of about `documents_per_partition` documents (default: about 16 per
     worker, 50 to 500), and `_manifest.json`. `dask`
     (a `distributed.Client`, a scheduler address, or "local" for a LocalCluster of
-    `dask_workers` processes) converts the partitions on a cluster."""
+    `dask_workers` processes) converts the partitions on a cluster. A profile that is not
+    valid (installed, in NEWSNORM_PROFILES or in `settings.profiles`) raises ProfileError
+    first."""
     settings = settings or Settings()
     reporter = reporter or Reporter()
+    pipeline_with(settings.profiles)  # a ProfileError stops the run before anything is read
     started = time.monotonic()
     if dask is not None or is_directory(output):
         tally, interrupted = _convert_to_directory(

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument
-from newsnorm.pipeline import Pipeline, default_pipeline
+from newsnorm.pipeline import Pipeline, pipeline_with
+from newsnorm.profiles import ProfileText
 from newsnorm.run.outcome import Outcome, convert_one
 from newsnorm.run.pool import convert_parallel
 
@@ -23,6 +24,7 @@ def convert(
     as_lines: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict_plugins: bool = False,
+    profiles: tuple[ProfileText, ...] = (),
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
@@ -31,14 +33,16 @@ def convert(
     cheaper to send between processes than the article. A document longer than
     `max_bytes` (after decompression) fails at stage `read`, read no further than that.
     `strict_plugins` fails a document whose installed plugin fails, instead of converting
-    it without that plugin's changes and a warning in the record."""
+    it without that plugin's changes and a warning in the record. `profiles` (a run's
+    profile files) join the default pipeline, in every process."""
     parallel = workers > 1 and pipeline is None
-    pipeline = pipeline or default_pipeline()
+    pipeline = pipeline or pipeline_with(profiles)
     if outlet:
         pipeline.find_outlet(outlet)
     options = {
         "url": url, "outlet": outlet, "explain": explain, "timeout": timeout,
         "as_lines": as_lines, "max_bytes": max_bytes, "strict_plugins": strict_plugins,
+        "profiles": profiles,
     }  # fmt: skip
     if parallel:
         return convert_parallel(documents, workers, **options)

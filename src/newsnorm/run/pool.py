@@ -14,7 +14,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from newsnorm.inputs.document import InputDocument
-from newsnorm.pipeline import Pipeline, default_pipeline
+from newsnorm.pipeline import Pipeline, pipeline_with
 from newsnorm.run.outcome import Outcome, convert_one
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
@@ -29,7 +29,7 @@ def convert_parallel(
     documents: Iterable[InputDocument], workers: int, **options: Any
 ) -> Iterator[Outcome]:
     """`batch.convert`'s outcomes, in the same order, computed by `workers` processes, each
-    with the default pipeline (installed plugins and built-ins)."""
+    with the default pipeline (installed plugins and built-ins) and the run's profiles."""
     documents = iter(documents)
 
     def next_window() -> list[InputDocument]:
@@ -37,7 +37,7 @@ def convert_parallel(
 
     first = next_window()
     if len(first) < 2:  # nothing to share out: no pool to start
-        pipeline = default_pipeline()
+        pipeline = pipeline_with(options.get("profiles", ()))
         yield from (convert_one(pipeline, document, **options) for document in first)
         return
     pool, finished = _Workers(workers, options), False
@@ -120,7 +120,7 @@ def _start_worker(options: dict[str, Any]) -> None:
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and closes the output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _pipeline = default_pipeline()
+    _pipeline = pipeline_with(options.get("profiles", ()))
     _options = options
 
 

@@ -7,13 +7,16 @@ import os
 from dataclasses import asdict, dataclass, field
 
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
+from newsnorm.profiles import ProfileText
 
 DEFAULT_TIMEOUT = 10.0  # seconds a document; pages take well under one
 
 
 @dataclass(frozen=True)
 class Settings:
-    """`url` applies to a single input; `timeout` None or 0 means no limit."""
+    """`url` applies to a single input; `timeout` None or 0 means no limit. `profiles` are
+    the run's own profile files (`--profiles`, NEWSNORM_PROFILES), as text: every process
+    that converts builds its pipeline with them, on this machine or a cluster's."""
 
     url: str | None = None
     outlet: str | None = None
@@ -22,11 +25,13 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Fields = field(default_factory=Fields)
+    profiles: tuple[ProfileText, ...] = ()
 
     def options(self) -> dict:
         """The keyword options of `batch.convert` and `convert_one`."""
         options = asdict(self)
         del options["fields"]
+        options["profiles"] = self.profiles  # as they are: asdict made them dicts
         options["timeout"] = self.timeout or None
         options["as_lines"] = True
         return options

@@ -1,0 +1,79 @@
+"""A profile at work: a plugin (`profile:KEY`) that registers the profile's outlet and, on
+that outlet's documents only, applies its rules. Its removals are credited `KEY:RULE`, like
+those of the outlet's Python plugin, if it has one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import pluggy
+
+from newsnorm.document import Document, OutletProfile, host_belongs_to
+from newsnorm.hookspecs import hookimpl
+from newsnorm.profiles.html_rules import CompiledHtmlRules, read_fields, remove_boxes
+from newsnorm.profiles.loading import Profile
+from newsnorm.profiles.model import ProfileSpec
+from newsnorm.profiles.text_rules import CompiledTextRules, read_byline, remove_lines
+
+PLUGIN_PREFIX = "profile:"
+
+
+class ProfilePlugin:
+    """The hooks of one profile, with its selectors and patterns compiled once."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self.credit_name = profile.key  # the pipeline credits removals to the outlet's key
+        self.outlet = outlet_of(profile.spec)
+        self.html = CompiledHtmlRules.of(profile.spec.html)
+        self.text = CompiledTextRules.of(profile.spec.text)
+
+    @hookimpl
+    def newsnorm_register_outlets(self, register: Callable[[OutletProfile], None]) -> None:
+        register(self.outlet)
+
+    @hookimpl
+    def newsnorm_remove_noise(self, document: Document) -> None:
+        if not document.outlet_is(self.profile.key):
+            return
+        if document.input_format == "html":
+            remove_boxes(document, self.html)
+        elif document.input_format == "text":
+            remove_lines(document, self.text)
+
+    @hookimpl
+    def newsnorm_extract_metadata(self, document: Document) -> None:
+        if not document.outlet_is(self.profile.key):
+            return
+        if document.input_format == "html":
+            read_fields(document, self.html)
+        elif document.input_format == "text":
+            read_byline(document, self.text, self.outlet.timezone)
+
+
+def outlet_of(spec: ProfileSpec) -> OutletProfile:
+    """The outlet a profile describes. With one domain, records name it; with several, the
+    page's own host is the record's domain."""
+    domains = tuple(domain.removeprefix("www.") for domain in spec.domains)
+    return OutletProfile(
+        key=spec.key,
+        name=spec.name,
+        domain=domains[0] if len(domains) == 1 else None,
+        timezone=spec.timezone,
+        language=spec.language,
+        matches_url=lambda url: any(host_belongs_to(url, domain) for domain in domains),
+    )
+
+
+def plugin_name(key: str) -> str:
+    return PLUGIN_PREFIX + key
+
+
+def register_profiles(pm: pluggy.PluginManager, profiles: Iterable[Profile]) -> None:
+    """Each profile as the plugin `profile:KEY`; a later profile of the same key replaces
+    an earlier one (a file given on the command line over an installed one)."""
+    for profile in profiles:
+        name = plugin_name(profile.key)
+        if pm.get_plugin(name) is not None:
+            pm.unregister(name=name)
+        pm.register(ProfilePlugin(profile), name=name)
