@@ -16,8 +16,9 @@ import pluggy
 from pydantic import ValidationError
 
 from newsnorm import plugins as plugin_registry
-from newsnorm.document import OutletProfile, Source
+from newsnorm.document import Document, Metadata, OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
+from newsnorm.evidence import Evidence
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.model import Article
 from newsnorm.record import build_record
@@ -52,12 +53,28 @@ class Pipeline:
         """The JSON-ready record of `source` before it is validated against the schema:
         `newsnorm check-plugin` reads a plugin's rule names there even when they make the
         record invalid."""
+        return self._run(source, outlet, explain, None)[1]
+
+    def traced(
+        self, source: Source, *, outlet: str | None = None
+    ) -> tuple[Document, dict[str, Any]]:
+        """The finished document, with the evidence of its metadata (newsnorm.evidence), and
+        its record with `removed` filled: what `newsnorm explain` shows."""
+        return self._run(source, outlet, True, Evidence())
+
+    def _run(
+        self, source: Source, outlet: str | None, explain: bool, evidence: Evidence | None
+    ) -> tuple[Document, dict[str, Any]]:
         source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
         changed_by: list[str] = []
         document = self._first("newsnorm_read_document", "read", changed_by, source=source)
         if document is None:
             raise NormalizeError("no reader accepts this input", stage="read")
+        if evidence is not None:
+            document.evidence = evidence
+            evidence.watch(Metadata(), changed_by[-1])
+            evidence.settle(document.meta)  # what the reader found: the page's images
         document.outlet = forced or self._first(
             "newsnorm_recognize_outlet",
             "recognize",
@@ -72,7 +89,7 @@ class Pipeline:
         record["provenance"]["plugins"] = [
             {"name": name, "version": self.versions.get(name)} for name in changed_by
         ]
-        return record
+        return document, record
 
     def _impls(self, hook: str) -> list[Any]:
         # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
@@ -89,9 +106,14 @@ class Pipeline:
 
     def _each(self, hook: str, stage: str, changed_by: list[str], **kwargs: Any) -> None:
         """Call every implementation, noting those that changed the document or record."""
+        document = kwargs["document"]
         for impl in self._impls(hook):
             before = _snapshot(kwargs)
+            if document.evidence is not None:
+                document.evidence.watch(document.meta, impl.plugin_name)
             self._call_one(impl, stage, kwargs)
+            if document.evidence is not None:
+                document.evidence.settle(document.meta)
             if _snapshot(kwargs) != before:
                 _note(changed_by, impl.plugin_name)
 
