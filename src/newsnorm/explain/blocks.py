@@ -11,9 +11,11 @@ from newsnorm.document import Block, Document
 from newsnorm.html.content import page_blocks, region_of
 
 KEPT, REMOVED, LEFT_OUT = "kept", "removed", "left-out"
-# Blocks a reader made without an element: the text reader's lines, a page's declared body.
-_WHOLE_TEXT = {"text": "the whole capture: each line is a block"}
-_NO_ELEMENT = "the page's own summary or declared article body"
+# Blocks a reader made without an element of the page: a text capture's lines, the
+# standfirst a page declares and shows above the story, a page's JSON-LD articleBody.
+_WHOLE_TEXT = "the whole capture: each line is a block"
+_LEAD = "the standfirst the page declares and shows above the story"
+_DECLARED_BODY = "the page's JSON-LD articleBody (its markup held far less text)"
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,9 @@ def _row(document: Document, block: Block) -> BlockRow:
 def _region(document: Document, block: Block) -> str | None:
     if block.node is not None:
         return region_of(block.node)
-    return _WHOLE_TEXT.get(document.input_format, _NO_ELEMENT)
+    if document.input_format == "text":
+        return _WHOLE_TEXT
+    return _LEAD if any(b.node is not None for b in document.blocks) else _DECLARED_BODY
 
 
 def _left_out_before(document: Document) -> dict[int | None, list[BlockRow]]:

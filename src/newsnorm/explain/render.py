@@ -61,6 +61,7 @@ def _legend() -> Iterator[str]:
 
 def _metadata(rows: Iterable[FieldRow]) -> Iterator[str]:
     yield '<section id="metadata"><h2>Metadata</h2><table>'
+    yield '<colgroup><col class="name"><col class="value"><col class="source"><col></colgroup>'
     yield "<thead><tr><th>Field</th><th>Value</th><th>Source</th><th>Candidates it beat</th>"
     yield "</tr></thead><tbody>"
     for row in rows:
@@ -86,10 +87,11 @@ def _source_cell(row: FieldRow) -> str:
         f"({escape(c.source or 'set')} by {escape(c.plugin)})</span>"
         for c in row.earlier
     )
-    agreeing = "".join(
-        f'<span class="earlier">also: {escape(c.source)} ({escape(c.plugin)})</span>'
+    agreeing = ", ".join(
+        escape(c.source if c.plugin == row.plugin else f"{c.source} ({c.plugin})")
         for c in row.agreeing
     )
+    agreeing = f'<span class="earlier">also given by: {agreeing}</span>' if agreeing else ""
     plugin = f'<span class="plugin">by {escape(row.plugin or "")}</span>'
     source = f'<span class="source">{escape(row.source)}</span>'
     return f'<td class="source-cell">{source}{plugin}{agreeing}{earlier}</td>'
@@ -125,7 +127,8 @@ def _block(row: BlockRow) -> str:
         return f"{opening}{_struck(row.text, label)}</p>"
     if row.status == LEFT_OUT:
         note = "left out" if row.region else "outside the main region"
-        return f'{opening}{escape(row.text)}<span class="note">{note}</span></p>'
+        text = f'<span class="text">{escape(row.text)}</span>'
+        return f'{opening}{text}<span class="note">{note}</span></p>'
     return f"{opening}{escape(row.text)}</p>"
 
 
