@@ -84,3 +84,11 @@ def readme_commands() -> list[str]:
     commands = [line for line in lines if line.startswith("newsnorm ")]
     assert len(commands) >= 10
     return commands
+
+
+def test_explain_example_prints_what_its_comments_say(capsys):
+    code = next(block for block in python_blocks("plugins.md") if "newsnorm.explain" in block)
+    run_as_module("docs_explain_example", code)
+    printed = capsys.readouterr().out.splitlines()
+    comments = [line.split("# ", 1)[1] for line in code.splitlines() if "# " in line]
+    assert printed == comments

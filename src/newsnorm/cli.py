@@ -9,7 +9,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from newsnorm import run
+from newsnorm import explain, run
 from newsnorm.authoring import check, scaffold
 from newsnorm.authoring.findings import passed, report
 from newsnorm.authoring.scaffold import ScaffoldError
@@ -331,6 +331,51 @@ def check_plugin(
     typer.echo(report(findings))
     if not passed(findings):
         raise typer.Exit(EXIT_FAILED)
+
+
+EXPLAIN_HELP = "\n\n".join(
+    [
+        "Write an HTML report of what newsnorm does with one page: its text blocks in order"
+        " (removed ones struck through with their rule and plugin), the main-content region"
+        " the extractor chose, and each metadata field with its source and the candidates"
+        " it beat.",
+        "The report is one self-contained file: open it in a browser. By default it is"
+        " written here as PAGE's name with .explain.html; -o - prints it.",
+    ]
+)
+
+
+@app.command("explain", help=EXPLAIN_HELP)
+def explain_page(
+    page: Annotated[str, typer.Argument(help="An HTML page or a text capture (gzipped or not).")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Where to write the report; - for stdout."),
+    ] = None,
+    url: Annotated[str | None, typer.Option(help="The page's address.")] = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Force an outlet by key or name (see `plugins`).")
+    ] = None,
+    profiles: ProfilesOption = None,
+) -> None:
+    """`newsnorm explain`; what it does for a user is EXPLAIN_HELP."""
+    texts = _profiles(profiles)
+    try:
+        report = explain.explain_file(page, url=url, outlet=outlet, profiles=texts)
+    except (UnknownOutletError, ProfileError) as exc:
+        _usage_error(str(exc))
+    except OSError as exc:
+        _err(f"newsnorm: error: cannot read {page}: {exc.strerror or exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    except NewsnormError as exc:
+        _err(f"newsnorm: error: {page}: {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    if output == "-":
+        sys.stdout.write(report.to_html())
+        return
+    target = Path(output) if output else explain.default_report_path(page)
+    target.write_text(report.to_html(), encoding="utf-8")
+    typer.echo(str(target))
 
 
 def _usage_error(message: str):

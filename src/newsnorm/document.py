@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 if TYPE_CHECKING:  # BeautifulSoup is imported only when a plugin asks for the soup
     from bs4 import BeautifulSoup, Tag
 
+    from newsnorm.evidence import Evidence
+
 
 @dataclass(frozen=True)
 class Source:
@@ -131,6 +133,8 @@ class Document:
     page: Any = None  # what an HTML page declares about itself (newsnorm.html.meta.PageFacts)
     html: str | None = None  # the decoded page, for `soup()`
     acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
+    # What metadata extraction saw, kept only for `newsnorm explain` (newsnorm.evidence).
+    evidence: Evidence | None = field(default=None, repr=False, compare=False)
     _edits: int = 0
     _soup: BeautifulSoup | None = field(default=None, repr=False, compare=False)
 

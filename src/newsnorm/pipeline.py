@@ -17,8 +17,9 @@ import pluggy
 from pydantic import ValidationError
 
 from newsnorm import plugins as plugin_registry
-from newsnorm.document import OutletProfile, Source
+from newsnorm.document import Document, Metadata, OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
+from newsnorm.evidence import Evidence
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.isolation import ISOLATED_STAGES, Checkpoint, PluginWarning
 from newsnorm.model import Article
@@ -69,12 +70,33 @@ class Pipeline:
         """The JSON-ready record of `source` before it is validated against the schema:
         `newsnorm check-plugin` reads a plugin's rule names there even when they make the
         record invalid. `strict_plugins` fails the document when any plugin fails."""
+        return self._run(source, outlet, explain, None, strict_plugins)[1]
+
+    def traced(
+        self, source: Source, *, outlet: str | None = None
+    ) -> tuple[Document, dict[str, Any]]:
+        """The finished document, with the evidence of its metadata (newsnorm.evidence), and
+        its record with `removed` filled: what `newsnorm explain` shows."""
+        return self._run(source, outlet, True, Evidence())
+
+    def _run(
+        self,
+        source: Source,
+        outlet: str | None,
+        explain: bool,
+        evidence: Evidence | None,
+        strict_plugins: bool = False,
+    ) -> tuple[Document, dict[str, Any]]:
         source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
         trace = _Trace(strict_plugins)
         document = self._first("newsnorm_read_document", "read", trace, source=source)
         if document is None:
             raise NormalizeError("no reader accepts this input", stage="read")
+        if evidence is not None:
+            document.evidence = evidence
+            evidence.watch(Metadata(), trace.changed_by[-1])
+            evidence.settle(document.meta)  # what the reader found: the page's images
         document.outlet = forced or self._first(
             "newsnorm_recognize_outlet", "recognize", trace, document=document, outlets=self.outlets
         )
@@ -88,7 +110,7 @@ class Pipeline:
         ]
         if trace.warnings:
             provenance["warnings"] = [warning.as_record() for warning in trace.warnings]
-        return record
+        return document, record
 
     def _impls(self, hook: str) -> list[Any]:
         # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
@@ -106,14 +128,24 @@ class Pipeline:
     def _each(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> None:
         """Call every implementation, noting those that changed the document or record, and
         rolling back an isolated one that fails."""
+        evidence = kwargs["document"].evidence
         for impl in self._impls(hook):
             before = _snapshot(kwargs)
-            if trace.strict or not _isolated(impl.plugin_name, stage):
-                self._call_one(impl, stage, kwargs)
-            elif not self._call_isolated(impl, stage, kwargs, trace):
-                continue
-            if _snapshot(kwargs) != before:
+            if evidence is not None:
+                evidence.watch(kwargs["document"].meta, impl.plugin_name)
+            applied = self._call_guarded(impl, stage, kwargs, trace)
+            if evidence is not None:
+                evidence.settle(kwargs["document"].meta)
+            if applied and _snapshot(kwargs) != before:
                 trace.note(impl.plugin_name)
+
+    def _call_guarded(self, impl: Any, stage: str, kwargs: dict, trace: _Trace) -> bool:
+        """Call one implementation, isolated when it is a third party's; False when it failed
+        and was rolled back."""
+        if trace.strict or not _isolated(impl.plugin_name, stage):
+            self._call_one(impl, stage, kwargs)
+            return True
+        return self._call_isolated(impl, stage, kwargs, trace)
 
     def _call_isolated(self, impl: Any, stage: str, kwargs: dict, trace: _Trace) -> bool:
         """Call a third-party hook; when it raises (other than a NormalizeError, its verdict

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
+from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.people import split_byline
@@ -23,4 +24,6 @@ def newsnorm_extract_metadata(document: Document) -> None:
         if _BY_LINE.match(block.text) and len(block.text.split()) <= _MAX_WORDS:
             meta.byline = document.take(block, "byline")
             meta.authors, meta.agencies = split_byline(meta.byline)
+            for name in ("byline", "authors", "agencies"):
+                evidence.chose(document, name, "a 'By' line in the text", meta.byline)
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.datelines import find_dateline
@@ -17,6 +18,8 @@ def newsnorm_extract_metadata(document: Document) -> None:
     if dateline is None:
         return
     meta.dateline = dateline.place
+    evidence.chose(document, "dateline", "the first paragraph's dateline", dateline.prefix)
     if dateline.agency and dateline.agency not in meta.agencies:
+        evidence.chose(document, "agencies", "the first paragraph's dateline", dateline.prefix)
         meta.agencies = [*meta.agencies, dateline.agency]
     document.cut_prefix(first, dateline.prefix, "dateline")

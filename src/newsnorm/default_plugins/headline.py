@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.patterns import is_headline_shaped
@@ -14,3 +15,4 @@ def newsnorm_extract_metadata(document: Document) -> None:
     first = next(document.live_blocks(), None)
     if first is not None and is_headline_shaped(first.text, max_words=30):
         document.meta.title = document.take(first, "title")
+        evidence.chose(document, "title", "a headline-shaped first line", first.text)

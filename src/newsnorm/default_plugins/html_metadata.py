@@ -16,14 +16,18 @@ empty.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from datetime import timezone as dt_timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from newsnorm import evidence
 from newsnorm.default_plugins.language import primary_language
 from newsnorm.document import Document, Metadata
+from newsnorm.evidence import Offer, first_found
 from newsnorm.hookspecs import hookimpl
 from newsnorm.html.meta import PageFacts, names_of, text_of
 from newsnorm.text.dates import parse_moment, printed_day
@@ -33,6 +37,7 @@ _PUBLISHED_META = ("article:published_time", "og:published_time", "datepublished
                    "pubdate", "publishdate", "date", "dc.date", "dc.date.issued",
                    "sailthru.date", "parsely-pub-date")  # fmt: skip
 _UPDATED_META = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+_LANGUAGE_META = ("content-language", "og:locale", "language", "dc.language")
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+|\s*[|·»]\s*")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?:/|[-_]|$)")
 _DATE_LABEL = re.compile(r"^(?:published|updated|posted|last updated|on)\b[:\s]*", re.I)
@@ -56,32 +61,99 @@ def newsnorm_extract_metadata(document: Document) -> None:
     article = facts.articles[0] if facts.articles else {}
     zone = document.outlet.timezone if document.outlet else None
     site_names = facts.site_names()
+    _fill(document, "title", lambda: _title(document, article, facts, site_names))
+    _fill(document, "section", lambda: _section(document, article, facts))
+    _fill(document, "language", lambda: _declared_language(document, article, facts))
+    _fill(document, "canonical_url", lambda: _canonical_url(document, facts))
+    _fill(document, "tags", lambda: _tags(document, article, facts))
+    _fill(document, "published", lambda: _published(article, facts, document, zone))
+    _fill(document, "updated", lambda: _updated(document, article, facts, zone))
     meta = document.meta
-    meta.title = meta.title or _title(article, facts, site_names)
-    meta.section = (
-        meta.section
-        or text_of(article.get("articleSection"))
-        or facts.first_meta("article:section")
-    )
-    meta.language = meta.language or _declared_language(article, facts)
-    meta.canonical_url = meta.canonical_url or facts.canonical_url or facts.first_meta("og:url")
-    meta.tags = meta.tags or _tags(article, facts)
-    meta.published = meta.published or _published(article, facts, document, zone)
-    meta.updated = meta.updated or _moment(
-        text_of(article.get("dateModified")) or facts.first_meta(*_UPDATED_META), zone
-    )
     if not (meta.byline or meta.authors or meta.agencies):
-        credits = _declared_authors(facts) or _meta_authors(facts)
+        credits = first_found(
+            document,
+            "authors",
+            (
+                ("JSON-LD author", lambda: _declared_authors(facts)),
+                ("meta author", lambda: _meta_authors(facts)),
+            ),
+        )
         _people(meta, credits, site_names)
     if not (meta.byline or meta.authors or meta.agencies):
-        _first_visible_byline(meta, facts.bylines, site_names)
+        _first_visible_byline(document, facts.bylines, site_names)
 
 
-def _title(article: dict, facts: PageFacts, site_names: set[str]) -> str | None:
-    declared = text_of(article.get("headline")) or facts.first_meta("og:title", "twitter:title")
-    declared = _without_site_name(declared or facts.title_tag, site_names)
-    title = _story_heading(facts.headings, declared, site_names) or declared
+def _fill(document: Document, name: str, find: Callable[[], Any]) -> None:
+    """Set field `name` to what `find` gives, unless an earlier plugin set it. Explained, the
+    page's candidates are read all the same: they are what that plugin's value beat."""
+    current = getattr(document.meta, name)
+    if current and document.evidence is None:
+        return
+    found = find()
+    if not current:
+        setattr(document.meta, name, found)
+
+
+def _title(document: Document, article: dict, facts: PageFacts, site_names: set[str]):
+    declared = first_found(
+        document,
+        "title",
+        (
+            ("JSON-LD headline", lambda: text_of(article.get("headline"))),
+            ("meta og:title", lambda: facts.first_meta("og:title")),
+            ("meta twitter:title", lambda: facts.first_meta("twitter:title")),
+            ("<title>", lambda: facts.title_tag),
+        ),
+    )
+    declared = _without_site_name(declared, site_names)
+    heading = _story_heading(facts.headings, declared, site_names)
+    for shown_heading in facts.headings:
+        evidence.saw(document, "title", "visible <h1>", shown_heading)
+    if heading:
+        evidence.chose(document, "title", "visible <h1>", heading)
+    title = heading or declared
     return " ".join(title.split()) if title else None  # a title is one line
+
+
+def _section(document: Document, article: dict, facts: PageFacts) -> str | None:
+    return first_found(
+        document,
+        "section",
+        (
+            ("JSON-LD articleSection", lambda: text_of(article.get("articleSection"))),
+            ("meta article:section", lambda: facts.first_meta("article:section")),
+        ),
+    )
+
+
+def _canonical_url(document: Document, facts: PageFacts) -> str | None:
+    return first_found(
+        document,
+        "canonical_url",
+        (
+            ("<link rel=canonical>", lambda: facts.canonical_url),
+            ("meta og:url", lambda: facts.first_meta("og:url")),
+        ),
+    )
+
+
+def _updated(document: Document, article: dict, facts: PageFacts, zone: str | None):
+    return _moment(
+        first_found(
+            document,
+            "updated",
+            (
+                ("JSON-LD dateModified", lambda: text_of(article.get("dateModified"))),
+                *_meta_offers(facts, _UPDATED_META),
+            ),
+        ),
+        zone,
+    )
+
+
+def _meta_offers(facts: PageFacts, names: tuple[str, ...]) -> list[Offer]:
+    """One offer per meta name, as `first_meta(*names)` reads them."""
+    return [(f"meta {name}", lambda name=name: facts.first_meta(name)) for name in names]
 
 
 def _without_site_name(title: str | None, site_names: set[str]) -> str | None:
@@ -122,17 +194,31 @@ def _published(article: dict, facts: PageFacts, document: Document, zone: str | 
     htmldate's. Our own sources come first: on the corpora each is right more often than
     htmldate on the pages where it gives a date (htmldate trusts a URL's date over the page's
     and reads copyright and sidebar dates); htmldate finds one where they find none."""
-    declared = [text_of(article.get("datePublished"))]
-    declared += [value for name in _PUBLISHED_META for value in facts.meta.get(name, ())]
     # The date printed under the headline is the story's; `<time>` and date-named elements
     # elsewhere are often a sidebar's or a related story's.
     shown = (*facts.headline_dates, *facts.times, *facts.shown_dates)
-    for text in (*declared, *shown):
-        moment = _moment(text, zone)
-        if moment is not None:
-            return _in_local_offset(moment, shown)
     url = document.source.url or facts.canonical_url
-    return _url_date(url) or _htmldate_day(document.html, url)
+    offers: list[Offer] = [
+        (source, lambda text=text: _in_local_offset(_moment(text, zone), shown))
+        for source, text in _dated_texts(article, facts)
+    ]
+    offers.append(("date in the URL", lambda: _url_date(url)))
+    offers.append(("htmldate", lambda: _htmldate_day(document.html, url)))
+    return first_found(document, "published", offers)
+
+
+def _dated_texts(article: dict, facts: PageFacts) -> list[tuple[str, str | None]]:
+    """The texts that may hold the publishing date, with their sources, best first."""
+    declared = [("JSON-LD datePublished", text_of(article.get("datePublished")))]
+    declared += [
+        (f"meta {name}", value) for name in _PUBLISHED_META for value in facts.meta.get(name, ())
+    ]
+    return [
+        *declared,
+        *(("date under the headline", text) for text in facts.headline_dates),
+        *(("<time datetime>", text) for text in facts.times),
+        *(("date shown on the page", text) for text in facts.shown_dates),
+    ]
 
 
 def _htmldate_day(page: str | None, url: str | None) -> date | None:
@@ -198,23 +284,33 @@ def _url_date(url: str | None):
         return None
 
 
-def _tags(article: dict, facts: PageFacts) -> list[str]:
+def _tags(document: Document, article: dict, facts: PageFacts) -> list[str]:
     keywords = article.get("keywords")
     if isinstance(keywords, str):
         keywords = keywords.split(",")
-    values = keywords if isinstance(keywords, list) else facts.meta.get("article:tag", [])
-    return list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+    declared = isinstance(keywords, list)
+    values = keywords if declared else facts.meta.get("article:tag", [])
+    tags = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+    evidence.chose(document, "tags", "JSON-LD keywords" if declared else "meta article:tag", tags)
+    return tags
 
 
-def _declared_language(article: dict, facts: PageFacts) -> str | None:
+def _declared_language(document: Document, article: dict, facts: PageFacts) -> str | None:
     """The first declaration that names a language: `<html lang>`, JSON-LD `inLanguage`,
     `Content-Language`, `og:locale`, `<meta name=language>`."""
-    candidates = (
-        facts.language,
-        text_of(article.get("inLanguage")),
-        facts.first_meta("content-language", "og:locale", "language", "dc.language"),
-    )
-    return next((value for value in candidates if primary_language(value)), None)
+    # Only the first of these meta values counts, whether it names a language or not.
+    meta_name = next((name for name in _LANGUAGE_META if facts.first_meta(name)), None)
+    offers = [
+        ("<html lang>", lambda: facts.language),
+        ("JSON-LD inLanguage", lambda: text_of(article.get("inLanguage"))),
+        (f"meta {meta_name}", lambda: facts.first_meta(*_LANGUAGE_META)),
+    ]
+    return first_found(document, "language", ((s, _naming(get)) for s, get in offers))
+
+
+def _naming(get: Callable[[], str | None]) -> Callable[[], str | None]:
+    """A declaration's value when it names a language (pages also put "utf-8" there)."""
+    return lambda: value if primary_language(value := get()) else None
 
 
 def _declared_authors(facts: PageFacts) -> list[str]:
@@ -238,11 +334,15 @@ def _meta_authors(facts: PageFacts) -> list[str]:
     return [author] if author and not author.startswith("http") else []
 
 
-def _first_visible_byline(meta: Metadata, bylines: list[str], site_names: set[str]) -> None:
+def _first_visible_byline(document: Document, bylines: list[str], site_names: set[str]) -> None:
     """The first credit on the page that names someone; later ones belong to teasers."""
+    meta = document.meta
+    for byline in bylines:
+        evidence.saw(document, "authors", "visible byline", byline)
     for byline in bylines:
         _people(meta, [byline], site_names)
         if meta.authors or meta.agencies:
+            evidence.chose(document, "authors", "visible byline", byline)
             return
 
 

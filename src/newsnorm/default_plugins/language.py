@@ -17,6 +17,7 @@ import re
 from functools import cache
 from itertools import islice
 
+from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 
@@ -52,6 +53,19 @@ def newsnorm_extract_metadata(document: Document) -> None:
     document.meta.language = declared or detected
     if declared and detected and _clearly_other(declared, detected, probability, len(sample)):
         document.meta.language = detected
+    if document.evidence is not None:
+        _note_evidence(document, declared, detected, probability)
+
+
+def _note_evidence(
+    document: Document, declared: str | None, detected: str | None, probability: float
+) -> None:
+    evidence.saw(document, "language", "declared (primary subtag)", declared)
+    source = f"detected in the text (py3langid, p={probability:.2f})"
+    evidence.saw(document, "language", source, detected)
+    if document.meta.language == declared:
+        source = "declared (primary subtag)"
+    evidence.chose(document, "language", source, document.meta.language)
 
 
 def _text_sample(document: Document) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 
@@ -10,3 +11,4 @@ from newsnorm.hookspecs import hookimpl
 def newsnorm_extract_metadata(document: Document) -> None:
     if document.outlet is not None and document.meta.language is None:
         document.meta.language = document.outlet.language
+        evidence.chose(document, "language", "the outlet's profile", document.outlet.language)

@@ -45,6 +45,9 @@ _LARGER_SECTION_SHARE = 0.5
 _ENOUGH_PROSE = 600
 _MARGIN = 2
 _KEPT_SHARE = 0.5
+# Set on the elements the article is read from, naming the attempt that chose them, for
+# `newsnorm explain` to mark the region (an attribute on a few elements: free to set).
+REGION = "data-newsnorm-region"
 
 
 def parse(text: str) -> HtmlElement:
@@ -80,7 +83,24 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
 
 def _embedded_stories(tree: HtmlElement) -> Iterator[Extraction]:
     for markup in embedded_markup(tree):
-        yield _extract(parse(f"<html><body>{markup}</body></html>"), relaxed=True)
+        page = parse(f"<html><body>{markup}</body></html>")
+        yield _extract(page, relaxed=True, region="story markup in a script")
+
+
+def region_of(node: HtmlElement) -> str | None:
+    """How the article region holding `node` was chosen, or None when it is outside."""
+    for element in (node, *node.iterancestors()):
+        if chosen := element.get(REGION):
+            return chosen
+    return None
+
+
+def page_blocks(node: HtmlElement) -> list[Block]:
+    """Every block of the page `node` is in, as prepared for scoring and in page order:
+    the article's and what it left out. (Dropped furniture, like <nav>, is gone by then.)"""
+    root = node.getroottree().getroot()
+    body = root.find("body")
+    return list(_blocks(body if body is not None else root))
 
 
 def _replaces(first: Extraction, mine: int, other: Extraction) -> bool:
@@ -94,12 +114,17 @@ def _replaces(first: Extraction, mine: int, other: Extraction) -> bool:
     return not mine or kept < mine * _KEPT_SHARE
 
 
-def _extract(tree: HtmlElement, *, relaxed: bool = False) -> Extraction:
+def _extract(tree: HtmlElement, *, relaxed: bool = False, region: str = "") -> Extraction:
     root = _prepared_body(tree, relaxed=relaxed)
     containers = _article_containers(root)
+    for container in containers:
+        container.set(REGION, region or _SCORED[relaxed])
     images = [image for container in containers for image in _take_figures(container)]
     blocks = [block for container in containers for block in _blocks(container)]
     return blocks, images
+
+
+_SCORED = ("the best-scoring container", "the best-scoring container, nothing dropped by name")
 
 
 def _relaxed_extract(tree: HtmlElement) -> Extraction:
@@ -116,6 +141,7 @@ def _prepared_body(tree: HtmlElement, *, relaxed: bool) -> HtmlElement:
 def _all_prose(tree: HtmlElement) -> Extraction:
     """The last resort: every paragraph of the page that reads as prose, in page order."""
     root = _prepared_body(tree, relaxed=True)
+    root.set(REGION, "every prose paragraph of the page (little prose elsewhere)")
     images = _take_figures(root)
     blocks = [block for block in _blocks(root) if is_prose(block.text)]
     return blocks, images
