@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from newsnorm import normalize
 from newsnorm.cli import app
 from newsnorm.explain import default_report_path, explain
+from newsnorm.profiles import profile_texts
 
 runner = CliRunner()
 SAMPLE = SHARED / "samples" / "text" / "brecorder-lee-xi.txt"
@@ -161,3 +162,29 @@ def test_unreadable_and_binary_pages_are_one_line_errors(tmp_path):
         assert "Traceback" not in result.output
     unknown = runner.invoke(app, ["explain", str(SAMPLE), "--outlet", "nowhere"])
     assert unknown.exit_code == 2 and "unknown outlet" in unknown.stderr
+
+
+def test_each_block_shows_the_css_path_a_profile_can_remove_it_by(tmp_path):
+    box = '<div class="gz-panel"><div class="gz-line">Subscribe to the Gazette daily.</div></div>'
+    content = page(ld=None).replace("<p>Advertisement</p>", box)
+    url = "https://gazette.example/news/bridge"
+    (row,) = [row for row in explain(content, url=url).blocks if row.text.startswith("Subscribe")]
+    assert row.status == "kept"
+    assert row.path.endswith("div.gz-panel > div.gz-line")  # as served, though now a <p>
+    assert all(row.path is None for row in explain(SAMPLE.read_bytes()).blocks)
+
+    profile = tmp_path / "gazette.toml"
+    selector = " > ".join(row.path.split(" > ")[-2:])
+    profile.write_text(
+        f'key = "gazette"\nname = "The Gazette"\ndomains = ["gazette.example"]\n'
+        f'[html]\nremove = [{{ selector = "{selector}", name = "promo" }}]\n',
+        encoding="utf-8",
+    )
+    texts = tuple(profile_texts([profile]))
+    (row,) = [
+        row
+        for row in explain(content, url=url, profiles=texts).blocks
+        if row.text.startswith("Subscribe")
+    ]
+    assert (row.status, row.rule, row.plugin) == ("removed", "promo", "gazette")
+    assert '<code class="where">' in explain(content, url=url).to_html()

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsnorm.document import Block, Document
+from newsnorm.explain.paths import css_path
 from newsnorm.html.content import page_blocks, region_of
 
 KEPT, REMOVED, LEFT_OUT = "kept", "removed", "left-out"
@@ -20,7 +21,8 @@ _DECLARED_BODY = "the page's JSON-LD articleBody (its markup held far less text)
 
 @dataclass(frozen=True)
 class BlockRow:
-    """One block: its text, what became of it, and the region holding it (None: outside)."""
+    """One block: its text, what became of it, the region holding it (None: outside), and
+    its element's CSS path in the page (None: no element)."""
 
     text: str
     type: str
@@ -28,6 +30,7 @@ class BlockRow:
     region: str | None
     rule: str | None = None
     plugin: str | None = None
+    path: str | None = None
 
 
 def block_rows(document: Document) -> list[BlockRow]:
@@ -43,11 +46,11 @@ def block_rows(document: Document) -> list[BlockRow]:
 
 
 def _row(document: Document, block: Block) -> BlockRow:
-    region = _region(document, block)
+    region, path = _region(document, block), css_path(block.node)
     if block.live:
-        return BlockRow(block.text, block.type, KEPT, region)
+        return BlockRow(block.text, block.type, KEPT, region, path=path)
     plugin, _, rule = (block.removed_by or "").partition(":")
-    return BlockRow(block.text, block.type, REMOVED, region, rule, plugin)
+    return BlockRow(block.text, block.type, REMOVED, region, rule, plugin, path)
 
 
 def _region(document: Document, block: Block) -> str | None:
@@ -72,7 +75,8 @@ def _left_out_before(document: Document) -> dict[int | None, list[BlockRow]]:
             grouped.setdefault(id(taken[id(block.node)]), []).extend(pending)
             pending = []
         else:
-            pending.append(BlockRow(block.text, block.type, LEFT_OUT, region_of(block.node)))
+            region, path = region_of(block.node), css_path(block.node)
+            pending.append(BlockRow(block.text, block.type, LEFT_OUT, region, path=path))
     grouped[None] = pending
     return grouped
 

@@ -122,14 +122,21 @@ def _blocks(rows: Iterable[BlockRow]) -> Iterator[str]:
 
 def _block(row: BlockRow) -> str:
     opening = f'<p class="block {row.status}" data-type="{row.type}">'
+    return f"{opening}{_block_text(row)}{_where(row.path)}</p>"
+
+
+def _block_text(row: BlockRow) -> str:
     if row.status == REMOVED:
-        label = f"{row.rule} · {row.plugin}"
-        return f"{opening}{_struck(row.text, label)}</p>"
+        return _struck(row.text, f"{row.rule} · {row.plugin}")
     if row.status == LEFT_OUT:
         note = "left out" if row.region else "outside the main region"
-        text = f'<span class="text">{escape(row.text)}</span>'
-        return f'{opening}{text}<span class="note">{note}</span></p>'
-    return f"{opening}{escape(row.text)}</p>"
+        return f'<span class="text">{escape(row.text)}</span><span class="note">{note}</span>'
+    return escape(row.text)
+
+
+def _where(path: str | None) -> str:
+    """The block's element as a CSS path: what a profile's `[html] remove` selects."""
+    return "" if path is None else f'<code class="where">{escape(path)}</code>'
 
 
 def _cuts(cuts: Iterable[Cut]) -> Iterator[str]:
