@@ -157,6 +157,26 @@ def test_unusable_domains_are_refused(domain, reason):
         plugin_names("acme", domain)
 
 
+def test_the_outlet_s_name_can_be_given(tmp_path):
+    result = runner.invoke(
+        app,
+        ["new-plugin", "np", "--domain", "nationalpost.com", "--title", "National Post",
+         "--dir", str(tmp_path)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    profile = (tmp_path / "newsnorm-np" / "src" / "newsnorm_np" / "np.toml").read_text()
+    assert 'name = "National Post"' in profile
+    assert "newsnorm outlet plugin for National Post" in (
+        tmp_path / "newsnorm-np" / "pyproject.toml"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title", ['The "Times"', "Back\\slash", "  ", "Bell\x07"])
+def test_titles_that_would_break_the_files_are_refused(title):
+    with pytest.raises(ScaffoldError, match="--title"):
+        plugin_names("acme", "acme.example", title)
+
+
 def test_an_existing_directory_is_never_overwritten(tmp_path):
     (tmp_path / "newsnorm-acme").mkdir()
     (tmp_path / "newsnorm-acme" / "mine.txt").write_text("keep me")

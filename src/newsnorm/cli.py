@@ -300,10 +300,14 @@ def new_plugin(
     directory: Annotated[
         Path, typer.Option("--dir", help="Where to make newsnorm-NAME/ (default: here).")
     ] = Path("."),
+    title: Annotated[
+        str | None,
+        typer.Option(help="The outlet's name, as records give it (default: from NAME)."),
+    ] = None,
 ) -> None:
     """Make a ready outlet plugin, newsnorm-NAME/: package, profile, README and tests."""
     try:
-        target = scaffold.new_plugin(name, domain, directory)
+        target = scaffold.new_plugin(name, domain, directory, title)
     except ScaffoldError as exc:
         _usage_error(str(exc))
     typer.echo(f"made {target}; next: pip install -e {target} && pytest {target}")

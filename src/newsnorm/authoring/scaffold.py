@@ -54,13 +54,13 @@ class PluginNames:
     module: str  # the name as a Python identifier: "acme_news"
     package: str  # "newsnorm_acme_news"
     distribution: str  # "newsnorm-acme-news", also the directory's name
-    title: str  # the outlet's display name until its author sets it: "Acme News"
+    title: str  # the outlet's display name (--title, else made from the name: "Acme News")
     domain: str
     newsnorm_version: str = __version__
 
 
-def plugin_names(name: str, domain: str) -> PluginNames:
-    """The plugin's names; ScaffoldError when `name` or `domain` cannot be used."""
+def plugin_names(name: str, domain: str, title: str | None = None) -> PluginNames:
+    """The plugin's names; ScaffoldError when `name`, `domain` or `title` cannot be used."""
     if not NAME.fullmatch(name):
         raise ScaffoldError(
             f"plugin name {name!r} is not usable: use lowercase letters and digits, words"
@@ -72,9 +72,22 @@ def plugin_names(name: str, domain: str) -> PluginNames:
         module=module,
         package=f"newsnorm_{module}",
         distribution=f"newsnorm-{name.replace('_', '-')}",
-        title=" ".join(word.capitalize() for word in re.split(r"[-_]", name)),
+        title=_checked_title(title) if title is not None else _title_of(name),
         domain=_checked_domain(domain),
     )
+
+
+def _title_of(name: str) -> str:
+    return " ".join(word.capitalize() for word in re.split(r"[-_]", name))
+
+
+def _checked_title(title: str) -> str:
+    """The outlet's name as given; it goes into TOML strings and docstrings as it is, so
+    quotes, backslashes and control characters are refused rather than escaped."""
+    cleaned = " ".join(title.split())
+    if not cleaned or any(c in cleaned for c in '"\\') or not cleaned.isprintable():
+        raise ScaffoldError(f"--title {title!r}: give the outlet's name without quotes or \\")
+    return cleaned
 
 
 def _checked_domain(domain: str) -> str:
@@ -86,10 +99,13 @@ def _checked_domain(domain: str) -> str:
     return cleaned
 
 
-def new_plugin(name: str, domain: str, directory: Path = Path(".")) -> Path:
+def new_plugin(
+    name: str, domain: str, directory: Path = Path("."), title: str | None = None
+) -> Path:
     """Write the plugin `newsnorm-NAME/` into `directory` (made if missing) and return its
-    path. An existing `newsnorm-NAME/` is never touched: ScaffoldError."""
-    names = plugin_names(name, domain)
+    path; `title` is the outlet's name (default: made from NAME). An existing
+    `newsnorm-NAME/` is never touched: ScaffoldError."""
+    names = plugin_names(name, domain, title)
     target = Path(directory) / names.distribution
     if target.exists():
         raise ScaffoldError(f"{target} exists already: remove it or choose another --dir")
