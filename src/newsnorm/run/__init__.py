@@ -12,6 +12,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
 from newsnorm.run.cluster import dask_parts
@@ -72,6 +73,7 @@ def convert(
     (a `distributed.Client`, a scheduler address, or "local" for a LocalCluster of
     `dask_workers` processes) converts the partitions on a cluster."""
     settings = settings or Settings()
+    formats.checked_format(settings.output_format)
     reporter = reporter or Reporter()
     started = time.monotonic()
     if dask is not None or is_directory(output):
@@ -135,6 +137,11 @@ def _check_request(
         raise UsageError("--url applies to a single file or - (stdin)")
     if resume and output is None:
         raise UsageError("--resume needs --output: it goes on with the records already there")
+    if resume and settings.output_format != formats.RECORD:
+        raise UsageError(
+            f"--resume reads each record's source back, and --format {settings.output_format}"
+            " items have none: convert into a directory (-o DIR/) to resume by partition"
+        )
     written = [path.resolve() for path in (output, errors) if path is not None]
     if len(written) == 2 and written[0] == written[1]:
         raise UsageError("--output and --errors must be different files")

@@ -23,6 +23,7 @@ def convert(
     as_lines: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict_plugins: bool = False,
+    output_format: str = "record",
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
@@ -31,7 +32,8 @@ def convert(
     cheaper to send between processes than the article. A document longer than
     `max_bytes` (after decompression) fails at stage `read`, read no further than that.
     `strict_plugins` fails a document whose installed plugin fails, instead of converting
-    it without that plugin's changes and a warning in the record."""
+    it without that plugin's changes and a warning in the record. `output_format` is the
+    shape of the lines (`newsnorm.formats`: the record, or a ninjs item)."""
     parallel = workers > 1 and pipeline is None
     pipeline = pipeline or default_pipeline()
     if outlet:
@@ -39,6 +41,7 @@ def convert(
     options = {
         "url": url, "outlet": outlet, "explain": explain, "timeout": timeout,
         "as_lines": as_lines, "max_bytes": max_bytes, "strict_plugins": strict_plugins,
+        "output_format": output_format,
     }  # fmt: skip
     if parallel:
         return convert_parallel(documents, workers, **options)

@@ -22,6 +22,7 @@ class Settings:
     timeout: float | None = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Fields = field(default_factory=Fields)
+    output_format: str = "record"  # or "ninjs" (2.2), "ninjs3" (3.1): see newsnorm.formats
 
     def options(self) -> dict:
         """The keyword options of `batch.convert` and `convert_one`."""
