@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 SHARED ?= ../shared
 PLUGINS := $(wildcard plugins/*/pyproject.toml)
 INSTALLED := $(VENV)/.installed
+# ajv (JavaScript's common JSON Schema validator) for the test that compiles schemas/ in its
+# strict mode; pinned by tests/ajv/package-lock.json, installed beside the venv, not committed.
+AJV := .cache/ajv/node_modules/.package-lock.json
 
-.PHONY: install demo test lint format schema bench bench-scale clean
+.PHONY: install ajv demo test lint format schema bench bench-scale clean
 
 install: $(INSTALLED)
 
@@ -16,6 +19,15 @@ $(INSTALLED): pyproject.toml $(PLUGINS)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]' $(foreach p,$(PLUGINS),-e $(dir $(p)))
 	touch $@
+
+# Without npm the test that needs ajv skips, saying why; nothing else depends on it.
+ajv: $(AJV)
+
+$(AJV): tests/ajv/package.json tests/ajv/package-lock.json
+	@if command -v npm >/dev/null; then \
+		mkdir -p .cache/ajv && cp tests/ajv/package.json tests/ajv/package-lock.json .cache/ajv/ && \
+		npm ci --prefix .cache/ajv --no-audit --no-fund --silent; \
+	else echo "npm not found: the ajv schema test will be skipped"; fi
 
 demo: $(INSTALLED)
 	$(BIN)/newsnorm plugins
@@ -34,7 +46,7 @@ demo: $(INSTALLED)
 ENTRY_POINT_NAMES := import sys, tomllib; \
 	print(*tomllib.load(open(sys.argv[1], "rb"))["project"]["entry-points"]["newsnorm"])
 
-test: $(INSTALLED)
+test: $(INSTALLED) $(AJV)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@for pyproject in $(PLUGINS); do \
@@ -66,4 +78,4 @@ schema: $(INSTALLED)
 	$(BIN)/python -m newsnorm.profiles.schema > schemas/profile.v1.json
 
 clean:
-	rm -rf $(VENV) demo-output
+	rm -rf $(VENV) demo-output .cache

@@ -12,6 +12,7 @@ import pytest
 
 from newsnorm import Document, NormalizeError, OutletProfile, Source, hookimpl, hookspecs
 from newsnorm.document import Block
+from newsnorm.formats.ninjs import ninjs_item
 from newsnorm.pipeline import Pipeline
 from newsnorm.plugins import make_plugin_manager
 
@@ -114,6 +115,37 @@ def test_hook_newsnorm_finish_record():
     article = run(Plugin())
     assert article.extensions == {"testplugin": {"blocks": 3}}
     assert "testplugin" in plugin_names(article)
+
+
+def test_hook_newsnorm_ninjs_item():
+    seen = []
+
+    class Plugin:
+        @hookimpl
+        def newsnorm_ninjs_item(self, record, item, version):
+            seen.append((record["title"], version))
+            item["ednote" if version == "2.2" else "edNote"] = f"{record['word_count']} words"
+
+    pm = make_plugin_manager(load_installed=False)
+    pm.register(Plugin(), name="testplugin")
+    article = Pipeline(pm).run(Source(STORY, name="story.txt"))
+    assert ninjs_item(article, "2.2", pm)["ednote"] == f"{article.word_count} words"
+    assert ninjs_item(article, "3.1", pm)["edNote"] == f"{article.word_count} words"
+    assert seen == [(article.title, "2.2"), (article.title, "3.1")]
+
+
+def test_a_plugin_failing_on_the_ninjs_item_is_named():
+    class Plugin:
+        @hookimpl
+        def newsnorm_ninjs_item(self, record, item, version):
+            raise KeyError("desk")
+
+    pm = make_plugin_manager(load_installed=False)
+    pm.register(Plugin(), name="testplugin")
+    article = Pipeline(pm).run(Source(STORY, name="story.txt"))
+    with pytest.raises(NormalizeError) as failure:
+        ninjs_item(article, "3.1", pm)
+    assert (failure.value.stage, failure.value.plugin) == ("ninjs", "testplugin")
 
 
 def test_a_failing_plugin_is_named_in_the_error_under_strict_plugins():

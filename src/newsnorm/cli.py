@@ -9,12 +9,13 @@ from typing import Annotated
 import orjson
 import typer
 
-from newsnorm import explain, run
+from newsnorm import explain, formats, run
 from newsnorm.authoring import check, scaffold
 from newsnorm.authoring.findings import passed, report
 from newsnorm.authoring.scaffold import ScaffoldError
 from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
+from newsnorm.formats.export import export_file
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
@@ -163,6 +164,14 @@ def convert(
             rich_help_panel="Distributed runs",
         ),
     ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="What each line is: 'record' (newsnorm's own, the default), 'ninjs' (an IPTC"
+            " ninjs 2.2 item) or 'ninjs3' (ninjs 3.1). See docs/formats.md.",
+        ),
+    ] = formats.RECORD,
     partition_size: Annotated[
         int | None,
         typer.Option(
@@ -184,6 +193,7 @@ def convert(
         max_bytes=max_bytes,
         fields=_fields(html_field, url_field),
         profiles=_profiles(profiles),
+        output_format=output_format,
     )
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     try:
@@ -257,6 +267,31 @@ def _read_lines(path: str) -> list[bytes]:
     except OSError as exc:
         _usage_error(f"cannot read {path}: {exc.strerror or exc}")
     return data.splitlines()
+
+
+@app.command()
+def export(
+    path: Annotated[str, typer.Argument(help="A JSON Lines file of records (.gz or not), or -.")],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option("--format", help="'ninjs' (IPTC ninjs 2.2), 'ninjs3' (3.1) or 'record'."),
+    ] = formats.RECORD,
+) -> None:
+    """Re-shape records already made, without extracting again: one line per valid record;
+    each invalid line is reported with its number (exit 1) and the others still exported."""
+    try:
+        formats.checked_format(output_format)
+        summary = export_file(path, output, output_format, on_problem=_err)
+    except UsageError as exc:
+        _usage_error(str(exc))
+    except OSError as exc:
+        _usage_error(f"cannot read {path}: {exc.strerror or exc}")
+    if summary.invalid:
+        _err(f"newsnorm: {summary.exported} exported, {summary.invalid} invalid line(s) left out")
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()

@@ -49,3 +49,9 @@ def newsnorm_extract_metadata(document: Document) -> None:
 @hookspec
 def newsnorm_finish_record(document: Document, record: dict[str, Any]) -> None:
     """Last stage: adjust the JSON-ready record in place before it is validated."""
+
+
+@hookspec
+def newsnorm_ninjs_item(record: dict[str, Any], item: dict[str, Any], version: str) -> None:
+    """Writing ninjs (`--format ninjs`, `Article.to_ninjs`): add to the IPTC ninjs item in
+    place, from the validated record; `version` is "2.2" or "3.1"."""

@@ -16,10 +16,11 @@ SCHEMA_VERSION = "1"
 BlockType = Literal["paragraph", "heading", "quote", "list_item", "preformatted"]
 
 # A date when only the day is known, a date-time with its UTC offset when the time is.
+# `type` sits beside the pattern so that strict validators (ajv) see what it applies to.
 ISO_MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$"
 Moment = Annotated[
     AwareDatetime | date,
-    Field(json_schema_extra={"pattern": ISO_MOMENT_PATTERN}),
+    Field(json_schema_extra={"type": "string", "pattern": ISO_MOMENT_PATTERN}),
 ]
 NonEmpty = Annotated[str, Field(min_length=1)]
 
@@ -140,3 +141,10 @@ class Article(_Strict):
         if self.provenance.warnings is None:
             exclude["provenance"] = {"warnings"}
         return self.model_dump(mode="json", exclude=exclude or None)
+
+    def to_ninjs(self, version: str = "2.2") -> dict[str, Any]:
+        """The article as an IPTC ninjs item ("2.2" or "3.1"), valid against the IPTC
+        schema of that version, with what installed plugins add (docs/formats.md)."""
+        from newsnorm.formats.ninjs import ninjs_item  # the formats are built on this model
+
+        return ninjs_item(self, version)

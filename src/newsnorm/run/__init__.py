@@ -12,6 +12,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
@@ -75,6 +76,7 @@ def convert(
     valid (installed, in NEWSNORM_PROFILES or in `settings.profiles`) raises ProfileError
     first."""
     settings = settings or Settings()
+    formats.checked_format(settings.output_format)
     reporter = reporter or Reporter()
     pipeline_with(settings.profiles)  # a ProfileError stops the run before anything is read
     started = time.monotonic()
@@ -139,6 +141,11 @@ def _check_request(
         raise UsageError("--url applies to a single file or - (stdin)")
     if resume and output is None:
         raise UsageError("--resume needs --output: it goes on with the records already there")
+    if resume and settings.output_format != formats.RECORD:
+        raise UsageError(
+            f"--resume reads each record's source back, and --format {settings.output_format}"
+            " items have none: convert into a directory (-o DIR/) to resume by partition"
+        )
     written = [path.resolve() for path in (output, errors) if path is not None]
     if len(written) == 2 and written[0] == written[1]:
         raise UsageError("--output and --errors must be different files")

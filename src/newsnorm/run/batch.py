@@ -25,6 +25,7 @@ def convert(
     max_bytes: int = DEFAULT_MAX_BYTES,
     strict_plugins: bool = False,
     profiles: tuple[ProfileText, ...] = (),
+    output_format: str = "record",
 ) -> Iterator[Outcome]:
     """Normalise each document, outcomes in input order (also with `workers` > 1); an
     unknown `outlet` raises before anything is read. A `pipeline` of the caller's own runs
@@ -34,7 +35,8 @@ def convert(
     `max_bytes` (after decompression) fails at stage `read`, read no further than that.
     `strict_plugins` fails a document whose installed plugin fails, instead of converting
     it without that plugin's changes and a warning in the record. `profiles` (a run's
-    profile files) join the default pipeline, in every process."""
+    profile files) join the default pipeline, in every process. `output_format` is the
+    shape of the lines (`newsnorm.formats`: the record, or a ninjs item)."""
     parallel = workers > 1 and pipeline is None
     pipeline = pipeline or pipeline_with(profiles)
     if outlet:
@@ -43,6 +45,7 @@ def convert(
         "url": url, "outlet": outlet, "explain": explain, "timeout": timeout,
         "as_lines": as_lines, "max_bytes": max_bytes, "strict_plugins": strict_plugins,
         "profiles": profiles,
+        "output_format": output_format,
     }  # fmt: skip
     if parallel:
         return convert_parallel(documents, workers, **options)

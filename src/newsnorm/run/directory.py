@@ -10,6 +10,7 @@ from typing import Protocol
 
 import fsspec
 
+from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
@@ -62,7 +63,7 @@ def convert_to_directory(
     documents_per_partition: int | None,
 ) -> tuple[Tally, bool]:
     """(what became of the documents, whether the run was interrupted)."""
-    old = _earlier_run(inputs, destination, resume)
+    old = _earlier_run(inputs, destination, resume, settings.output_format)
     size = old["documents_per_partition"] if old else documents_per_partition
     local_output = [Path(destination)] if "://" not in destination else []
     planned = plan(
@@ -71,6 +72,9 @@ def convert_to_directory(
     versions = installed_versions()
     executor.check_versions(versions)  # before the manifest: a refused run writes nothing
     manifest = _manifest(inputs, destination, planned, versions, old)
+    if old is None and settings.output_format != formats.RECORD:  # records: as before
+        manifest["output_format"] = settings.output_format
+        manifests.save(destination, manifest)
     partitions = planned.partitions
     tally, done = Tally(), completed(destination) if old else set()
     _count_done(manifest, destination, done, partitions, tally)
@@ -89,7 +93,9 @@ def convert_to_directory(
     return tally, False
 
 
-def _earlier_run(inputs: list[str], destination: str, resume: bool) -> dict | None:
+def _earlier_run(
+    inputs: list[str], destination: str, resume: bool, output_format: str
+) -> dict | None:
     """The manifest of the run to go on with (None for a new run); a UsageError when the
     directory holds a run that this one must not mix with."""
     old = manifests.load(destination)
@@ -102,6 +108,9 @@ def _earlier_run(inputs: list[str], destination: str, resume: bool) -> dict | No
         )
     if old["inputs"] != list(inputs):
         raise UsageError(f"--resume: {destination} was made from other inputs: {old['inputs']}")
+    if old.get("output_format", formats.RECORD) != output_format:
+        made = old.get("output_format", formats.RECORD)
+        raise UsageError(f"--resume: {destination} holds --format {made}, not {output_format}")
     return old
 
 

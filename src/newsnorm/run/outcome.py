@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import orjson
 
+from newsnorm import formats
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
@@ -97,9 +98,13 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
     except Exception as exc:  # a bug of ours must still not stop the batch
         return Outcome.failed(name, "internal", f"internal error: {type(exc).__name__}: {exc}", exc)
     warnings = len(article.provenance.warnings or ())
-    if options.get("as_lines"):
-        return Outcome(name, line=dumps(article), warnings=warnings)
-    return Outcome(name, article=article, warnings=warnings)
+    if not options.get("as_lines"):
+        return Outcome(name, article=article, warnings=warnings)
+    try:
+        line = formats.line(article, options.get("output_format", formats.RECORD), pipeline.pm)
+    except NormalizeError as exc:  # a plugin adding to the ninjs item failed
+        return Outcome.failed(name, exc.stage, str(exc), exc)
+    return Outcome(name, line=line, warnings=warnings)
 
 
 def _source(document: InputDocument, content: bytes | str, url: str | None) -> Source:
@@ -124,7 +129,7 @@ def error_record(failure: Failure) -> bytes:
 
 def dumps(article: Article) -> bytes:
     """One JSON Lines record: the same article always gives the same bytes."""
-    return orjson.dumps(article.to_record()) + b"\n"
+    return formats.line(article)
 
 
 class Lines(Protocol):
