@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import multiprocessing
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,7 +49,7 @@ def connect(address: str, workers: int | None = None):
             return distributed.Client(address, timeout=_CONNECT_SECONDS)
         except (OSError, ValueError) as exc:  # unreachable, or not an address
             raise UsageError(f"cannot reach a Dask scheduler at {address}: {exc}") from None
-    with dask_config().set(FOR_LONG_TASKS):
+    with dask_config().set({**FOR_LONG_TASKS, **_worker_start()}):
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # a run's problems are ours to report, in a line
@@ -66,6 +67,16 @@ FOR_LONG_TASKS = {
     "distributed.admin.system-monitor.interval": "2s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
+
+
+def _worker_start() -> dict:
+    """Worker processes forked from a forkserver, which has loaded Dask once, rather than
+    spawned to import it each: a second or more off a LocalCluster's start, on a run that
+    waits for it. Unlike plain fork, the forkserver is a fresh single-threaded process, so
+    the client's threads are not copied into the workers."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return {}
+    return {"distributed.worker.multiprocessing-method": "forkserver"}
 
 
 def dask_config():
