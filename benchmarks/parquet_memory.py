@@ -42,6 +42,7 @@ class Run:
     writer_mib: float = 0.0  # the newsnorm process's own peak resident size
     tree_mib: float = 0.0  # the peak PSS of it and its workers together
     file_mib: float = 0.0
+    row_groups: int | None = None
 
 
 def measure(archive: Path, run: Run, output: Path, workers: int) -> None:
@@ -56,6 +57,10 @@ def measure(archive: Path, run: Run, output: Path, workers: int) -> None:
     run.seconds = time.monotonic() - started
     sampler.join()
     run.file_mib = output.stat().st_size / 2**20
+    if output.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        run.row_groups = pq.ParquetFile(output).metadata.num_row_groups
     output.unlink()
 
 
@@ -80,14 +85,14 @@ def _high_water_kib(pid: int) -> int:
 def table(runs: list[Run], workers: int) -> str:
     rows = [
         "| records | output | seconds | docs/s | newsnorm process peak RSS | process tree peak PSS"
-        " | file |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
+        " | file | row groups |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for run in runs:
         rows.append(
             f"| {run.records:,} | `{run.suffix}` | {run.seconds:.0f} | "
             f"{run.records / run.seconds:.1f} | {run.writer_mib:.0f} MiB | "
-            f"{run.tree_mib:.0f} MiB | {run.file_mib:.1f} MiB |"
+            f"{run.tree_mib:.0f} MiB | {run.file_mib:.1f} MiB | {run.row_groups or ''} |"
         )
     return "\n".join(rows) + "\n\n" + _ratios(runs) + _setting(workers)
 
