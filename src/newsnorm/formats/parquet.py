@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 
 from newsnorm.formats.arrow import ARTICLE_SCHEMA, SCHEMA_VERSION_KEY
 
-# Record JSON a row group holds, about 1,500 news articles: big enough for column chunks
+# Record JSON a row group holds, about 1,100 news articles: big enough for column chunks
 # that compress well and read fast, small enough that the buffer, the Python objects made
 # from it and its Arrow table stay near a hundred megabytes.
 ROW_GROUP_BYTES = 16 * 1024 * 1024
