@@ -64,10 +64,12 @@ bench: $(INSTALLED)
 	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
 
 # On demand: converting web archives of 2,000 and 20,000 records, 1 worker, every core,
-# and a Dask LocalCluster of as many worker processes.
+# and a Dask LocalCluster of as many worker processes; then the memory of the same runs into
+# a Parquet file beside JSON Lines (its table goes into docs/formats.md).
 bench-scale: $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[bench,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[bench,dask,parquet]'
 	cd benchmarks && ../$(BIN)/python scale.py --shared $(abspath $(SHARED))
+	cd benchmarks && ../$(BIN)/python parquet_memory.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)
 	$(BIN)/ruff format .

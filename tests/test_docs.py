@@ -33,9 +33,10 @@ def test_plugin_guide_example_runs():
     run_as_module("docs_example_plugin", plugin + "\n" + trial)
 
 
-def test_formats_guide_example_runs():
-    (example,) = python_blocks("formats.md")
-    run_as_module("docs_example_formats", example)
+def test_formats_guide_examples_run():
+    ninjs, parquet = python_blocks("formats.md")
+    run_as_module("docs_example_formats", ninjs)
+    run_as_module("docs_example_parquet", parquet)
 
 
 def test_batch_guide_example_runs():

@@ -76,7 +76,8 @@ CONVERT_HELP = "\n\n".join(
         " bucket URL) gets a partitioned run instead: part-NNNNN.jsonl.gz and"
         " errors-NNNNN.jsonl per partition, each moved into place when complete, and"
         " _manifest.json; with --dask the partitions are converted on a Dask cluster, and"
-        " --resume converts only those without a part (see docs/scale.md).",
+        " --resume converts only those without a part (see docs/scale.md). A file named"
+        " *.parquet gets a Parquet file of records (the 'parquet' extra; docs/formats.md).",
     ]
 )
 
@@ -169,7 +170,8 @@ def convert(
         typer.Option(
             "--format",
             help="What each line is: 'record' (newsnorm's own, the default), 'ninjs' (an IPTC"
-            " ninjs 2.2 item) or 'ninjs3' (ninjs 3.1). See docs/formats.md.",
+            " ninjs 2.2 item) or 'ninjs3' (ninjs 3.1); or 'parquet', records as rows of a"
+            " Parquet file (also chosen by -o FILE.parquet). See docs/formats.md.",
         ),
     ] = formats.RECORD,
     partition_size: Annotated[
@@ -220,7 +222,10 @@ def convert(
 def _finish(summary: run.Summary, *, quiet: bool) -> None:
     """The summary line (on failure, or for a person at a terminal), then the exit status."""
     if summary.interrupted:
-        _err(f"newsnorm: interrupted: {summary.line()}; run again with --resume to go on")
+        if summary.resumable:
+            _err(f"newsnorm: interrupted: {summary.line()}; run again with --resume to go on")
+        else:
+            _err(f"newsnorm: interrupted: {summary.line()}; no Parquet file was written")
         raise typer.Exit(EXIT_INTERRUPTED)
     if not quiet and (summary.failed or summary.warned or sys.stderr.isatty()):
         _err(f"newsnorm: {summary.line()}")
@@ -277,13 +282,16 @@ def export(
     ] = None,
     output_format: Annotated[
         str,
-        typer.Option("--format", help="'ninjs' (IPTC ninjs 2.2), 'ninjs3' (3.1) or 'record'."),
+        typer.Option(
+            "--format",
+            help="'ninjs' (IPTC ninjs 2.2), 'ninjs3' (3.1), 'record', or 'parquet' (also"
+            " chosen by -o FILE.parquet).",
+        ),
     ] = formats.RECORD,
 ) -> None:
     """Re-shape records already made, without extracting again: one line per valid record;
     each invalid line is reported with its number (exit 1) and the others still exported."""
     try:
-        formats.checked_format(output_format)
         summary = export_file(path, output, output_format, on_problem=_err)
     except UsageError as exc:
         _usage_error(str(exc))

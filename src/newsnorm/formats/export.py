@@ -67,9 +67,12 @@ def export_file(
     on_problem: Callable[[str], object] = print,
 ) -> ExportSummary:
     """`source` (a JSON Lines file of records, `.gz` or not, or `-` for stdin) into
-    `output` (stdout when None) in `output_format`; `on_problem` hears each invalid line."""
+    `output` (stdout when None) in `output_format` (Parquet for an output named
+    `*.parquet`); `on_problem` hears each invalid line. UsageError before anything is read
+    when the format cannot be written there."""
+    output_format = formats.output_format_for(output_format, output)
     exported = invalid = 0
-    with _read(source) as lines, _written(output) as writer:
+    with _read(source) as lines, _written(output, output_format) as writer:
         for result in export_lines(lines, output_format):
             if result.line is None:
                 invalid += 1
@@ -98,9 +101,15 @@ def _read(source: str) -> Iterator[Iterable[bytes]]:
 
 
 @contextmanager
-def _written(output: str | Path | None) -> Iterator[BinaryIO]:
+def _written(output: str | Path | None, output_format: str) -> Iterator[BinaryIO]:
     if output is None:
         yield sys.stdout.buffer
+        return
+    if output_format == formats.PARQUET:
+        from newsnorm.formats.parquet import open_parquet  # pyarrow: an optional extra
+
+        with open_parquet(output) as writer:
+            yield writer
         return
     with open_lines(Path(output)) as writer:
         yield writer

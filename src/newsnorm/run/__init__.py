@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from newsnorm import formats
@@ -34,6 +34,7 @@ class Summary:
     seconds: float
     interrupted: bool = False
     notes: list[str] = field(default_factory=list)
+    resumable: bool = True  # False for a Parquet file: written whole, or not at all
 
     @property
     def failed(self) -> int:
@@ -63,7 +64,8 @@ def convert(
     documents_per_partition: int | None = None,
 ) -> Summary:
     """Convert every document of `inputs` (paths, directories, `-` for stdin) into one JSON
-    Lines record each, into `output` (stdout when None); failures as error records into
+    Lines record each, into `output` (stdout when None; a Parquet file of records when it
+    ends in `.parquet` or `settings.output_format` is "parquet"); failures as error records into
     `errors`. `workers` processes (default: the machine's cores). UsageError before anything
     is read when the request contradicts itself.
 
@@ -76,7 +78,8 @@ def convert(
     valid (installed, in NEWSNORM_PROFILES or in `settings.profiles`) raises ProfileError
     first."""
     settings = settings or Settings()
-    formats.checked_format(settings.output_format)
+    output_format = formats.output_format_for(settings.output_format, output)
+    settings = replace(settings, output_format=output_format)
     reporter = reporter or Reporter()
     pipeline_with(settings.profiles)  # a ProfileError stops the run before anything is read
     started = time.monotonic()
@@ -92,7 +95,8 @@ def convert(
             inputs, output, errors, settings=settings, workers=workers or cores(),
             resume=resume, reporter=reporter,
         )  # fmt: skip
-    return Summary(tally, time.monotonic() - started, interrupted)
+    resumable = output_format != formats.PARQUET
+    return Summary(tally, time.monotonic() - started, interrupted, resumable=resumable)
 
 
 def is_directory(output: str | Path | None) -> bool:
@@ -115,6 +119,11 @@ def _convert_to_directory(
         raise UsageError(f"--dask writes a directory of parts, not the file {output}")
     if STDIN in inputs:
         raise UsageError("stdin cannot be cut into partitions: write a file (-o FILE) instead")
+    if settings.output_format == formats.PARQUET:
+        raise UsageError(
+            "a run into a directory writes JSON Lines parts, not Parquet: write one Parquet"
+            " file (-o FILE.parquet), or `newsnorm export` each part"
+        )
     if errors is not None:
         raise UsageError("a partitioned run writes its errors beside its parts: drop --errors")
     if settings.url:
@@ -141,6 +150,12 @@ def _check_request(
         raise UsageError("--url applies to a single file or - (stdin)")
     if resume and output is None:
         raise UsageError("--resume needs --output: it goes on with the records already there")
+    if resume and settings.output_format == formats.PARQUET:
+        raise UsageError(
+            "--resume cannot go on with a Parquet file: it is written whole when the run ends,"
+            " so an interrupted run leaves none; convert to JSON Lines to resume, then"
+            " `newsnorm export` the records to Parquet"
+        )
     if resume and settings.output_format != formats.RECORD:
         raise UsageError(
             f"--resume reads each record's source back, and --format {settings.output_format}"

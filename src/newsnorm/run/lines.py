@@ -1,5 +1,6 @@
 """A run into one JSON Lines file (or stdout): records in input order, errors into their own
-file, every line written whole, and a resumed run goes on where the last one stopped."""
+file, every line written whole, and a resumed run goes on where the last one stopped. A
+Parquet file of records takes the same records and errors, written whole at the end."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsnorm import formats
 from newsnorm.inputs.document import InputDocument
 from newsnorm.inputs.find import ReadMeter, find_documents, input_size
 from newsnorm.run import batch
@@ -42,11 +44,13 @@ def convert_to_lines(
     reporter.start(_progress(inputs, written, meter, reporter))
     with (
         stop.installed(),
-        _lines_writer(output, resume, LineWriter(sys.stdout.buffer)) as writer,
+        _records_writer(output, resume, settings.output_format) as writer,
         _lines_writer(errors, resume, None) as error_writer,
     ):
         done.update(writer.done, error_writer.done if error_writer else ())
         interrupted = _write_outcomes(outcomes, writer, error_writer, reporter, tally, stop)
+        if interrupted and settings.output_format == formats.PARQUET:
+            writer.abandon()  # half a run is no Parquet file to keep
     reporter.finish()
     if resume and done and not tally.already_done:
         reporter.note(
@@ -85,6 +89,15 @@ def _write_outcomes(
     except KeyboardInterrupt:
         return True
     return False
+
+
+def _records_writer(path: Path | None, resume: bool, output_format: str):
+    """Where the records go: a Parquet file, or JSON Lines (stdout when no path)."""
+    if output_format == formats.PARQUET:
+        from newsnorm.formats.parquet import open_parquet  # pyarrow: an optional extra
+
+        return open_parquet(path)
+    return _lines_writer(path, resume, LineWriter(sys.stdout.buffer))
 
 
 @contextmanager

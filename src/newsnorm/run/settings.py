@@ -26,7 +26,7 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Fields = field(default_factory=Fields)
     profiles: tuple[ProfileText, ...] = ()
-    output_format: str = "record"  # or "ninjs" (2.2), "ninjs3" (3.1): see newsnorm.formats
+    output_format: str = "record"  # or "ninjs" (2.2), "ninjs3" (3.1), "parquet": newsnorm.formats
 
     def options(self) -> dict:
         """The keyword options of `batch.convert` and `convert_one`."""
