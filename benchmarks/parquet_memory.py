@@ -25,7 +25,7 @@ from pathlib import Path
 
 from compare import machine, revision
 from corpus_archive import corpus_pages, write_warc
-from scale import _pss_kib, _tree
+from scale import _pss_kib, _tree, proc_kib
 
 HERE = Path(__file__).resolve().parent
 FORMATS_DOC = HERE.parent / "docs" / "formats.md"
@@ -73,13 +73,7 @@ def _sample(process: subprocess.Popen, run: Run) -> None:
 
 def _high_water_kib(pid: int) -> int:
     """The peak resident size of `pid` so far (0 once it has gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
+    return proc_kib(pid, "status", "VmHWM:")
 
 
 def table(runs: list[Run], workers: int) -> str:

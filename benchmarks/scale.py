@@ -124,9 +124,15 @@ def _parent(entry: Path) -> tuple[int, int]:
 
 
 def _pss_kib(pid: int) -> int:
+    return proc_kib(pid, "smaps_rollup", "Pss:")
+
+
+def proc_kib(pid: int, file: str, field: str) -> int:
+    """A size in KiB that /proc/PID/FILE gives on its line starting with `field` (0 once
+    the process has gone)."""
     try:
-        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-            if line.startswith("Pss:"):
+        for line in Path(f"/proc/{pid}/{file}").read_text().splitlines():
+            if line.startswith(field):
                 return int(line.split()[1])
     except (OSError, ValueError):
         pass
