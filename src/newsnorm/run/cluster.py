@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from multiprocessing import forkserver
 
 from newsnorm.errors import NewsnormError, UsageError
 from newsnorm.plugins import installed_versions, version_differences
@@ -50,6 +51,7 @@ def connect(address: str, workers: int | None = None):
         except (OSError, ValueError) as exc:  # unreachable, or not an address
             raise UsageError(f"cannot reach a Dask scheduler at {address}: {exc}") from None
     with dask_config().set({**FOR_LONG_TASKS, **_worker_start()}):
+        _preload_newsnorm(distributed)
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # a run's problems are ours to report, in a line
@@ -77,6 +79,22 @@ def _worker_start() -> dict:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return {}
     return {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+# What the forkserver imports before it forks any worker: Dask (which the workers run) and
+# what converting loads (newsnorm.run.preload), each once instead of once a worker.
+_FORKSERVER_PRELOAD = ["distributed", "newsnorm.run.preload"]
+
+
+def _preload_newsnorm(distributed) -> None:
+    """Make the forkserver load newsnorm, not only Dask (in place of Dask's own list, which
+    adds pandas when installed: converting needs none), and start it now, so that it loads
+    them on another core while this process starts the scheduler. A forkserver already
+    running (an earlier cluster of this process) is used as it is."""
+    context = distributed.utils.get_mp_context()  # sets Dask's list first, once
+    if context.get_start_method() == "forkserver":
+        context.set_forkserver_preload(_FORKSERVER_PRELOAD)
+        forkserver.ensure_running()
 
 
 def dask_config():
