@@ -66,17 +66,30 @@ def trafilatura_command(archive: Path, output: Path) -> list[str]:
     return [sys.executable, str(Path(__file__)), "--trafilatura-run", str(archive), str(output)]
 
 
-def measure(runs: list[tuple[Timing, list[str]]], repeats: int) -> None:
+def measure_memory(runs: list[tuple[Timing, list[str]]], *, keep_time: bool = False) -> None:
+    """One run of each command with its memory sampled: its peaks (and, with `keep_time`,
+    its time; the large archive's single runs)."""
+    for timing, command in runs:
+        elapsed, peak, largest = run_sampled(command)
+        timing.peak_mib, timing.largest_mib = peak, largest
+        if keep_time:
+            timing.seconds.append(elapsed)
+        print(f"{timing.label}: {timing.records} records in {elapsed:.1f}s (memory sampled), "
+              f"peak {peak:.0f} MiB, largest process {largest:.0f} MiB",
+              file=sys.stderr)  # fmt: skip
+
+
+def measure_time(runs: list[tuple[Timing, list[str]]], repeats: int) -> None:
     """Each command once per round, round after round: a shared machine's speed drifts, and
-    interleaving lets every command see the same drift."""
+    interleaving lets every command see the same drift. Not sampled: reading a process's
+    memory map stalls it (some 5 ms a process), and a Dask cluster has more processes to
+    stall than a process pool, so sampling would slow the two unequally."""
     for _ in range(repeats):
         for timing, command in runs:
-            elapsed, peak, largest = run_sampled(command)
-            timing.seconds.append(elapsed)
-            timing.peak_mib = max(timing.peak_mib, peak)
-            timing.largest_mib = max(timing.largest_mib, largest)
-            print(f"{timing.label}: {timing.records} records in {elapsed:.1f}s, "
-                  f"peak {peak:.0f} MiB, largest process {largest:.0f} MiB",
+            started = time.monotonic()
+            _finished(subprocess.Popen(command, stdout=subprocess.DEVNULL), command)
+            timing.seconds.append(time.monotonic() - started)
+            print(f"{timing.label}: {timing.records} records in {timing.seconds[-1]:.1f}s",
                   file=sys.stderr)  # fmt: skip
 
 
@@ -88,11 +101,15 @@ def run_sampled(command: list[str]) -> tuple[float, float, float]:
     peak = [0.0, 0.0]
     sampler = threading.Thread(target=_sample, args=(process, peak), daemon=True)
     sampler.start()
-    if process.wait() not in (0, 1):  # 1: some pages failed, which is a result, not a crash
-        raise RuntimeError(f"{command[0]} exited with {process.returncode}")
+    _finished(process, command)
     elapsed = time.monotonic() - started
     sampler.join()
     return elapsed, peak[0], peak[1]
+
+
+def _finished(process: subprocess.Popen, command: list[str]) -> None:
+    if process.wait() not in (0, 1):  # 1: some pages failed, which is a result, not a crash
+        raise RuntimeError(f"{command[0]} exited with {process.returncode}")
 
 
 def _sample(process: subprocess.Popen, peak: list[float]) -> None:
@@ -178,7 +195,7 @@ def _verdicts(one: Timing, every: Timing, dask: Timing, large: list[Timing], cor
         f"- {cores} cores: {speedup:.2f}× the one-worker rate (target ≥ 1.8× on 2 cores).\n"
         f"- Dask LocalCluster, {dask.workers} worker processes: {dask.rate() / every.rate():.2f}×"
         f" the rate of `--workers {every.workers}` (target ≥ 0.9×; its time includes starting "
-        f"the cluster).\n"
+        f"the cluster); round by round {_paired(every, dask)}.\n"
         f"- Peak memory at {big.records:,} records is {big.peak_mib / every.peak_mib:.2f}× the "
         f"peak at {every.records:,} (target ≤ 1.2× for 10× the input); on the Dask cluster "
         f"{big_dask.peak_mib / dask.peak_mib:.2f}×, and its largest single process "
@@ -188,6 +205,12 @@ def _verdicts(one: Timing, every: Timing, dask: Timing, large: list[Timing], cor
             f"{t.label} {', '.join(f'{s:.1f}' for s in t.seconds)}" for t in (one, every, dask)
         )
     )
+
+
+def _paired(every: Timing, dask: Timing) -> str:
+    """The ratio within each round, where both ran on the machine as it was then."""
+    pairs = zip(every.seconds, dask.seconds, strict=True)
+    return ", ".join(f"{processes / cluster:.2f}×" for processes, cluster in pairs)
 
 
 def parse_args() -> argparse.Namespace:
@@ -227,13 +250,15 @@ def main() -> int:
             dask_command(small, cores, out / "d"),
             trafilatura_command(small, out / "t.jsonl"),
         ]
-        measure(list(zip(timings, commands, strict=True)), args.repeats)
+        small_runs = list(zip(timings, commands, strict=True))
+        measure_memory(small_runs)
+        measure_time(small_runs, args.repeats)
         large_runs = [
             (Timing(f"newsnorm, {cores} workers", large_n, cores),
              newsnorm_command(large, cores, out / "c.jsonl")),
             (Timing(dask_label, large_n, cores), dask_command(large, cores, out / "e")),
         ]  # fmt: skip
-        measure(large_runs, 1)
+        measure_memory(large_runs, keep_time=True)
     text = table(timings, [timing for timing, _ in large_runs], cores) + "\n" + setting
     print(text)
     if not args.no_write:
@@ -255,7 +280,8 @@ def _preamble(args: argparse.Namespace) -> str:
         f"of {args.repeats} runs taken in turns with the other commands (one run for the "
         f"large archive), peak memory the largest "
         f"sample (every {_SAMPLE_SECONDS} s) of the whole process tree's PSS, and of its largest "
-        f"single process. trafilatura runs in one process on the "
+        f"single process, in one more run of each (on the small archive, a run before the timed "
+        f"ones, so that sampling does not slow them). trafilatura runs in one process on the "
         f"same records (read with warcio, JSON with metadata).\n\n"
     )
 

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from test_resume import wait_for_lines
 
 from newsnorm import normalize
+from newsnorm.formats import PARQUET, RECORD, output_format_for
 from newsnorm.formats.arrow import ARTICLE_SCHEMA
 from newsnorm.formats.parquet import open_parquet, read_records
 from newsnorm.model import Article, PluginWarning, Removal
@@ -205,6 +206,12 @@ def test_what_a_parquet_run_cannot_do_is_refused_in_one_line(tmp_path, args, mes
     assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1 and message in result.stderr.decode()
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["out.parquet", "OUT.PARQUET", "dir.d/Out.Parquet"])
+def test_a_parquet_suffix_in_any_case_chooses_parquet(name):
+    assert output_format_for(RECORD, name) == PARQUET
+    assert output_format_for(RECORD, name + ".jsonl") == RECORD
 
 
 def test_a_partitioned_or_unnamed_parquet_run_is_refused(tmp_path):

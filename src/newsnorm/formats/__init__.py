@@ -48,7 +48,7 @@ def output_format_for(name: str, output: str | Path | None) -> str:
     UsageError when the two disagree, or Parquet is asked for without a file to hold it
     or without pyarrow installed."""
     checked_format(name)
-    if output is not None and str(output).endswith(PARQUET_SUFFIX):
+    if output is not None and str(output).lower().endswith(PARQUET_SUFFIX):  # .PARQUET too
         if name not in (RECORD, PARQUET):
             raise UsageError(f"{output}: a Parquet file holds records, not --format {name} items")
         name = PARQUET
