@@ -83,9 +83,10 @@ def measure_time(runs: list[tuple[Timing, list[str]]], repeats: int) -> None:
     """Each command once per round, round after round: a shared machine's speed drifts, and
     interleaving lets every command see the same drift. Not sampled: reading a process's
     memory map stalls it (some 5 ms a process), and a Dask cluster has more processes to
-    stall than a process pool, so sampling would slow the two unequally."""
-    for _ in range(repeats):
-        for timing, command in runs:
+    stall than a process pool, so sampling would slow the two unequally. Every other round
+    runs them in the reverse order, so that a drift in one direction favours none."""
+    for round_number in range(repeats):
+        for timing, command in runs if round_number % 2 == 0 else runs[::-1]:
             started = time.monotonic()
             _finished(subprocess.Popen(command, stdout=subprocess.DEVNULL), command)
             timing.seconds.append(time.monotonic() - started)
@@ -218,7 +219,7 @@ def parse_args() -> argparse.Namespace:
     shared = os.environ.get("NEWSNORM_SHARED") or REPO.parent / "shared"
     parser.add_argument("--shared", type=Path, default=Path(shared), help="shared data root")
     parser.add_argument("--records", default="2000,20000", help="small,large archive sizes")
-    parser.add_argument("--repeats", type=int, default=3, help="runs on the small archive")
+    parser.add_argument("--repeats", type=int, default=5, help="runs on the small archive")
     parser.add_argument("--no-write", action="store_true", help="print only")
     parser.add_argument("--trafilatura-run", nargs=2, type=Path, help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -277,8 +278,8 @@ def _preamble(args: argparse.Namespace) -> str:
         f"Produced by `python scale.py` in benchmarks/ (what `make bench-scale` runs): "
         f"`newsnorm convert` on gzipped web archives of the corpus pages repeated to "
         f"{args.records.replace(',', ' and ')} records, timed by wall clock, docs/s the median "
-        f"of {args.repeats} runs taken in turns with the other commands (one run for the "
-        f"large archive), peak memory the largest "
+        f"of {args.repeats} runs taken in turns with the other commands, every other round in "
+        f"reverse order (one run for the large archive), peak memory the largest "
         f"sample (every {_SAMPLE_SECONDS} s) of the whole process tree's PSS, and of its largest "
         f"single process, in one more run of each (on the small archive, a run before the timed "
         f"ones, so that sampling does not slow them). trafilatura runs in one process on the "

@@ -16,6 +16,7 @@ from partition_helpers import corpus_archive, directory_contents, lines_run, man
 distributed = pytest.importorskip("distributed", reason="the dask extra is not installed")
 
 import newsnorm.dask  # noqa: E402
+from newsnorm import run  # noqa: E402
 from newsnorm.run.cluster import PartitionFailed, PluginMismatch  # noqa: E402
 
 
@@ -43,6 +44,18 @@ def test_same_records_as_a_local_run(client, archive, tmp_path):
     assert summary.tally.converted == 60 and summary.failed == 1
     listed = manifest(out)
     assert len(listed["partitions"]) == 4 and listed["versions"]["plugins"]
+
+
+def test_a_cluster_made_for_the_run_converts_while_it_plans(archive, tmp_path):
+    expected = lines_run([str(archive)], tmp_path)
+    out = tmp_path / "out"
+    summary = run.convert([str(archive)], f"{out}/", dask="local", dask_workers=2,
+                          documents_per_partition=16)  # fmt: skip
+    assert directory_contents(out) == expected
+    assert summary.tally.converted == 60 and summary.failed == 1
+    listed = manifest(out)["partitions"]
+    assert [entry["part"] for entry in listed] == [f"part-0000{n}.jsonl.gz" for n in range(4)]
+    assert sum(entry["converted"] + entry["failed"] for entry in listed) == 61
 
 
 def test_records_bag(client, archive, tmp_path):

@@ -7,7 +7,10 @@ from partition_helpers import corpus_archive, directory_contents, lines_run, man
 
 from newsnorm import run
 from newsnorm.errors import UsageError
+from newsnorm.run.directory import LocalParts, convert_to_directory
+from newsnorm.run.partitions import plan, plan_while_scanning
 from newsnorm.run.report import Reporter
+from newsnorm.run.settings import Settings
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +119,69 @@ def test_partitioned_runs_refuse_what_they_cannot_do(archive, tmp_path):
         result = _command("convert", str(archive), *args)
         assert result.returncode == 2 and reason in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+
+
+class _WhilePlanning(LocalParts):
+    """Takes each partition as soon as it is planned, as a cluster on this machine does: the
+    plan ends only once every partition has been converted."""
+
+    converts_while_planning = True
+
+
+def _directory_run(archive, out, executor, size=None):
+    return convert_to_directory(
+        [str(archive)], f"{out}/", settings=Settings(), executor=executor, resume=False,
+        reporter=Reporter(), documents_per_partition=size,
+    )  # fmt: skip
+
+
+def test_converting_while_planning_writes_what_a_planned_run_writes(archive, tmp_path):
+    planned, streamed = tmp_path / "planned", tmp_path / "streamed"
+    _directory_run(archive, planned, LocalParts(1), size=15)
+    tally, interrupted = _directory_run(archive, streamed, _WhilePlanning(1), size=15)
+    assert not interrupted and tally.converted == 40 and tally.failed == 1
+    names = sorted(path.name for path in planned.iterdir())
+    assert names == sorted(path.name for path in streamed.iterdir())
+    for name in names:  # parts and the manifest, with the counts of every partition
+        assert (planned / name).read_bytes() == (streamed / name).read_bytes(), name
+    assert all("converted" in entry for entry in manifest(streamed)["partitions"])
+
+
+def test_while_planning_the_default_size_comes_from_the_files_bytes(archive, tmp_path):
+    from newsnorm.run.partitions import BYTES_PER_DOCUMENT_GZIP, _size_for
+
+    page = tmp_path / "page.html"
+    page.write_text("<p>One page</p>")
+    size, partitions = plan_while_scanning([str(archive), str(page)], workers=2)
+    estimated = -(-archive.stat().st_size // BYTES_PER_DOCUMENT_GZIP) + 1
+    assert size == _size_for(estimated, workers=2)
+    assert list(partitions) == plan([str(archive), str(page)], size).partitions
+
+
+def test_planning_while_scanning_gives_the_partitions_of_a_plan(tmp_path):
+    from warc_files import archive as warc_archive
+    from warc_files import json_lines
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    for number in range(3):
+        (folder / f"a{number}.html").write_text(f"<p>Page {number}</p>")
+    (folder / "b.warc.gz").write_bytes(warc_archive(23))
+    (folder / "c.jsonl").write_bytes(json_lines(17))
+    (folder / "d.html").write_text("<p>Last</p>")
+    for size in (2, 5, 60):
+        _, partitions = plan_while_scanning([str(folder)], size)
+        assert list(partitions) == plan([str(folder)], size).partitions, size
+
+
+class _Refusing(_WhilePlanning):
+    """Refuses the run once it is ready, as a cluster whose workers have other plugins does."""
+
+    def check_versions(self, versions: dict) -> None:
+        raise UsageError("workers differ from this machine")
+
+
+def test_a_run_refused_after_planning_while_starting_writes_nothing(archive, tmp_path):
+    with pytest.raises(UsageError, match="workers differ"):
+        _directory_run(archive, tmp_path / "out", _Refusing(1), size=15)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

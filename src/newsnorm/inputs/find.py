@@ -107,7 +107,7 @@ def input_size(paths: Iterable[str], outputs: Iterable[Path] = ()) -> int | None
     if STDIN in paths:
         return None
     written = _resolved(outputs)
-    sizes = [_found_size(found) for raw in paths for found in _found(raw, written)]
+    sizes = [found_size(found) for raw in paths for found in _found(raw, written)]
     return None if None in sizes else sum(sizes)
 
 
@@ -159,7 +159,9 @@ def _files(raw: str, written: set[Path]) -> Iterator[tuple[str, Path]]:
             yield without_surrogates(str(path)), path
 
 
-def _found_size(found: InputDocument) -> int | None:
+def found_size(found: InputDocument) -> int | None:
+    """The bytes of a file `input_files` found; None for a URL whose filesystem does not
+    tell."""
     if found.location is not None:
         return location_size(found.location)
     return _size(found.path) if found.path is not None else 0
@@ -191,7 +193,7 @@ def _file_documents(
         return
     kind = _container_kind(found.name, _file_head(found))
     if kind is None:
-        meter.read(_found_size(found) or 0)
+        meter.read(found_size(found) or 0)
         yield found
         return
     with open_location(found.file()) as stream:
@@ -200,7 +202,7 @@ def _file_documents(
             yield from _container_documents(kind, found.name, stream, fields, max_bytes)
         finally:
             meter.reading(None)
-    meter.read(_found_size(found) or 0)
+    meter.read(found_size(found) or 0)
 
 
 def _stdin_documents(fields: Fields, max_bytes: int) -> Iterator[InputDocument]:

@@ -52,20 +52,23 @@ def container_spans(location: str, name: str, kind: str, records_per_span: int) 
     """The spans of the container file at `location` (a local path or a URL), about
     `records_per_span` documents each (WARC: response records, skipped ones too; JSON
     Lines: lines), in file order, covering it all."""
+    return list(scanned_spans(location, name, kind, records_per_span))
+
+
+def scanned_spans(location: str, name: str, kind: str, records_per_span: int) -> Iterator[Span]:
+    """The spans of `container_spans`, each as soon as the scan has passed its end, so that
+    a run can start converting the first ones while it scans for the rest."""
     if kind not in KINDS:
         raise ValueError(f"not a container kind: {kind!r} (one of {', '.join(KINDS)})")
     if records_per_span < 1:
         raise ValueError("records_per_span must be at least 1")
     with open_location(location) as stream:
-        if kind == "warc":
-            starts = _warc_starts(stream, records_per_span)
-        else:
-            starts = _jsonl_starts(stream, records_per_span)
-    ends = [start for start, _ in starts[1:]] + [None]
-    return [
-        Span(location, name, kind, start, end, first)
-        for (start, first), end in zip(starts, ends, strict=True)
-    ]
+        starts = _warc_starts if kind == "warc" else _jsonl_starts
+        start, first = 0, 0
+        for following, before in starts(stream, records_per_span):
+            yield Span(location, name, kind, start, following, first)
+            start, first = following, before
+    yield Span(location, name, kind, start, None, first)
 
 
 def span_documents(span: Span, fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
@@ -80,10 +83,13 @@ def span_documents(span: Span, fields: Fields, max_bytes: int) -> Iterator[Input
             yield from jsonl_documents(span.name, records, fields, max_bytes, first=span.first)
 
 
-def _warc_starts(stream: BinaryIO, records_per_span: int) -> list[tuple[int, int]]:
-    """(offset, documents before it) where each span starts: at the response record that
-    begins each run of `records_per_span`. The first start is the file's own."""
-    starts, count = [(0, 0)], 0
+def _warc_starts(stream: BinaryIO, records_per_span: int) -> Iterator[tuple[int, int]]:
+    """(offset, documents before it) of the response record that begins each run of
+    `records_per_span` after the first (which starts the file), where a reader can start
+    afresh: a start that is not a gzip member's or a WARC header's is passed over, and its
+    records stay in the span before it."""
+    restarts = _RestartCheck(stream)
+    count = 0
     records = ArchiveIterator(stream, block_size=_SCAN_BLOCK)
     try:
         with warcio_notes_silenced():
@@ -91,45 +97,53 @@ def _warc_starts(stream: BinaryIO, records_per_span: int) -> list[tuple[int, int
                 if record.rec_type != "response":
                     continue
                 if count and count % records_per_span == 0:
-                    starts.append((records.get_record_offset(), count))
+                    offset = records.get_record_offset()
+                    if restarts.can_start_at(offset):
+                        yield offset, count
                 count += 1
     except ARCHIVE_DAMAGE:
         # Damaged here: the last span reads on to the end and finds the damage again, as
         # a whole-file read does after the same records. A whole-stream .warc.gz ends here
         # too (warcio refuses its second record), so it stays one span.
         pass
-    return starts if _restartable(stream, starts) else [(0, 0)]
 
 
-def _restartable(stream: BinaryIO, starts: list[tuple[int, int]]) -> bool:
-    """Whether a reader can start afresh at each start: a gzip member or a WARC header.
-    warcio's offsets promise this; a file it misreads must not be cut mid-record."""
-    stream.seek(0)
-    magic = GZIP_MAGIC if starts_with_gzip(stream) else _WARC_MAGIC
-    for start, _ in starts[1:]:
-        stream.seek(start)
-        if stream.read(len(magic)) != magic:
-            return False
-    return True
+class _RestartCheck:
+    """Whether a reader can start afresh at an offset: at a gzip member of a .warc.gz, at a
+    WARC header of a .warc. warcio's offsets promise this; a file it misreads must not be
+    cut mid-record."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.magic = GZIP_MAGIC if starts_with_gzip(stream) else _WARC_MAGIC
+
+    def can_start_at(self, offset: int) -> bool:
+        stream = self.stream
+        at = stream.tell()  # where warcio's reading has got to: it goes on from here
+        stream.seek(offset)
+        found = stream.read(len(self.magic))
+        stream.seek(at)
+        return found == self.magic
 
 
-def _jsonl_starts(stream: BinaryIO, records_per_span: int) -> list[tuple[int, int]]:
+def _jsonl_starts(stream: BinaryIO, records_per_span: int) -> Iterator[tuple[int, int]]:
     """(offset, lines before it) of the line that begins each run of `records_per_span`
-    lines; a gzipped file cannot be entered midway, so it is one span."""
+    lines after the first; a gzipped file cannot be entered midway, so it is one span."""
     if starts_with_gzip(stream):
-        return [(0, 0)]
-    starts, lines, offset = [(0, 0)], 0, 0
+        return
+    lines, offset, pending = 0, 0, None
     while chunk := stream.read(_SCAN_CHUNK):
         newline = chunk.find(b"\n")
         while newline != -1:
             lines += 1
             if lines % records_per_span == 0:
-                starts.append((offset + newline + 1, lines))
+                if pending is not None:
+                    yield pending
+                pending = (offset + newline + 1, lines)
             newline = chunk.find(b"\n", newline + 1)
         offset += len(chunk)
-    if len(starts) > 1 and starts[-1][0] == offset:
-        starts.pop()  # the file ends with that newline: no line starts there
-    return starts
+    if pending is not None and pending[0] != offset:  # else the file ends with that newline
+        yield pending
 
 
 def _bounded(stream: BinaryIO, size: int) -> BinaryIO:

@@ -9,7 +9,7 @@ import functools
 import logging
 import multiprocessing
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from multiprocessing import forkserver
@@ -50,8 +50,8 @@ def connect(address: str, workers: int | None = None):
             return distributed.Client(address, timeout=_CONNECT_SECONDS)
         except (OSError, ValueError) as exc:  # unreachable, or not an address
             raise UsageError(f"cannot reach a Dask scheduler at {address}: {exc}") from None
+    start_forkserver()
     with dask_config().set({**FOR_LONG_TASKS, **_worker_start()}):
-        _preload_newsnorm(distributed)
         cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
             silence_logs=logging.CRITICAL,  # a run's problems are ours to report, in a line
@@ -82,18 +82,18 @@ def _worker_start() -> dict:
 
 
 # What the forkserver imports before it forks any worker: Dask (which the workers run) and
-# what converting loads (newsnorm.run.preload), each once instead of once a worker.
+# what converting loads (newsnorm.run.preload), each once instead of once a worker. In place
+# of Dask's own list, which adds pandas when installed: converting needs none.
 _FORKSERVER_PRELOAD = ["distributed", "newsnorm.run.preload"]
 
 
-def _preload_newsnorm(distributed) -> None:
-    """Make the forkserver load newsnorm, not only Dask (in place of Dask's own list, which
-    adds pandas when installed: converting needs none), and start it now, so that it loads
-    them on another core while this process starts the scheduler. A forkserver already
-    running (an earlier cluster of this process) is used as it is."""
-    context = distributed.utils.get_mp_context()  # sets Dask's list first, once
-    if context.get_start_method() == "forkserver":
-        context.set_forkserver_preload(_FORKSERVER_PRELOAD)
+def start_forkserver() -> None:
+    """Start the forkserver that a LocalCluster's workers will be forked from, loading
+    newsnorm and Dask, before this process imports Dask itself: its two seconds of loading
+    then run on the other core, at once. A forkserver already running (an earlier cluster
+    of this process) is used as it is; Dask finds it and keeps it."""
+    if _worker_start():
+        multiprocessing.get_context("forkserver").set_forkserver_preload(_FORKSERVER_PRELOAD)
         forkserver.ensure_running()
 
 
@@ -111,6 +111,8 @@ def dask_parts(dask, workers: int | None, reporter: Reporter) -> Iterator[DaskPa
     if not isinstance(dask, str):
         yield DaskParts(dask, reporter)
         return
+    if dask == "local":
+        start_forkserver()
     with ThreadPoolExecutor(1) as starter:
         pending = starter.submit(_connect_ready, dask, workers)
         try:
@@ -159,6 +161,12 @@ class DaskParts:
     ) -> None:
         self._client, self.reporter, self.plan_here = client, reporter, plan_here
         self._workers = workers
+        # A cluster on this machine takes partitions as this process plans them: its workers
+        # convert the first ones while the scan of a large archive goes on.
+        self.converts_while_planning = plan_here
+
+    def ready(self) -> bool:
+        return not isinstance(self._client, Future) or self._client.done()
 
     def workers(self) -> int:
         """The workers the cluster has (a LocalCluster being started: will have)."""
@@ -201,26 +209,26 @@ class DaskParts:
         self.versions = versions
 
     def write(
-        self, partitions: list[Partition], destination: str, settings: Settings
+        self, partitions: Iterable[Partition], destination: str, settings: Settings
     ) -> Iterator[PartResult]:
-        as_completed = require_distributed().as_completed
-        run = uuid.uuid4().hex[:8]
-        futures = {
-            self.client.submit(
-                _write_on_worker,
-                partition,
-                destination,
-                settings,
-                self.versions,
-                key=f"newsnorm-{partition.part}-{run}",
-            ): partition
-            for partition in partitions
-        }
+        """Each partition submitted as it comes (while it is planned, on a local cluster);
+        the results as they finish."""
+        finished = require_distributed().as_completed()
+        run, submitted = uuid.uuid4().hex[:8], {}
         try:
-            for future in as_completed(futures):
-                yield _result(future, futures[future], destination, settings)
+            for partition in partitions:
+                future = self.client.submit(
+                    _write_on_worker, partition, destination, settings, self.versions,
+                    key=f"newsnorm-{partition.part}-{run}",
+                )  # fmt: skip
+                submitted[future] = partition
+                finished.add(future)
+                for done in finished.next_batch(block=False):
+                    yield _result(done, submitted[done], destination, settings)
+            for done in finished:
+                yield _result(done, submitted[done], destination, settings)
         finally:
-            self.client.cancel(list(futures))
+            self.client.cancel(list(submitted))
 
 
 def _dashboard(client) -> str:

@@ -4,7 +4,7 @@ The partitions are converted by an executor: `LocalParts` here, `DaskParts` on a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -14,7 +14,7 @@ from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
-from newsnorm.run.partitions import Mapper, Partition, Plan, map_here, plan
+from newsnorm.run.partitions import Mapper, Partition, Plan, map_here, plan, plan_while_scanning
 from newsnorm.run.parts import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
@@ -23,11 +23,17 @@ from newsnorm.run.settings import Settings
 
 class PartExecutor(Protocol):
     map: Mapper
+    # Whether it takes partitions one by one while they are planned here (a cluster on this
+    # machine): planning then ends after converting has started.
+    converts_while_planning: bool
 
     def workers(self) -> int: ...
 
+    def ready(self) -> bool:
+        """Whether it can take work now, without waiting."""
+
     def write(
-        self, partitions: list[Partition], destination: str, settings: Settings
+        self, partitions: Iterable[Partition], destination: str, settings: Settings
     ) -> Iterator[PartResult]: ...
 
     def check_versions(self, versions: dict) -> None: ...
@@ -36,6 +42,8 @@ class PartExecutor(Protocol):
 class LocalParts:
     """Partitions one after the other, each on this machine's process pool."""
 
+    converts_while_planning = False
+
     def __init__(self, workers: int) -> None:
         self.processes = workers
 
@@ -43,6 +51,9 @@ class LocalParts:
         return 1  # partitions go one at a time, each on every process
 
     map = staticmethod(map_here)
+
+    def ready(self) -> bool:
+        return True
 
     def write(self, partitions, destination, settings) -> Iterator[PartResult]:
         for partition in partitions:
@@ -66,31 +77,111 @@ def convert_to_directory(
     old = _earlier_run(inputs, destination, resume, settings.output_format)
     size = old["documents_per_partition"] if old else documents_per_partition
     local_output = [Path(destination)] if "://" not in destination else []
-    planned = plan(
-        inputs, size, workers=executor.workers(), outputs=local_output, mapper=executor.map
-    )
-    versions = installed_versions()
-    executor.check_versions(versions)  # before the manifest: a refused run writes nothing
-    manifest = _manifest(inputs, destination, planned, versions, old)
-    if old is None and settings.output_format != formats.RECORD:  # records: as before
-        manifest["output_format"] = settings.output_format
-        manifests.save(destination, manifest)
-    partitions = planned.partitions
-    tally, done = Tally(), completed(destination) if old else set()
-    _count_done(manifest, destination, done, partitions, tally)
-    pending = [partition for partition in partitions if partition.number not in done]
-    written = [0]
-    reporter.start(Progress(False, total_work=len(pending), work_done=lambda: written[0]))
+    workers = executor.workers()
+    book = _Book(inputs, destination, settings, reporter)
+    scanning = None
+    if old is None and executor.converts_while_planning:
+        scanning = plan_while_scanning(inputs, size, workers=workers, outputs=local_output)
+    if scanning is None:
+        planned = plan(inputs, size, workers=workers, outputs=local_output, mapper=executor.map)
+        executor.check_versions(book.versions)  # before the manifest: a refused run writes nothing
+        partitions = book.open(planned, old)
+    else:
+        partitions = _planning_meanwhile(*scanning, book, executor)
+    reporter.start(book.progress)
     try:
-        for result in executor.write(pending, destination, settings):
-            written[0] += 1
-            _record(result, manifest, destination, tally, reporter)
+        for result in executor.write(partitions, destination, settings):
+            book.record(result)
     except KeyboardInterrupt:
         reporter.finish()
-        return tally, True
+        return book.tally, True
     reporter.finish()
     _remove_temporaries(destination)
-    return tally, False
+    return book.tally, False
+
+
+def _planning_meanwhile(size: int, scanning, book: _Book, executor) -> _Planning:
+    """The partitions, planned here while the executor starts and then as it takes them;
+    the manifest is made when planning ends (a refused run has none)."""
+    partitions = _Planning(scanning, lambda planned: book.open(Plan(size, planned)))
+    partitions.until(executor.ready)
+    executor.check_versions(book.versions)
+    return partitions
+
+
+class _Planning:
+    """Partitions as they are planned, remembered; `on_end(all of them)` once the executor
+    has taken the last (so after its version check, even when planning ended before)."""
+
+    def __init__(self, partitions: Iterator[Partition], on_end: Callable) -> None:
+        self._coming, self._on_end = partitions, on_end
+        self.planned: list[Partition] = []
+
+    def until(self, ready: Callable[[], bool]) -> None:
+        """Plan until `ready()` (or the end), to be given out later."""
+        while not ready() and self._next() is not None:
+            pass
+
+    def __iter__(self) -> Iterator[Partition]:
+        given = 0
+        while given < len(self.planned) or self._next() is not None:
+            given += 1
+            yield self.planned[given - 1]
+        self._on_end(self.planned)
+
+    def _next(self) -> Partition | None:
+        partition = next(self._coming, None)
+        if partition is not None:
+            self.planned.append(partition)
+        return partition
+
+
+class _Book:
+    """The run's manifest and counts. Results that come before the manifest is made (while
+    planning goes on) are counted at once and noted in it when it is."""
+
+    def __init__(self, inputs, destination: str, settings: Settings, reporter: Reporter) -> None:
+        self.inputs, self.destination, self.reporter = inputs, destination, reporter
+        self.output_format = settings.output_format
+        self.versions = installed_versions()
+        self.tally, self.written = Tally(), 0
+        self.progress = Progress(False, work_done=lambda: self.written)
+        self.manifest: dict | None = None
+        self._waiting: list[PartResult] = []
+
+    def open(self, planned: Plan, old: dict | None = None) -> list[Partition]:
+        """Make (or, resuming, check) the manifest; the partitions still to write."""
+        self.manifest = _manifest(self.inputs, self.destination, planned, self.versions, old)
+        if old is None and self.output_format != formats.RECORD:  # records: as before
+            self.manifest["output_format"] = self.output_format
+            manifests.save(self.destination, self.manifest)
+        partitions = planned.partitions
+        done = completed(self.destination) if old else set()
+        _count_done(self.manifest, self.destination, done, partitions, self.tally)
+        pending = [partition for partition in partitions if partition.number not in done]
+        self.progress.total_work = len(pending)
+        for result in self._waiting:
+            self._note(result)
+        self._waiting.clear()
+        return pending
+
+    def record(self, result: PartResult) -> None:
+        self.written += 1
+        result.add_to(self.tally)
+        if self.manifest is None:
+            self._waiting.append(result)
+        else:
+            self._note(result)
+        for failure in result.failures:
+            self.reporter.failure(failure)
+        if result.failed > len(result.failures):
+            more = result.failed - len(result.failures)
+            self.reporter.note(f"{more} more failure(s) in errors-{result.number:05d}.jsonl")
+        self.reporter.update(self.tally)
+
+    def _note(self, result: PartResult) -> None:
+        manifests.record(self.manifest, result)
+        manifests.save(self.destination, self.manifest)
 
 
 def _earlier_run(
@@ -150,19 +241,6 @@ def _recount(destination: str, partition: Partition) -> PartResult:
         with fs.open(errors, "rb") as lines:
             failed = sum(1 for _ in lines)
     return PartResult(partition.number, converted, failed, 0)  # skipped ones leave no line
-
-
-def _record(result: PartResult, manifest, destination, tally: Tally, reporter) -> None:
-    result.add_to(tally)
-    manifests.record(manifest, result)
-    manifests.save(destination, manifest)
-    for failure in result.failures:
-        reporter.failure(failure)
-    if result.failed > len(result.failures):
-        more = result.failed - len(result.failures)
-        errors = manifest["partitions"][result.number]["errors"]
-        reporter.note(f"{more} more failure(s) in {errors}")
-    reporter.update(tally)
 
 
 def _remove_temporaries(destination: str) -> None:

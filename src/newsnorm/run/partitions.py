@@ -6,17 +6,23 @@ worker busy); page files are grouped, in the order a local run reads them, that 
 partition. By default the size follows the input: about 16 partitions per worker, from
 50 to 500 documents each. Planning is deterministic: the same inputs and size give the same
 partitions, numbered the same; the manifest keeps the size, so a resumed run plans the
-partitions of the interrupted one and skips those already written."""
+partitions of the interrupted one and skips those already written.
+
+`plan` scans every file first, and counts the documents; `plan_while_scanning` gives each
+partition as soon as the scan has passed it, so that a cluster on this machine converts the
+first partitions while the rest of a large archive is scanned. It cannot count first, so
+its default size comes from the files' sizes in bytes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from newsnorm.inputs.document import Fields, InputDocument
-from newsnorm.inputs.find import container_kind, input_files
-from newsnorm.inputs.spans import Span, container_spans, span_documents
+from newsnorm.inputs.find import container_kind, found_size, input_files
+from newsnorm.inputs.spans import Span, scanned_spans, span_documents
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,10 @@ PARTITIONS_PER_WORKER = 16  # the last ones are short, so no worker waits long f
 # Files looked at by one scan task: a task per file of a folder of 100,000 pages would cost
 # the cluster more in scheduling than the looks cost.
 _FILES_PER_SCAN = 64
+# What a container file holds a document in, about, for sizing partitions before a scan has
+# counted them: a compressed web archive of news pages, and anything uncompressed.
+BYTES_PER_DOCUMENT_GZIP = 50_000
+BYTES_PER_DOCUMENT = 200_000
 
 
 @dataclass(frozen=True)
@@ -103,13 +113,55 @@ def plan(
     cluster's map, so that a remote archive is read where it will be converted); by
     default they run here. Files under an `outputs` directory are not inputs."""
     mapper = mapper or map_here
-    files = [found for found in input_files(inputs) if not _inside(found, outputs)]
+    files = _planned_files(inputs, outputs)
     grain = min(documents_per_partition or GRAIN, GRAIN)
     batches = [files[at : at + _FILES_PER_SCAN] for at in range(0, len(files), _FILES_PER_SCAN)]
     scans = [spans for batch in mapper(_Scan(grain), batches) for spans in batch]
     size = documents_per_partition or _size_for(_documents(scans, grain), workers)
+    return Plan(size, list(_partitions(files, scans, size, grain)))
+
+
+def plan_while_scanning(
+    inputs: Iterable[str],
+    documents_per_partition: int | None = None,
+    *,
+    workers: int = 1,
+    outputs: Iterable[Path] = (),
+) -> tuple[int, Iterator[Partition]] | None:
+    """(the size, the partitions of `plan` for that size, each given as soon as this
+    process's scan has passed it). The default size counts a container file's documents
+    from its bytes; None when a file's size is not known (a URL whose filesystem does not
+    tell): `plan` then counts them."""
+    files = _planned_files(inputs, outputs)
+    size = documents_per_partition or _size_from_bytes(files, workers)
+    if size is None:
+        return None
+    grain = min(size, GRAIN)
+    scans = (_Scan(grain).spans(found) for found in files)
+    return size, _partitions(files, scans, size, grain)
+
+
+def _planned_files(inputs: Iterable[str], outputs: Iterable[Path]) -> list[InputDocument]:
+    return [found for found in input_files(inputs) if not _inside(found, outputs)]
+
+
+def _partitions(files, scans, size: int, grain: int) -> Iterator[Partition]:
     pieces = _pieces(files, scans, size, max(size // grain, 1))
-    return Plan(size, [Partition(number, piece) for number, piece in enumerate(pieces)])
+    return (Partition(number, piece) for number, piece in enumerate(pieces))
+
+
+def _size_from_bytes(files: list[InputDocument], workers: int) -> int | None:
+    documents = 0
+    for found in files:
+        if container_kind(found) is None:
+            documents += 1
+            continue
+        size = found_size(found)
+        if size is None:
+            return None
+        per_document = BYTES_PER_DOCUMENT_GZIP if found.name.endswith(".gz") else BYTES_PER_DOCUMENT
+        documents += -(-size // per_document)
+    return _size_for(documents, workers)
 
 
 def _documents(scans: list[list[Span] | None], grain: int) -> int:
@@ -130,13 +182,14 @@ class _Scan:
         self.grain = grain
 
     def __call__(self, files: list[InputDocument]) -> list[list[Span] | None]:
-        return [self._spans(found) for found in files]
+        return [None if (spans := self.spans(found)) is None else list(spans) for found in files]
 
-    def _spans(self, found: InputDocument) -> list[Span] | None:
+    def spans(self, found: InputDocument) -> Iterator[Span] | None:
+        """The spans of `found` as the scan passes them, or None for a page file."""
         kind = container_kind(found)
         if kind is None:
             return None
-        return container_spans(found.file(), found.name, kind, self.grain)
+        return scanned_spans(found.file(), found.name, kind, self.grain)
 
 
 def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
@@ -147,21 +200,22 @@ def _inside(found: InputDocument, directories: Iterable[Path]) -> bool:
     return any(path.is_relative_to(directory.resolve()) for directory in directories)
 
 
-def _pieces(files, scans, size: int, spans_per_piece: int) -> list[PageFiles | SpanOf]:
-    pieces: list[PageFiles | SpanOf] = []
+def _pieces(files, scans, size: int, spans_per_piece: int) -> Iterator[PageFiles | SpanOf]:
+    """Each file's spans, `spans_per_piece` at a time, and its page files, `size` at a
+    time, in file order; a piece as soon as its file's scan has passed it."""
     pages: list[InputDocument] = []
     for found, spans in zip(files, scans, strict=True):
         if spans is not None:
-            for at in range(0, len(spans), spans_per_piece):
-                pieces.append(SpanOf(_joined(spans[at : at + spans_per_piece])))
+            spans = iter(spans)
+            while run := list(islice(spans, spans_per_piece)):
+                yield SpanOf(_joined(run))
             continue
         pages.append(found)
         if len(pages) == size:
-            pieces.append(PageFiles(tuple(pages)))
+            yield PageFiles(tuple(pages))
             pages = []
     if pages:
-        pieces.append(PageFiles(tuple(pages)))
-    return pieces
+        yield PageFiles(tuple(pages))
 
 
 def _joined(spans: list[Span]) -> Span:
