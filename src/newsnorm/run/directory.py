@@ -14,7 +14,15 @@ from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
-from newsnorm.run.partitions import Mapper, Partition, Plan, map_here, plan, plan_while_scanning
+from newsnorm.run.partitions import (
+    Mapper,
+    Partition,
+    Plan,
+    errors_file,
+    map_here,
+    plan,
+    plan_while_scanning,
+)
 from newsnorm.run.parts import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
@@ -176,7 +184,7 @@ class _Book:
             self.reporter.failure(failure)
         if result.failed > len(result.failures):
             more = result.failed - len(result.failures)
-            self.reporter.note(f"{more} more failure(s) in errors-{result.number:05d}.jsonl")
+            self.reporter.note(f"{more} more failure(s) in {errors_file(result.number)}")
         self.reporter.update(self.tally)
 
     def _note(self, result: PartResult) -> None:

@@ -63,12 +63,17 @@ class Partition:
 
     @property
     def errors(self) -> str:
-        return f"errors-{self.number:05d}.jsonl"
+        return errors_file(self.number)
 
     def documents(self, fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
         if isinstance(self.piece, PageFiles):
             return self.piece.documents()
         return self.piece.documents(fields, max_bytes)
+
+
+def errors_file(number: int) -> str:
+    """The name of partition `number`'s error records in the output directory."""
+    return f"errors-{number:05d}.jsonl"
 
 
 Mapper = Callable[[Callable, list], list]
@@ -133,11 +138,13 @@ def plan_while_scanning(
     from its bytes; None when a file's size is not known (a URL whose filesystem does not
     tell): `plan` then counts them."""
     files = _planned_files(inputs, outputs)
-    size = documents_per_partition or _size_from_bytes(files, workers)
+    kinds = [container_kind(found) for found in files]  # looked up once, for both uses
+    size = documents_per_partition or _size_from_bytes(files, kinds, workers)
     if size is None:
         return None
     grain = min(size, GRAIN)
-    scans = (_Scan(grain).spans(found) for found in files)
+    scan = _Scan(grain)
+    scans = (scan.spans(found, kind) for found, kind in zip(files, kinds, strict=True))
     return size, _partitions(files, scans, size, grain)
 
 
@@ -150,10 +157,10 @@ def _partitions(files, scans, size: int, grain: int) -> Iterator[Partition]:
     return (Partition(number, piece) for number, piece in enumerate(pieces))
 
 
-def _size_from_bytes(files: list[InputDocument], workers: int) -> int | None:
+def _size_from_bytes(files: list[InputDocument], kinds: list, workers: int) -> int | None:
     documents = 0
-    for found in files:
-        if container_kind(found) is None:
+    for found, kind in zip(files, kinds, strict=True):
+        if kind is None:
             documents += 1
             continue
         size = found_size(found)
@@ -182,11 +189,12 @@ class _Scan:
         self.grain = grain
 
     def __call__(self, files: list[InputDocument]) -> list[list[Span] | None]:
-        return [None if (spans := self.spans(found)) is None else list(spans) for found in files]
+        scanned = [self.spans(found, container_kind(found)) for found in files]
+        return [None if spans is None else list(spans) for spans in scanned]
 
-    def spans(self, found: InputDocument) -> Iterator[Span] | None:
-        """The spans of `found` as the scan passes them, or None for a page file."""
-        kind = container_kind(found)
+    def spans(self, found: InputDocument, kind: str | None) -> Iterator[Span] | None:
+        """The spans of `found` (a container of `kind`) as the scan passes them, or None
+        for a page file."""
         if kind is None:
             return None
         return scanned_spans(found.file(), found.name, kind, self.grain)
