@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date, datetime
+from datetime import timezone as dt_timezone
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil import parser as dateutil_parser
+from dateutil import tz as dateutil_tz
 
 # The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
 __all__ = ["MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
@@ -66,6 +68,10 @@ def parse_moment(
     if (first.hour, first.minute) != (second.hour, second.minute):
         return first.date()
     moment = first.replace(microsecond=0)
+    if isinstance(moment.tzinfo, dateutil_tz.tzlocal):
+        # dateutil gives the machine's zone for a printed one of the same name ("UTC" on a
+        # machine in UTC): the printed offset, fixed, keeps records the same on every machine.
+        moment = moment.replace(tzinfo=dt_timezone(moment.utcoffset()))
     if moment.tzinfo is None:
         zone = _zone(timezone)
         return moment.replace(tzinfo=zone) if zone else moment.date()

@@ -1,0 +1,162 @@
+"""Dates as captures print them, in many languages: "Published 14 March 2026, 09:12 GMT",
+"28.04.2023, 20.15 Uhr", "Publié le 06/01/2026 - 14:16 UTC+1", "Dec. 22, 2023 at 1:36 pm".
+
+A date keeps the precision printed: the day alone, or the time with its offset when the
+offset is printed ("GMT", "UTC+1", "+05:00"); a time without one gives the day, since an
+offset cannot be made up. Relative times ("3 hours ago") and days without a year are no
+dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from newsnorm.text.dates import parse_moment, printed_day
+
+# Labels that say which date a line gives, in the languages newsnorm reads.
+_UPDATED = re.compile(
+    r"\b(updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|"
+    r"mis à jour|actualizado|actualización|aggiornat[oa]|bijgewerkt|gewijzigd|uppdaterad|"
+    r"oppdatert|opdateret|zaktualizowano|aktualizacja|güncelleme|güncellenme|atualizado|"
+    r"päivitetty|aktualizováno)\b",
+    re.IGNORECASE,
+)
+_LABELS = re.compile(
+    r"\b(first published|published|posted|updated|last updated|modified|on|at|am|um|le|"
+    r"el|il|op|den|kl\.?|klo|o|godz\.?|saat|às|à|a las|alle|veröffentlicht|erstellt|"
+    r"aktualisiert|zuletzt|stand|publié|mis à jour|publicado|actualizado|pubblicato|"
+    r"aggiornato|gepubliceerd|bijgewerkt|publicerad|uppdaterad|publisert|oppdatert|"
+    r"publiceret|opdateret|opublikowano|zaktualizowano|yayınlanma|güncelleme|publicada|"
+    r"julkaistu|päivitetty|date|datum|fecha|data)\b[:\s]*",
+    re.IGNORECASE,
+)
+_CLOCK_WORDS = re.compile(r"\b(uhr|h|heures?|horas?|ore|uur|godz\.?)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|sday|rsday|urday)?\b\.?,?",
+    re.IGNORECASE,
+)
+# "20.15 Uhr", "15.30 CET": a time with a dot.
+_DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(uhr|h\b|[A-Z]{2,5}\b|$))", re.I)
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+_TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+_ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
+_UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\d)")
+# A date line is short; a sentence that mentions a date is the story's.
+MAX_DATE_LINE_WORDS = 16
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date found on a line: the moment, whether the line calls it an update, and the
+    text before it (a byline glued to its date: "Jane Doe 8:41 PM on December 20, 2023")."""
+
+    moment: date | datetime
+    updated: bool
+    before: str
+
+
+def dates_in_line(text: str) -> list[PrintedDate]:
+    """The dates a short line prints ("Published X Updated Y" gives two), or []."""
+    text = _GLUED_WORDS.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 \2", text))
+    if len(text.split()) > MAX_DATE_LINE_WORDS or not _YEAR.search(text):
+        return []
+    parts = _split_at_update(text)
+    found = []
+    for part, updated in parts:
+        before, printed = _split_date(part)
+        moment = read_moment(printed) if printed else None
+        if moment is not None:
+            found.append(PrintedDate(moment, updated, before))
+    return found
+
+
+def _split_at_update(text: str) -> list[tuple[str, bool]]:
+    """ "Published X Updated Y" as [("Published X", False), ("Updated Y", True)]."""
+    match = _UPDATED.search(text)
+    if match is None:
+        return [(text, False)]
+    head, tail = text[: match.start()], text[match.start() :]
+    if not _YEAR.search(head):
+        return [(text, True)]
+    return [(head, False), (tail, True)]
+
+
+def read_moment(text: str) -> date | datetime | None:
+    """The date or date-time one printed date gives, or None."""
+    day = _day_of(text)
+    if day is None:
+        return None
+    dayfirst = not (_TWELVE_HOUR.search(text) or _ISO_DAY.search(text))
+    moment = parse_moment(_cleaned(text), dayfirst=dayfirst)
+    if isinstance(moment, datetime) and moment.date() == day:
+        return moment
+    return day
+
+
+def _iso_offset(match: re.Match[str]) -> str:
+    return f"{match[1]}{int(match[2]):02d}:{match[3] or '00'}"
+
+
+def _day_of(text: str) -> date | None:
+    if match := _ISO_DAY.search(text):
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
+    if match := _SLASHED.search(text):
+        return _slashed_day(text, int(match[1]), int(match[2]), int(match[3]))
+    return printed_day(text)
+
+
+def _slashed_day(text: str, first: int, second: int, year: int) -> date | None:
+    """Day first wherever the numbers allow it, except beside a 12-hour clock (the US)."""
+    if first > 12 or (second <= 12 and not _TWELVE_HOUR.search(text)):
+        return _valid(year, second, first)
+    return _valid(year, first, second)
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _cleaned(text: str) -> str:
+    """The date's text as dateutil reads it: labels, weekdays and clock words out,
+    "20.15" as "20:15", "UTC+1" as "+01:00" (dateutil reads "UTC+1" the POSIX way, as
+    one hour behind)."""
+    text = _ZONE_OFFSET.sub(_iso_offset, _DOTTED_TIME.sub(r"\1:\2", text))
+    # dateutil makes a bare "UTC" the machine's local zone where that zone is UTC.
+    text = _UTC.sub("+00:00", text)
+    text = _WEEKDAY.sub(" ", _LABELS.sub(" ", text))
+    text = _CLOCK_WORDS.sub(" ", text).replace("|", " ").replace("·", " ")
+    return " ".join(text.replace(" - ", " ").split())
+
+
+_TRAILING_CLOCK = re.compile(
+    r"(\s+(\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?|on|at|um|le|el|am)|\s*[|/·,–—-])+$", re.IGNORECASE
+)
+# innerText glues inline elements: "December 23, 202311:08 AM UTCUpdated".
+_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+
+
+def _split_date(text: str) -> tuple[str, str]:
+    """(what a line prints before its date: a name, a label, or ""; the date's own text),
+    the date's start found as the last word from which on the day is still found."""
+    words = text.split()
+    day = _day_of(text)
+    if day is None:
+        return "", ""
+    start = 0
+    while start + 1 < len(words) and _day_of(" ".join(words[start + 1 :])) == day:
+        start += 1
+    before = " ".join(words[:start])
+    clock = _TRAILING_CLOCK.search(before)
+    date_text = " ".join(words[start:])
+    if clock:  # "8:41 PM on December 20": the clock belongs to the date
+        before, date_text = before[: clock.start()], f"{clock.group(0)} {date_text}"
+    before = _WEEKDAY.sub(" ", _LABELS.sub(" ", before)).strip(" |/·,-–—:")
+    return before, date_text

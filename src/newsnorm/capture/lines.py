@@ -1,0 +1,172 @@
+"""What one line of a capture is, judged by its own text: prose, a short line (a headline,
+a label, a teaser), or page furniture (navigation, buttons, counters, notices).
+
+Every news page prints the same kinds of furniture in its own language; the patterns here
+name the kinds, in the languages newsnorm reads bylines and dates in, never a site's words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from newsnorm.text.patterns import ends_like_sentence
+
+# A sentence needs this many words to count as the story's prose on its own.
+MIN_PROSE_WORDS = 4
+# A line this long is prose even when it does not end like a sentence (a quoted fragment).
+LONG_LINE_WORDS = 16
+# Scripts written without spaces count characters: about this many make one word.
+CHARS_PER_CJK_WORD = 2
+
+# Whole lines that are buttons, menus and account links, in many languages.
+_CONTROL_WORDS = (
+    r"skip (to|navigation)( (main )?content| main| navigation)?|jump to( main)? content|"
+    r"navigation überspringen|zum inhalt( springen)?|direkt zum inhalt|aller au contenu|"
+    r"passer au contenu|saltar al contenido|vai al contenuto|ga naar (de )?inhoud|"
+    r"menu|main menu|menü|hauptmenü|toggle navigation|open menu|close menu|search|suche|"
+    r"rechercher|recherche|buscar|búsqueda|cerca|ricerca|zoeken|sök|søk|szukaj|ara|"
+    r"home|homepage|startseite|accueil|inicio|portada|start|close|schließen|fermer|cerrar|"
+    r"chiudi|sluiten|stäng|lukk|more|mehr|plus|más|altro|meer|back|zurück|retour|volver|"
+    r"next|previous|weiter|suivant|précédent|siguiente|anterior|"
+    r"sign in|sign up|sign out|log ?in|log ?out|register|my account|account|profile|"
+    r"subscribe( now| today)?|subscribers? only|subscription|become a member|donate|"
+    r"anmelden|abmelden|einloggen|registrieren|abonnieren|abo|jetzt abonnieren|mein konto|"
+    r"se connecter|connexion|s['’]inscrire|s['’]abonner|mon compte|abonnez-vous|"
+    r"iniciar sesión|inicia sesión|regístrate|suscríbete|suscribirse|mi cuenta|"
+    r"accedi|registrati|abbonati|inloggen|abonneren|logga in|logg inn|zaloguj( się)?|"
+    r"giriş( yap)?|üye ol|entrar|assine|"
+    r"share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|mail|print|"
+    r"copy link|copy url|link copied|copied|save|saved|bookmark|listen|listen to (this )?"
+    r"(article|story)|play|pause|watch|video|gift (this )?article|"
+    r"teilen|drucken|artikel teilen|merken|vorlesen|anhören|partager|imprimer|écouter|"
+    r"compartir|imprimir|escuchar|condividi|stampa|ascolta|delen|dela|del|udostępnij|"
+    r"paylaş|compartilhar|jaa|sdílet|"
+    r"facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
+    r"bluesky|threads|instagram|youtube|tiktok|rss|xing|mastodon|"
+    r"accept( all)?( cookies)?|reject( all)?|manage (cookies|preferences|settings)|"
+    r"cookie settings|privacy settings|akzeptieren|alle akzeptieren|zustimmen|ablehnen|"
+    r"tout accepter|accepter|refuser|aceptar|rechazar|accetta|rifiuta|"
+    r"advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|"
+    r"advertentie|annons|annonse|reklama|reklam|sponsored|gesponsert"
+)
+_CONTROL = re.compile(rf"^(?:{_CONTROL_WORDS})[\s:.!…>»›|]*$", re.IGNORECASE)
+# A line that is only share buttons: "Facebook Twitter Flipboard Send Linkedin".
+_SHARE_WORD = re.compile(
+    r"^(facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
+    r"bluesky|threads|email|e-mail|mail|print|send|share|tweet|copy|link|sms|pocket|xing|"
+    r"teilen|partager|compartir|condividi|drucken|imprimer)$",
+    re.IGNORECASE,
+)
+# Counters, clocks and timers: "Comments (34)", "4.6K", "12 shares", "5:00", "(1:39)",
+# "5 min read", "Lesezeit 5 Min.", "2 months", "1 of 12".
+_COUNTER = re.compile(
+    r"^\(?[\d.,:/ ]+[kKmM]?\)?$|"
+    r"^(comments?|kommentare?|commentaires?|comentarios?|commenti|reacties|kommentarer|"
+    r"shares?|likes?|views?|reactions?|replies|antworten|réponses)\s*[(\[]?\d+[)\]]?$|"
+    r"^\d+[\d.,]*[kKmM]?\s+(comments?|shares?|likes?|views?|reactions?|replies|kommentare?|"
+    r"commentaires?|comentarios?|commenti)$|"
+    r"^(\d+\s*(min(ute)?s?|minuten|mins?\.?)\s*(read|lesezeit|de lecture|lectura|lettura)?|"
+    r"(lesezeit|lesedauer|temps de lecture|reading time|tiempo de lectura|tempo di lettura)"
+    r"[:\s]*(ca\.\s*)?\d+\s*(min(ute)?s?|minuten)?\.?|"
+    r"\d+\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?)( ago)?|"
+    r"(image|photo|slide|bild|foto)?\s*\d+\s*(of|/|von|sur|de|di)\s*\d+)$",
+    re.IGNORECASE,
+)
+# Legal and site notices: the page's, not the story's.
+_NOTICE = re.compile(
+    r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati|"
+    r"alle rechten voorbehouden|privacy policy|cookie policy|terms (of|and) (use|service|"
+    r"conditions)|terms & conditions|user agreement|datenschutz|impressum|"
+    r"nutzungsbedingungen|mentions légales|politique de confidentialité|aviso legal|"
+    r"política de privacidad|informativa (sulla )?privacy|we use cookies|uses cookies|"
+    r"verwendet cookies|utilise des cookies|utiliza cookies|"
+    r"your email address will not be published|required fields are marked|"
+    r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
+    r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link",
+    re.IGNORECASE,
+)
+_MAX_NOTICE_WORDS = 60
+# Headings after which a page holds no more of the article: comments, the topic and tag
+# lists, the author's box, the most-read list, the footer's own sections. (Boxes of related
+# stories may sit inside the article: related_sections takes them out where they are.)
+_ARTICLE_END = re.compile(
+    r"^(leave a (reply|comment)|post a comment|add a comment|write a comment|"
+    r"join the (conversation|discussion)|(show|view|read|load|see)( all)? comments|"
+    r"comments?|discussion|discuss this article|be the first to comment|"
+    r"kommentare?|kommentieren|kommentar schreiben|diskussion|leserkommentare|"
+    r"commentaires?|réagir|laisser un commentaire|comentarios?|deja un comentario|"
+    r"commenti|lascia un commento|reacties|reageer|kommentarer|komentarze|yorumlar|"
+    r"topics|tags|related topics|themen|schlagwörter|schlagworte|sujets|thèmes|"
+    r"mots-clés|temas|etiquetas|argomenti|tag|onderwerpen|ämnen|emner|tematy|etiketler|"
+    r"about the author|über den autor|über die autorin|à propos de l['’]auteur|"
+    r"sobre el autor|l['’]autore|over de auteur|"
+    r"most (read|viewed|popular|shared|commented)|popular (now|stories)|"
+    r"meistgelesen|am meisten gelesen|les plus lus|lo más leído|i più letti|"
+    r"site map|sitemap|contact us|about us|kontakt|über uns|nous contacter|contacto|"
+    r"contatti)"
+    r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of a capture, with what its text alone says of it."""
+
+    text: str
+
+    @cached_property
+    def words(self) -> int:
+        """Words, with scripts written without spaces counted by their characters."""
+        cjk = len(_CJK.findall(self.text))
+        return len(self.text.split()) + cjk // CHARS_PER_CJK_WORD
+
+    @cached_property
+    def sentence(self) -> bool:
+        return ends_like_sentence(self.text) or _ends_cjk_sentence(self.text)
+
+    @cached_property
+    def furniture(self) -> bool:
+        """Navigation, a button, a counter or a site notice: never the story."""
+        return is_furniture(self.text)
+
+    @cached_property
+    def prose(self) -> bool:
+        """A sentence of the story (or a long line): what the article is made of."""
+        if self.furniture:
+            return False
+        if self.words >= LONG_LINE_WORDS:
+            return True
+        return self.sentence and self.words >= MIN_PROSE_WORDS
+
+    @cached_property
+    def ends_article(self) -> bool:
+        """A heading after which pages hold comments, tags, teasers or the footer."""
+        return bool(_ARTICLE_END.match(self.text)) and self.words <= 8
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is the page's own furniture, judged by its text alone."""
+    if _CONTROL.match(text) or _COUNTER.match(text) or _only_share_buttons(text):
+        return True
+    return len(text.split()) <= _MAX_NOTICE_WORDS and bool(_NOTICE.search(text))
+
+
+def _only_share_buttons(text: str) -> bool:
+    words = text.split()
+    return len(words) >= 2 and all(_SHARE_WORD.match(word) for word in words)
+
+
+def _ends_cjk_sentence(text: str) -> bool:
+    return bool(text) and text.rstrip("」』）)\"”’")[-1:] in "。！？"
+
+
+def letters_share(text: str) -> float:
+    """The share of a line's characters that are letters: low for prices and scores."""
+    letters = sum(unicodedata.category(c).startswith("L") for c in text)
+    return letters / max(len(text.replace(" ", "")), 1)

@@ -1,0 +1,84 @@
+"""Where a capture's article lies: the run of lines richest in prose.
+
+Each line weighs for or against being the article: prose for it by its words, headlines,
+labels and furniture against it. The article is the run of lines whose weights add up most
+(the maximum-sum segment): long menus above it and teaser lists and footers below it weigh
+it down, a subheading or a caption between two paragraphs does not. The run ends early at a
+heading after which pages hold no article (comments, tags, most read), once the story has
+begun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsnorm.capture.lines import Line
+
+# What a line that is not prose costs the run it is in.
+SHORT_LINE_COST = 3.0
+FURNITURE_COST = 4.0
+# A list item of the story weighs half its words: lists are the story's only in context.
+LIST_ITEM_SHARE = 0.5
+# Words of prose the article must have before a closing heading can end it (a "Comments"
+# counter or a topic list above the story is not its end).
+WORDS_BEFORE_END = 40
+
+
+@dataclass(frozen=True)
+class Region:
+    """The article's lines: `start` to `end` inclusive, indexes into the lines given."""
+
+    start: int
+    end: int
+    words: int  # words of prose inside
+
+
+def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Region | None:
+    """The article's run of lines, or None when no line is prose (a capture of furniture)."""
+    weights = [_weight(line, index in list_items) for index, line in enumerate(lines)]
+    best = _heaviest_run(weights)
+    if best is None:
+        return None
+    start, end = best
+    end = _closing_heading(lines, start, end)
+    words = sum(line.words for line in lines[start : end + 1] if line.prose)
+    return Region(start, end, words)
+
+
+def _weight(line: Line, list_item: bool) -> float:
+    if line.prose:
+        return line.words * (LIST_ITEM_SHARE if list_item else 1.0)
+    if line.furniture:
+        return -FURNITURE_COST
+    return -SHORT_LINE_COST
+
+
+def _heaviest_run(weights: list[float]) -> tuple[int, int] | None:
+    """The maximum-sum run of weights (Kadane), or None when every weight is negative."""
+    best, best_sum = None, 0.0
+    start, running = 0, 0.0
+    for index, weight in enumerate(weights):
+        if running <= 0:
+            start, running = index, 0.0
+        running += weight
+        if running > best_sum:
+            best, best_sum = (start, index), running
+    return best
+
+
+def _closing_heading(lines: list[Line], start: int, end: int) -> int:
+    """The run's end, brought forward to the line before its first closing heading."""
+    words = 0
+    for index in range(start, end + 1):
+        line = lines[index]
+        if line.ends_article and words >= WORDS_BEFORE_END:
+            return _last_prose(lines, start, index - 1)
+        if line.prose:
+            words += line.words
+    return end
+
+
+def _last_prose(lines: list[Line], start: int, end: int) -> int:
+    while end > start and not lines[end].prose:
+        end -= 1
+    return end
