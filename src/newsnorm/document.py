@@ -133,6 +133,9 @@ class Document:
     page: Any = None  # what an HTML page declares about itself (newsnorm.html.meta.PageFacts)
     html: str | None = None  # the decoded page, for `soup()`
     acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
+    # What one stage's plugin notes for a later stage's, by a key it owns ("capture.body"):
+    # where a capture's article begins, found while removing noise, read for its head.
+    marks: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     # What metadata extraction saw, kept only for `newsnorm explain` (newsnorm.evidence).
     evidence: Evidence | None = field(default=None, repr=False, compare=False)
     _edits: int = 0

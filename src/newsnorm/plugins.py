@@ -45,7 +45,9 @@ DEFAULT_PLUGINS = (
     "newsnorm.default_plugins.outlet_recognition",
     "newsnorm.default_plugins.related_sections",
     "newsnorm.default_plugins.page_notices",
+    "newsnorm.default_plugins.capture_region",  # after the notices: the article's lines
     "newsnorm.default_plugins.html_metadata",
+    "newsnorm.default_plugins.capture_head",
     "newsnorm.default_plugins.headline",
     "newsnorm.default_plugins.byline",
     "newsnorm.default_plugins.dateline",

@@ -211,6 +211,11 @@ def byline_parts(byline: str) -> list[str]:
     return [_natural_case(part) for part in parts if part]
 
 
+def has_byline_prefix(text: str) -> bool:
+    """Whether `text` opens with a byline's "By", "Von", "Par", "Autor:"... (any case)."""
+    return _BY_PREFIX.match(text) is not None
+
+
 def _strip_prefix(text: str) -> str:
     stripped = _BY_PREFIX.sub("", text, count=1)
     # "Di" and "Von" also begin surnames ("Di Maio", "Von Miller"): a prefix only before a

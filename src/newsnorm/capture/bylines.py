@@ -1,0 +1,65 @@
+"""Bylines as captures print them: "By Sarah Whitfield, Political Correspondent" on a line
+of its own, "ByThe Associated Press" glued by innerText, a lone "By" or "Von" with the names
+on the lines below, a name beside its date ("Jane Doe 8:41 PM on December 20, 2023"), or a
+bare name line next to the date line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsnorm.text.people import agencies_in, has_byline_prefix, is_person_name, split_byline
+
+MAX_BYLINE_WORDS = 15
+# Names listed on their own lines below a lone "By": at most this many.
+MAX_NAME_LINES = 4
+# "ByThe Associated Press": innerText joins the label and the link after it.
+_GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|PAR|Por|POR)(?=[A-Z][a-z])")
+_LONE_LABEL = re.compile(
+    r"^(by|von|par|por|di|av|af|door|przez|od|oleh|autor(in)?|author|text|texte|texto|"
+    r"testo|tekst|reporter|redaktion|yazar)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class FoundByline:
+    """A byline as printed and the indexes of the lines it was read from."""
+
+    text: str
+    lines: tuple[int, ...]
+
+
+def byline_at(texts: list[str], index: int) -> FoundByline | None:
+    """The byline that starts on line `index`, or None."""
+    text = _GLUED_LABEL.sub(r"\1 ", texts[index])
+    if _LONE_LABEL.match(text):
+        return _names_below(texts, index, text)
+    if len(text.split()) <= MAX_BYLINE_WORDS and has_byline_prefix(text) and names_someone(text):
+        return FoundByline(text, (index,))
+    return None
+
+
+def _names_below(texts: list[str], index: int, label: str) -> FoundByline | None:
+    names, used = [], [index]
+    for below in range(index + 1, min(index + 1 + MAX_NAME_LINES, len(texts))):
+        if not (is_person_name(texts[below]) or agencies_in(texts[below])):
+            break
+        names.append(texts[below])
+        used.append(below)
+    if not names:
+        return None
+    return FoundByline(f"{label} {', '.join(names)}", tuple(used))
+
+
+def names_someone(text: str) -> bool:
+    """Whether a byline names a person or a wire service (a desk alone names no one)."""
+    authors, agencies = split_byline(text)
+    return bool(authors or agencies)
+
+
+def bare_name(text: str) -> bool:
+    """A line that is only a person's name or a wire service: a byline when it sits beside
+    the article's date."""
+    return is_person_name(text) or bool(agencies_in(text))

@@ -1,0 +1,59 @@
+"""Photo captions in a capture: a caption printed twice (the image's text and its caption),
+or followed by its credit ("Photograph: John Smith/PA", "Foto: … / AP", "(AP Photo/…)",
+"Bildrechte: picture alliance/dpa"), or ending with one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsnorm.text.people import agencies_in
+
+# A line that is only a credit: a label and a name, or a photographer and an agency.
+_CREDIT_LABEL = re.compile(
+    r"^\(?(photo(graph)?s?|photo credit|image( credit)?s?|picture|pictures|illustration|"
+    r"credit|foto(s|grafie)?|bild(er)?|bildrechte|bildquelle|quelle|fotó|zdjęcie|kuva|"
+    r"crédito|crédit photo|credito)\s*(by)?\s*[:©]\s*(?P<credit>.+?)\)?$",
+    re.IGNORECASE,
+)
+_AGENCY_PHOTO = re.compile(r"^\((?P<credit>[^()]*\b(photo|foto)\b[^()]*)\)$", re.IGNORECASE)
+# "Jonathan Ernst/Reuters", "picture alliance/dpa | Daniel Vogl", "Getty Images".
+_PHOTO_HOUSES = re.compile(
+    r"(getty images|shutterstock|alamy|istock(photo)?|picture alliance|imago|epa|keystone|"
+    r"afp|ap|reuters|dpa|pa|anadolu|xinhua|bloomberg|sipa|abaca|action images|"
+    r"stock\.adobe\.com|adobe stock|unsplash|pexels|pixabay)\b",
+    re.IGNORECASE,
+)
+_SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
+# A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP".
+_TRAILING_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s*(\((?P<paren>[^()]*\b(photo|foto|credit|image)\b[^()]*)\)|"
+    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60}))$",
+    re.IGNORECASE,
+)
+MAX_CREDIT_WORDS = 10
+
+
+def credit_of(text: str) -> str | None:
+    """The credit a line that is only a photo credit gives, or None."""
+    if len(text.split()) > MAX_CREDIT_WORDS:
+        return None
+    for pattern in (_CREDIT_LABEL, _AGENCY_PHOTO):
+        if match := pattern.match(text):
+            return match["credit"].strip()
+    if "©" in text:
+        return text.replace("©", "").strip(" :") or None
+    if _SLASHED_CREDIT.match(text) and _PHOTO_HOUSES.search(text.rsplit("/", 1)[-1]):
+        return text.strip()
+    if _PHOTO_HOUSES.fullmatch(text.strip()) or agencies_in(text) and "/" in text:
+        return text.strip()
+    return None
+
+
+def split_trailing_credit(text: str) -> tuple[str, str | None]:
+    """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
+    match = _TRAILING_CREDIT.match(text)
+    if match is None or not match["caption"].strip():
+        return text, None
+    credit = match["paren"] or re.sub(r"^\w+\s*:\s*", "", match["label"])
+    return match["caption"].strip(), credit.strip()

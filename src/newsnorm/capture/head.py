@@ -1,0 +1,169 @@
+"""The head of a capture's article, read from the lines above its body and the first lines
+of it: the headline, the section label above it, the byline, the dates, the standfirst and
+the photo captions. What the head holds besides is the page's: it leaves the body.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsnorm import evidence
+from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
+from newsnorm.capture.captions import credit_of, split_trailing_credit
+from newsnorm.capture.dates import PrintedDate, dates_in_line
+from newsnorm.capture.lines import Line
+from newsnorm.capture.title import choose_title
+from newsnorm.document import Block, Document, ImageRef
+from newsnorm.text.layout import is_label
+from newsnorm.text.people import split_byline
+
+# Lines at the top of the body that may still be the head (a byline under the standfirst).
+HEAD_LINES_IN_BODY = 6
+# A bare name counts as the byline this close (in lines) to a date line.
+NAME_NEAR_DATE = 2
+MIN_CAPTION_WORDS = 4
+MAX_CAPTION_WORDS = 60
+SOURCE = "the capture's head"
+
+
+def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
+    """Fill what the head shows and take it out of the body; `head` are the live lines
+    above the article's first line, `body` the live lines from it on."""
+    title_at = _take_title(document, head)
+    above, below = (head[:title_at], head[title_at + 1 :]) if title_at is not None else ([], head)
+    _take_section(document, above)
+    for block in above:
+        document.remove(block, "page-header")
+    zone = [*below, *[b for b in body[:HEAD_LINES_IN_BODY] if not Line(b.text).prose]]
+    _take_dates_and_byline(document, zone)
+    take_captions(document, [*below, *body])
+    _take_subtitle(document, below)
+    for block in below:
+        if block.live and not Line(block.text).prose:
+            document.remove(block, "page-header")
+
+
+def _take_title(document: Document, head: list[Block]) -> int | None:
+    if document.meta.title is not None:
+        return None
+    index = choose_title([block.text for block in head], document.url)
+    if index is not None:
+        document.meta.title = document.take(head[index], "title")
+        evidence.chose(document, "title", "the headline above the capture's article", head[index].text)
+    return index
+
+
+def _take_section(document: Document, above: list[Block]) -> None:
+    if document.meta.section is None and above and _section_shaped(above[-1].text):
+        document.meta.section = document.take(above[-1], "section")
+        evidence.chose(document, "section", "the label above the headline", above[-1].text)
+
+
+def _section_shaped(text: str) -> bool:
+    line = Line(text)
+    return is_label(text) and not line.furniture and not line.ends_article
+
+
+def _take_dates_and_byline(document: Document, zone: list[Block]) -> None:
+    texts = [block.text for block in zone]
+    dated = [dates_in_line(text) for text in texts]
+    for block, dates in zip(zone, dated, strict=True):
+        if dates and block.live:
+            _take_dates(document, block, dates)
+    for index, block in enumerate(zone):
+        if block.live and (found := _byline_near(texts, dated, index)) is not None:
+            _take_byline(document, [zone[i] for i in found.lines], found.text)
+            return
+
+
+def _take_dates(document: Document, block: Block, dates: list[PrintedDate]) -> None:
+    meta = document.meta
+    for printed in dates:
+        if printed.updated and meta.updated is None:
+            meta.updated = printed.moment
+            evidence.chose(document, "updated", SOURCE, block.text)
+        elif not printed.updated and meta.published is None:
+            meta.published = printed.moment
+            evidence.chose(document, "published", SOURCE, block.text)
+    before = dates[0].before
+    if meta.byline is None and before and names_someone(before):
+        _set_byline(document, before)
+    document.take(block, "date")
+
+
+def _byline_near(
+    texts: list[str], dated: list[list[PrintedDate]], index: int
+) -> FoundByline | None:
+    if found := byline_at(texts, index):
+        return found
+    near = range(max(index - NAME_NEAR_DATE, 0), min(index + NAME_NEAR_DATE + 1, len(texts)))
+    if bare_name(texts[index]) and any(dated[i] for i in near):
+        return FoundByline(texts[index], (index,))
+    return None
+
+
+def _take_byline(document: Document, blocks: list[Block], text: str) -> None:
+    if document.meta.byline is None:
+        _set_byline(document, text)
+    for block in blocks:
+        document.take(block, "byline")
+
+
+def _set_byline(document: Document, text: str) -> None:
+    meta = document.meta
+    meta.byline = text
+    meta.authors, meta.agencies = split_byline(text)
+    for name in ("byline", "authors", "agencies"):
+        evidence.chose(document, name, SOURCE, text)
+
+
+def _take_subtitle(document: Document, below: list[Block]) -> None:
+    first = next((block for block in below if block.live), None)
+    if document.meta.subtitle is not None or first is None:
+        return
+    line = Line(first.text)
+    if not line.prose and not line.furniture and line.words >= MIN_CAPTION_WORDS:
+        document.meta.subtitle = document.take(first, "subtitle")
+        evidence.chose(document, "subtitle", "the line under the headline", first.text)
+
+
+def take_captions(document: Document, blocks: list[Block]) -> None:
+    """Captions go to `images` once, with their credits, and every copy leaves the body: a
+    line printed twice, a line followed by a credit line, a line ending with a credit."""
+    counts = Counter(block.text for block in blocks if block.live)
+    images: dict[str, ImageRef] = {}
+    for index, block in enumerate(blocks):
+        if not block.live:
+            continue
+        if (credit := credit_of(block.text)) is not None:
+            _credit_line(document, blocks, index, credit, images)
+        elif counts[block.text] > 1 and _caption_sized(block.text):
+            caption, credit = split_trailing_credit(block.text)
+            images.setdefault(caption, ImageRef(caption=caption, credit=credit))
+            document.remove(block, "caption")
+        elif block.text in images or _caption_text(block.text) in images:
+            document.remove(block, "caption")
+    document.meta.images = [*document.meta.images, *images.values()]
+
+
+def _credit_line(
+    document: Document, blocks: list[Block], index: int, credit: str, images: dict
+) -> None:
+    """A credit line: the caption above it (a doubled one, or a line not the story's own
+    long paragraph) gets the credit."""
+    document.remove(blocks[index], "photo-credit")
+    above = blocks[index - 1] if index else None
+    caption = _caption_text(above.text) if above is not None else None
+    if caption in images:
+        images[caption] = ImageRef(caption=caption, credit=images[caption].credit or credit)
+    elif above is not None and above.live and _caption_sized(above.text):
+        images[caption] = ImageRef(caption=caption, credit=credit)
+        document.remove(above, "caption")
+
+
+def _caption_text(text: str) -> str:
+    return split_trailing_credit(text)[0]
+
+
+def _caption_sized(text: str) -> bool:
+    return MIN_CAPTION_WORDS <= Line(text).words <= MAX_CAPTION_WORDS

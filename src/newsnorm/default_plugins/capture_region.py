@@ -1,0 +1,56 @@
+"""Plain-text captures: the article's own lines stay, the page around them goes. The
+article is the run of lines richest in prose (newsnorm.capture.region); below it (related
+lists, comments, footers) and the furniture inside it (buttons, counters, notices) leave the
+body; the lines above it are its head, read in the metadata stage (capture_head)."""
+
+from __future__ import annotations
+
+from newsnorm.capture.lines import Line
+from newsnorm.capture.region import WORDS_BEFORE_END, article_region
+from newsnorm.document import Block, Document
+from newsnorm.errors import NormalizeError
+from newsnorm.hookspecs import hookimpl
+
+BODY_MARK = "capture.body"
+# Short lines in a row, inside the article once its story has begun: a teaser list.
+MIN_TEASER_RUN = 3
+
+
+@hookimpl(trylast=True)
+def newsnorm_remove_noise(document: Document) -> None:
+    if document.input_format != "text":
+        return
+    live = list(document.live_blocks())
+    lines = [Line(block.text) for block in live]
+    items = {index for index, block in enumerate(live) if block.type == "list_item"}
+    region = article_region(lines, items)
+    if region is None:
+        raise NormalizeError(
+            "no article text found: the capture holds only page furniture "
+            "(menus, links, buttons, notices)",
+            stage="noise",
+        )
+    document.marks[BODY_MARK] = live[region.start]
+    for block in live[region.end + 1 :]:
+        document.remove(block, "page-footer")
+    _clean_inside(document, live[region.start : region.end + 1], lines[region.start :])
+
+
+def _clean_inside(document: Document, blocks: list[Block], lines: list[Line]) -> None:
+    words, run = 0, []
+    for block, line in zip(blocks, lines, strict=False):
+        if line.furniture:
+            document.remove(block, "furniture")
+            continue
+        if line.prose or block.type == "list_item":
+            _remove_teasers(document, run, words)
+            words, run = words + line.words, []
+        else:
+            run.append(block)
+    _remove_teasers(document, run, words)
+
+
+def _remove_teasers(document: Document, run: list[Block], words_before: int) -> None:
+    if len(run) >= MIN_TEASER_RUN and words_before >= WORDS_BEFORE_END:
+        for block in run:
+            document.remove(block, "teasers")
