@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsnorm.capture.lines import is_furniture
 from newsnorm.text.people import agencies_in, has_byline_prefix, is_person_name, split_byline
 
 MAX_BYLINE_WORDS = 15
@@ -21,6 +22,10 @@ _LONE_LABEL = re.compile(
     r"testo|tekst|reporter|redaktion|yazar)\s*:?$",
     re.IGNORECASE,
 )
+
+
+# "Julia Vergin | Clare Roth", "Jane Doe and John Roe": several names on one line.
+_NAME_SEPARATORS = re.compile(r"\s*(?:[|,/&·•]|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
 @dataclass(frozen=True)
@@ -62,4 +67,7 @@ def names_someone(text: str) -> bool:
 def bare_name(text: str) -> bool:
     """A line that is only a person's name or a wire service: a byline when it sits beside
     the article's date."""
-    return is_person_name(text) or bool(agencies_in(text))
+    if is_furniture(text):
+        return False
+    parts = [part for part in _NAME_SEPARATORS.split(text) if part.strip()]
+    return bool(parts) and all(is_person_name(p) or agencies_in(p) for p in parts)

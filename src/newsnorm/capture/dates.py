@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from newsnorm.text.dates import parse_moment, printed_day
 
@@ -59,11 +60,12 @@ class PrintedDate:
     before: str
 
 
-def dates_in_line(text: str) -> list[PrintedDate]:
+@lru_cache(maxsize=4096)
+def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
     """The dates a short line prints ("Published X Updated Y" gives two), or []."""
     text = _GLUED_WORDS.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 \2", text))
     if len(text.split()) > MAX_DATE_LINE_WORDS or not _YEAR.search(text):
-        return []
+        return ()
     parts = _split_at_update(text)
     found = []
     for part, updated in parts:
@@ -71,7 +73,7 @@ def dates_in_line(text: str) -> list[PrintedDate]:
         moment = read_moment(printed) if printed else None
         if moment is not None:
             found.append(PrintedDate(moment, updated, before))
-    return found
+    return tuple(found)
 
 
 def _split_at_update(text: str) -> list[tuple[str, bool]]:

@@ -11,7 +11,7 @@ from newsnorm import evidence
 from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
 from newsnorm.capture.captions import credit_of, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
-from newsnorm.capture.lines import Line
+from newsnorm.capture.lines import Line, is_furniture
 from newsnorm.capture.title import choose_title
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.text.layout import is_label
@@ -19,6 +19,8 @@ from newsnorm.text.people import split_byline
 
 # Lines at the top of the body that may still be the head (a byline under the standfirst).
 HEAD_LINES_IN_BODY = 6
+# Lines right above the headline that may print its date or byline.
+ABOVE_TITLE_LINES = 4
 # A bare name counts as the byline this close (in lines) to a date line.
 NAME_NEAR_DATE = 2
 MIN_CAPTION_WORDS = 4
@@ -29,28 +31,45 @@ SOURCE = "the capture's head"
 def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     """Fill what the head shows and take it out of the body; `head` are the live lines
     above the article's first line, `body` the live lines from it on."""
-    title_at = _take_title(document, head)
-    above, below = (head[:title_at], head[title_at + 1 :]) if title_at is not None else ([], head)
+    lines = [*head, *body]
+    title_at = _take_title(document, lines, len(head))
+    start = max(len(head), title_at + 1) if title_at is not None else len(head)
+    above = lines[:title_at] if title_at is not None else []
+    below, body = lines[len(above) + (title_at is not None) : start], lines[start:]
     _take_section(document, above)
+    near_title = above[-ABOVE_TITLE_LINES:]
+    zone = [*near_title, *below, *[b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]]
+    _take_dates_and_byline(document, zone)
     for block in above:
         document.remove(block, "page-header")
-    zone = [*below, *[b for b in body[:HEAD_LINES_IN_BODY] if not Line(b.text).prose]]
-    _take_dates_and_byline(document, zone)
     take_captions(document, [*below, *body])
     _take_subtitle(document, below)
     for block in below:
-        if block.live and not Line(block.text).prose:
+        if block.live and not _prose(block):
             document.remove(block, "page-header")
 
 
-def _take_title(document: Document, head: list[Block]) -> int | None:
+def _prose(block: Block) -> bool:
+    return Line(block.text).prose
+
+
+def _take_title(document: Document, lines: list[Block], body_start: int) -> int | None:
     if document.meta.title is not None:
         return None
-    index = choose_title([block.text for block in head], document.url)
+    index = choose_title([block.text for block in lines], body_start, document.url)
     if index is not None:
-        document.meta.title = document.take(head[index], "title")
-        evidence.chose(document, "title", "the headline above the capture's article", head[index].text)
+        text = document.take(lines[index], "title")
+        document.meta.title = without_label(text)
+        evidence.chose(document, "title", "the headline above the capture's article", text)
     return index
+
+
+def without_label(title: str) -> str:
+    """ "Share this Story : The headline": a button's label glued to the headline goes."""
+    label, colon, rest = title.partition(":")
+    if colon and rest.strip() and is_furniture(label.strip()):
+        return rest.strip()
+    return title
 
 
 def _take_section(document: Document, above: list[Block]) -> None:
@@ -76,7 +95,7 @@ def _take_dates_and_byline(document: Document, zone: list[Block]) -> None:
             return
 
 
-def _take_dates(document: Document, block: Block, dates: list[PrintedDate]) -> None:
+def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]) -> None:
     meta = document.meta
     for printed in dates:
         if printed.updated and meta.updated is None:
@@ -92,7 +111,7 @@ def _take_dates(document: Document, block: Block, dates: list[PrintedDate]) -> N
 
 
 def _byline_near(
-    texts: list[str], dated: list[list[PrintedDate]], index: int
+    texts: list[str], dated: list[tuple[PrintedDate, ...]], index: int
 ) -> FoundByline | None:
     if found := byline_at(texts, index):
         return found

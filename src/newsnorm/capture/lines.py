@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from newsnorm.text.patterns import ends_like_sentence
 
 # A sentence needs this many words to count as the story's prose on its own.
 MIN_PROSE_WORDS = 4
 # A line this long is prose even when it does not end like a sentence (a quoted fragment).
-LONG_LINE_WORDS = 16
+LONG_LINE_WORDS = 25
 # Scripts written without spaces count characters: about this many make one word.
 CHARS_PER_CJK_WORD = 2
 
@@ -56,8 +56,26 @@ _CONTROL = re.compile(rf"^(?:{_CONTROL_WORDS})[\s:.!…>»›|]*$", re.IGNORECAS
 # A line that is only share buttons: "Facebook Twitter Flipboard Send Linkedin".
 _SHARE_WORD = re.compile(
     r"^(facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
-    r"bluesky|threads|email|e-mail|mail|print|send|share|tweet|copy|link|sms|pocket|xing|"
-    r"teilen|partager|compartir|condividi|drucken|imprimer)$",
+    r"bluesky|threads|email|e-mail|mail|print|send|share|tweet|copy|copied|link|url|sms|"
+    r"pocket|xing|teilen|twittern|senden|kopieren|kopiert|partager|copier|compartir|copiar|"
+    r"condividi|copia|delen|kopiëren|dela|kopiera|drucken|imprimer|comments?|kommentare?)$",
+    re.IGNORECASE,
+)
+# Short prompts to sign in, subscribe or register: "Not a member? Sign up now!".
+_ACCOUNT_PROMPT = re.compile(
+    r"\b(sign (up|in)|log ?in|subscribe|register|newsletter|create an account|"
+    r"anmelden|registrieren|abonnieren|einloggen|s['’]inscrire|s['’]abonner|abonnez|"
+    r"inscríbete|suscríbete|regístrate|iscriviti|abbonati|registreer|aanmelden|"
+    r"prenumerera|logga in|zaloguj|abonnement|abo)\b",
+    re.IGNORECASE,
+)
+_MAX_PROMPT_WORDS = 8
+# A teaser for another story, labelled: "RELATED: …", "Read more: …", "Lesen Sie auch: …".
+_TEASER_LABEL = re.compile(
+    r"^(related|read more|read also|also read|see also|more|watch|listen|recommended|"
+    r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|à lire aussi|"
+    r"lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|"
+    r"läs också|les også|læs også|czytaj (też|także)|leia também)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
 # Counters, clocks and timers: "Comments (34)", "4.6K", "12 shares", "5:00", "(1:39)",
@@ -86,10 +104,21 @@ _NOTICE = re.compile(
     r"verwendet cookies|utilise des cookies|utiliza cookies|"
     r"your email address will not be published|required fields are marked|"
     r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
-    r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link",
+    r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link|"
+    r"advertisement has not loaded|(story|article) continues below|continue reading below",
     re.IGNORECASE,
 )
 _MAX_NOTICE_WORDS = 60
+# Words every notice above holds one of: a cheap test before the pattern's search.
+_NOTICE_HINTS = (
+    "©", "(c)", "copyright", "rights", "rechte", "droits", "derechos", "diritti", "rechten",
+    "privacy", "cookie", "terms", "conditions", "agreement", "datenschutz", "impressum",
+    "nutzungsbedingungen", "mentions", "confidentialit", "aviso", "privacidad", "email",
+    "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
+    "continue",
+)  # fmt: skip
+# Buttons, menus and counters are a few words long.
+_MAX_CONTROL_WORDS = 6
 # Headings after which a page holds no more of the article: comments, the topic and tag
 # lists, the author's box, the most-read list, the footer's own sections. (Boxes of related
 # stories may sit inside the article: related_sections takes them out where they are.)
@@ -150,11 +179,22 @@ class Line:
         return bool(_ARTICLE_END.match(self.text)) and self.words <= 8
 
 
+@lru_cache(maxsize=8192)
 def is_furniture(text: str) -> bool:
     """Whether a line is the page's own furniture, judged by its text alone."""
-    if _CONTROL.match(text) or _COUNTER.match(text) or _only_share_buttons(text):
+    words = len(text.split())
+    if words <= _MAX_CONTROL_WORDS and (
+        _CONTROL.match(text) or _COUNTER.match(text) or _only_share_buttons(text)
+    ):
         return True
-    return len(text.split()) <= _MAX_NOTICE_WORDS and bool(_NOTICE.search(text))
+    if _TEASER_LABEL.match(text):
+        return True
+    if words <= _MAX_PROMPT_WORDS and _ACCOUNT_PROMPT.search(text):
+        return True
+    if words > _MAX_NOTICE_WORDS:
+        return False
+    lowered = text.casefold()
+    return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_NOTICE.search(text))
 
 
 def _only_share_buttons(text: str) -> bool:

@@ -19,32 +19,79 @@ MAX_TITLE_WORDS = 40
 # How many headline-shaped lines above the article are weighed.
 CANDIDATES = 12
 # Points a candidate gets or loses (its words count one each, up to MAX_WORD_POINTS).
-MAX_WORD_POINTS = 14
+MAX_WORD_POINTS = 10
 PRINTED_TWICE = 6.0
 PER_CLOSER_CANDIDATE = 1.5
 ENDS_WITH_FULL_STOP = 5.0
 SLUG_MATCH = 12.0
+# The body's first lines may hold the headline, after a teaser the article's run took in.
+BODY_LINES = 10
+PER_PROSE_LINE_ABOVE = 4.0
+IN_BODY = 4.0  # headlines are above the article far more often than inside its run
+MAX_QUESTION_WORDS = 25
+# A line this long under a shorter headline-shaped one is a deck (a standfirst).
+MIN_DECK_WORDS = 12
+MIN_TITLE_OVER_DECK = 5
+DECK_GAP = 3
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def choose_title(texts: list[str], url: str | None = None) -> int | None:
-    """The index of the headline among `texts` (the lines above the article, top first)."""
+def choose_title(texts: list[str], body_start: int, url: str | None = None) -> int | None:
+    """The index of the headline among `texts`, a capture's live lines, whose article was
+    found to begin at `body_start`: a line above it, nearest first, or one of the body's
+    first lines (a teaser above the headline may have drawn the article's start up)."""
     counts = Counter(texts)
     slug = _slug_words(url)
-    best, best_score = None, 0.0
-    closer = 0
-    for index in range(len(texts) - 1, -1, -1):
-        if closer >= CANDIDATES:
+    scored = [
+        *_head_candidates(texts, body_start, counts, slug),
+        *_body_candidates(texts, body_start, counts, slug),
+    ]
+    best = max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
+    if best is None or best[1] <= 0:
+        return None
+    return _over_its_deck(texts, best[0])
+
+
+def _head_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]:
+    found: list[tuple[int, float]] = []
+    for index in range(body_start - 1, -1, -1):
+        if len(found) >= CANDIDATES:
             break
-        if not _headline_shaped(texts, index):
+        if _headline_shaped(texts, index):
+            score = _score(Line(texts[index]), counts[texts[index]] > 1, slug)
+            found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
+    return found
+
+
+def _body_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]:
+    found: list[tuple[int, float]] = []
+    prose_above = 0
+    for index in range(body_start, min(body_start + BODY_LINES, len(texts))):
+        line = Line(texts[index])
+        if line.prose and not _titled_question(line):
+            prose_above += 1
             continue
-        score = _score(Line(texts[index]), counts[texts[index]] > 1, slug) - closer * (
-            PER_CLOSER_CANDIDATE
-        )
-        if score > best_score:
-            best, best_score = index, score
-        closer += 1
-    return best
+        if _headline_shaped(texts, index) and not line.text.endswith("."):
+            score = _score(line, counts[texts[index]] > 1, slug)
+            found.append((index, score - IN_BODY - prose_above * PER_PROSE_LINE_ABOVE))
+    return found
+
+
+def _titled_question(line: Line) -> bool:
+    """ "What's next for Gaza?": a headline that ends like a sentence."""
+    return line.text.endswith(("?", "!", "?»", "?“", "?”")) and line.words <= MAX_QUESTION_WORDS
+
+
+def _over_its_deck(texts: list[str], index: int) -> int:
+    """A long headline-shaped line under a shorter one is the deck under the title; dates,
+    bylines and labels may sit between them."""
+    if Line(texts[index]).words < MIN_DECK_WORDS:
+        return index
+    for above in range(index - 1, max(index - 1 - DECK_GAP, -1), -1):
+        if _headline_shaped(texts, above):
+            words = Line(texts[above]).words
+            return above if MIN_TITLE_OVER_DECK <= words < Line(texts[index]).words else index
+    return index
 
 
 def _score(line: Line, twice: bool, slug: set[str]) -> float:
@@ -67,7 +114,15 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
         return False
     if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
         return False
+    if line.text.startswith("(") or _above_a_credit(texts, index):
+        return False  # a photo's caption
     return byline_at(texts, index) is None
+
+
+def _above_a_credit(texts: list[str], index: int) -> bool:
+    """Beside a photo credit (printed under or over its caption)."""
+    neighbours = texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
+    return any(credit_of(text) is not None for text in neighbours)
 
 
 def _slug_words(url: str | None) -> set[str]:
