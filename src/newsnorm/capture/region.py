@@ -19,6 +19,9 @@ SHORT_LINE_COST = 3.0
 FURNITURE_COST = 4.0
 # A list item of the story weighs half its words: lists are the story's only in context.
 LIST_ITEM_SHARE = 0.5
+MIN_ITEM_WORDS = 2  # one-word bulleted lines are menus
+# A short sentence keeps a run going without starting one of its own.
+SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
@@ -36,7 +39,7 @@ class Region:
 def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Region | None:
     """The article's run of lines, or None when no line is prose (a capture of furniture)."""
     weights = [_weight(line, index in list_items) for index, line in enumerate(lines)]
-    best = _heaviest_run(weights)
+    best = _heaviest_run(weights) or _heaviest_run([_short_sentence(line) for line in lines])
     if best is None:
         return None
     start, end = best
@@ -46,11 +49,20 @@ def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Reg
 
 
 def _weight(line: Line, list_item: bool) -> float:
-    if line.prose:
-        return line.words * (LIST_ITEM_SHARE if list_item else 1.0)
     if line.furniture:
         return -FURNITURE_COST
+    if list_item and line.words >= MIN_ITEM_WORDS:  # "• first point": a list of the story's
+        return line.words * LIST_ITEM_SHARE
+    if line.prose:
+        return float(line.words)
+    if line.sentence and line.words >= MIN_ITEM_WORDS:  # "The points:", "He left."
+        return SHORT_SENTENCE_WEIGHT
     return -SHORT_LINE_COST
+
+
+def _short_sentence(line: Line) -> float:
+    """A brief's weight: with no line long enough for prose, any sentence of the story."""
+    return 1.0 if line.sentence and not line.furniture and line.words >= 2 else -1.0
 
 
 def _heaviest_run(weights: list[float]) -> tuple[int, int] | None:

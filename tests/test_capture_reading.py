@@ -1,0 +1,158 @@
+"""Captures of outlets no plugin knows: the article, its head and its captions are read by
+newsnorm itself. Each capture here is written for one kind of page furniture or head."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsnorm import NormalizeError, normalize
+
+NAV = "Skip to content\nHome\nNews\nPolitics\nBusiness\nSport\nSign in\nSubscribe\n"
+STORY = (
+    "The council voted on Tuesday to close the river bridge for six months of repairs, "
+    "after engineers found cracks in two of its supports.\n\n"
+    "Traffic will be diverted through the town centre, and a temporary footbridge will "
+    "open next week for people walking to the station.\n\n"
+    "“We had no choice once the survey came back,” the council’s leader told reporters "
+    "outside the town hall on Tuesday evening.\n\n"
+    "Local shops said they feared losing customers during the works, which are due to "
+    "finish before the end of the summer.\n"
+)
+FOOTER = (
+    "Share\nFacebook Twitter WhatsApp Email\nTopics\nTransport\nLocal news\n"
+    "Most viewed\n1 Storm warning for the coast\n2 School wins national prize\n"
+    "Comments (34)\nLeave a comment\n© 2026 The Daily Courier. All rights reserved.\n"
+    "Privacy Policy\nTerms of Use\nContact us\n"
+)
+
+
+def capture(head: str, story: str = STORY, footer: str = FOOTER) -> str:
+    return f"{NAV}{head}\n{story}{footer}"
+
+
+def test_the_article_is_kept_and_the_page_around_it_goes():
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(head))
+    assert article.text == "\n\n".join(p for p in STORY.split("\n\n"))  .strip()
+    assert article.title == "River bridge to close for six months of repairs"
+
+
+def test_a_byline_with_a_job_title_gives_the_person_only():
+    head = (
+        "River bridge to close for six months of repairs\n"
+        "By Sarah Whitfield, Political Correspondent\n"
+        "Published 14 March 2026, 09:12 GMT\n"
+    )
+    article = normalize(capture(head))
+    assert article.byline == "By Sarah Whitfield, Political Correspondent"
+    assert article.authors == ["Sarah Whitfield"]
+    assert article.published == dt.datetime(2026, 3, 14, 9, 12, tzinfo=dt.UTC)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "agencies"),
+    [
+        ("ByThe Associated Press", [], ["The Associated Press"]),  # innerText glues it
+        ("Von\nJasper Riemann\nBarbara Schneider", ["Jasper Riemann", "Barbara Schneider"], []),
+        ("Par Claire Dubois", ["Claire Dubois"], []),
+        ("Autor: Lukas Meier", ["Lukas Meier"], []),
+    ],
+    ids=["glued", "names-below-a-lone-label", "french", "label-with-colon"],
+)
+def test_bylines_as_captures_print_them(byline, authors, agencies):
+    article = normalize(capture(f"River bridge to close for six months of repairs\n{byline}\n"))
+    assert article.authors == authors
+    assert article.agencies == agencies
+    assert "Riemann" not in article.text and "Associated" not in article.text
+
+
+def test_a_bare_name_beside_the_date_is_the_byline():
+    head = "River bridge to close for six months of repairs\nNathaniel Flakin\n06.01.2026, 14:05 Uhr\n"
+    article = normalize(capture(head))
+    assert article.authors == ["Nathaniel Flakin"]
+    assert article.published == dt.date(2026, 1, 6)  # no offset printed: the day only
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("28.04.2023, 20.15 Uhr", dt.date(2023, 4, 28)),
+        ("December 17, 2023, 12:34 PM", dt.date(2023, 12, 17)),
+        ("Publié le 06/01/2026 - 14:16 UTC+1", dt.date(2026, 1, 6)),
+        ("3. Mai 2022", dt.date(2022, 5, 3)),
+    ],
+)
+def test_dates_in_many_languages(line, day):
+    article = normalize(capture(f"River bridge to close for six months of repairs\n{line}\n"))
+    published = article.published
+    assert (published.date() if isinstance(published, dt.datetime) else published) == day
+    assert line not in article.text
+
+
+def test_a_printed_offset_is_kept_and_relative_times_are_no_date():
+    dated = normalize(capture("River bridge to close for repairs\nPublié le 06/01/2026 - 14:16 UTC+1\n"))
+    assert dated.published.utcoffset() == dt.timedelta(hours=1)
+    relative = normalize(capture("River bridge to close for repairs\nUpdated 3 hours ago\n"))
+    assert relative.published is None
+
+
+def test_a_breadcrumb_title_printed_twice_gives_the_headline():
+    head = (
+        "Home › Local › River bridge to close for six months of repairs\n"
+        "Local\n"
+        "River bridge to close for six months of repairs\n"
+        "By Sarah Whitfield\n"
+    )
+    article = normalize(capture(head))
+    assert article.title == "River bridge to close for six months of repairs"
+    assert article.section == "Local"
+    assert "Home" not in article.text
+
+
+def test_a_caption_printed_twice_with_its_credit_goes_to_images_once():
+    caption = "Engineers inspect the cracked supports of the river bridge on Monday."
+    head = (
+        "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+        f"{caption}\n{caption}\nPhotograph: John Smith/PA\n"
+    )
+    article = normalize(capture(head))
+    assert [(i.caption, i.credit) for i in article.images] == [(caption, "John Smith/PA")]
+    assert caption not in article.text and "Photograph" not in article.text
+
+
+def test_teasers_comments_and_footer_leave_the_body():
+    article = normalize(capture("River bridge to close for six months of repairs\n"))
+    for furniture in ("Most viewed", "Storm warning", "Comments", "©", "Privacy", "Facebook"):
+        assert furniture not in article.text
+
+
+def test_a_labelled_teaser_inside_the_story_leaves_it():
+    first, rest = STORY.split("\n\n", 1)
+    story = f"{first}\n\nRead more: Town centre traffic plan unveiled\n\n{rest}"
+    article = normalize(capture("River bridge to close for six months of repairs\n", story))
+    assert "Read more" not in article.text
+    assert "temporary footbridge" in article.text
+
+
+def test_a_capture_of_navigation_only_is_an_error_saying_so():
+    with pytest.raises(NormalizeError, match="no article text found") as caught:
+        normalize(NAV + FOOTER)
+    assert caught.value.stage == "noise"
+
+
+def test_a_capture_in_another_script_keeps_its_article():
+    story = (
+        "東京都は火曜日、老朽化した橋の補修工事のため、川に架かる橋を半年間通行止めにすると発表した。\n"
+        "技術者が二本の支柱にひびを見つけたことが理由だという。\n"
+    )
+    article = normalize(f"{NAV}川の橋、補修で半年間通行止めに\n{story}{FOOTER}")
+    assert article.title == "川の橋、補修で半年間通行止めに"
+    assert "老朽化" in article.text and "Most viewed" not in article.text
+
+
+def test_with_its_address_the_slug_confirms_the_headline():
+    head = "Storm warning issued for the coast tonight\nRiver bridge to close for repairs\n"
+    url = "https://courier.example/local/river-bridge-to-close-for-repairs"
+    assert normalize(capture(head), url=url).title == "River bridge to close for repairs"
