@@ -47,7 +47,7 @@ _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
 _UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\d)")
 # A date line is short; a sentence that mentions a date is the story's.
-MAX_DATE_LINE_WORDS = 16
+MAX_DATE_LINE_WORDS = 24
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,7 @@ class PrintedDate:
 def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
     """The dates a short line prints ("Published X Updated Y" gives two), or []."""
     text = _GLUED_WORDS.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 \2", text))
+    text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
     if len(text.split()) > MAX_DATE_LINE_WORDS or not _YEAR.search(text):
         return ()
     parts = _split_at_update(text)
@@ -142,7 +143,9 @@ _TRAILING_CLOCK = re.compile(
 )
 # innerText glues inline elements: "December 23, 202311:08 AM UTCUpdated".
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_GLUED_WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+_GLUED_WORDS = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+# "23. 12. 2024": a dotted date with spaces (Czech, Slovak, Polish, Hungarian pages).
+_SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})(?!\d)")
 
 
 def _split_date(text: str) -> tuple[str, str]:

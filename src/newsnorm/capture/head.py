@@ -6,6 +6,7 @@ the photo captions. What the head holds besides is the page's: it leaves the bod
 from __future__ import annotations
 
 from collections import Counter
+from itertools import zip_longest
 
 from newsnorm import evidence
 from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
@@ -19,6 +20,8 @@ from newsnorm.text.people import split_byline
 
 # Lines at the top of the body that may still be the head (a byline under the standfirst).
 HEAD_LINES_IN_BODY = 6
+# How far from the headline (in lines, either way) a date line may still be the article's.
+FARTHEST_DATE_LINES = 30
 # Lines right above the headline that may print its date or byline.
 ABOVE_TITLE_LINES = 4
 # A bare name counts as the byline this close (in lines) to a date line.
@@ -40,6 +43,9 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     near_title = above[-ABOVE_TITLE_LINES:]
     zone = [*near_title, *below, *[b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]]
     _take_dates_and_byline(document, zone)
+    if document.meta.published is None:  # further from the headline: the nearest date
+        farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
+        _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
     for block in above:
         document.remove(block, "page-header")
     take_captions(document, [*below, *body])
@@ -108,6 +114,21 @@ def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]
     if meta.byline is None and before and names_someone(before):
         _set_byline(document, before)
     document.take(block, "date")
+
+
+def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
+    """Lines above and below the headline, alternately: nearest first."""
+    merged = [block for pair in zip_longest(down, up) for block in pair if block is not None]
+    return merged
+
+
+def _take_nearest_date(document: Document, blocks: list[Block]) -> None:
+    """The first date line among `blocks` (nearest the headline first) that is no sentence
+    of the story."""
+    for block in blocks[:FARTHEST_DATE_LINES]:
+        if block.live and not _prose(block) and (dates := dates_in_line(block.text)):
+            _take_dates(document, block, dates)
+            return
 
 
 def _byline_near(
