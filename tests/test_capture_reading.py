@@ -35,7 +35,7 @@ def capture(head: str, story: str = STORY, footer: str = FOOTER) -> str:
 def test_the_article_is_kept_and_the_page_around_it_goes():
     head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
     article = normalize(capture(head))
-    assert article.text == "\n\n".join(p for p in STORY.split("\n\n"))  .strip()
+    assert article.text == "\n\n".join(p for p in STORY.split("\n\n")).strip()
     assert article.title == "River bridge to close for six months of repairs"
 
 
@@ -69,7 +69,9 @@ def test_bylines_as_captures_print_them(byline, authors, agencies):
 
 
 def test_a_bare_name_beside_the_date_is_the_byline():
-    head = "River bridge to close for six months of repairs\nNathaniel Flakin\n06.01.2026, 14:05 Uhr\n"
+    head = (
+        "River bridge to close for six months of repairs\nNathaniel Flakin\n06.01.2026, 14:05 Uhr\n"
+    )
     article = normalize(capture(head))
     assert article.authors == ["Nathaniel Flakin"]
     assert article.published == dt.date(2026, 1, 6)  # no offset printed: the day only
@@ -92,7 +94,9 @@ def test_dates_in_many_languages(line, day):
 
 
 def test_a_printed_offset_is_kept_and_relative_times_are_no_date():
-    dated = normalize(capture("River bridge to close for repairs\nPublié le 06/01/2026 - 14:16 UTC+1\n"))
+    dated = normalize(
+        capture("River bridge to close for repairs\nPublié le 06/01/2026 - 14:16 UTC+1\n")
+    )
     assert dated.published.utcoffset() == dt.timedelta(hours=1)
     relative = normalize(capture("River bridge to close for repairs\nUpdated 3 hours ago\n"))
     assert relative.published is None

@@ -45,7 +45,7 @@ def credit_of(text: str) -> str | None:
         return text.replace("©", "").strip(" :") or None
     if _SLASHED_CREDIT.match(text) and _PHOTO_HOUSES.search(text.rsplit("/", 1)[-1]):
         return text.strip()
-    if _PHOTO_HOUSES.fullmatch(text.strip()) or agencies_in(text) and "/" in text:
+    if _PHOTO_HOUSES.fullmatch(text.strip()) or (agencies_in(text) and "/" in text):
         return text.strip()
     return None
 

@@ -143,7 +143,9 @@ _TRAILING_CLOCK = re.compile(
 )
 # innerText glues inline elements: "December 23, 202311:08 AM UTCUpdated".
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
-_GLUED_WORDS = re.compile(r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])")
+_GLUED_WORDS = re.compile(
+    r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+)
 # "23. 12. 2024": a dotted date with spaces (Czech, Slovak, Polish, Hungarian pages).
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})(?!\d)")
 

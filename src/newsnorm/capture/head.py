@@ -12,7 +12,7 @@ from newsnorm import evidence
 from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
 from newsnorm.capture.captions import credit_of, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
-from newsnorm.capture.lines import Line, is_furniture
+from newsnorm.capture.lines import is_furniture, line_of
 from newsnorm.capture.title import choose_title
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.text.layout import is_label
@@ -56,7 +56,7 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
 
 
 def _prose(block: Block) -> bool:
-    return Line(block.text).prose
+    return line_of(block.text).prose
 
 
 def _take_title(document: Document, lines: list[Block], body_start: int) -> int | None:
@@ -85,7 +85,7 @@ def _take_section(document: Document, above: list[Block]) -> None:
 
 
 def _section_shaped(text: str) -> bool:
-    line = Line(text)
+    line = line_of(text)
     return is_label(text) and not line.furniture and not line.ends_article
 
 
@@ -161,7 +161,7 @@ def _take_subtitle(document: Document, below: list[Block]) -> None:
     first = next((block for block in below if block.live), None)
     if document.meta.subtitle is not None or first is None:
         return
-    line = Line(first.text)
+    line = line_of(first.text)
     if not line.prose and not line.furniture and line.words >= MIN_CAPTION_WORDS:
         document.meta.subtitle = document.take(first, "subtitle")
         evidence.chose(document, "subtitle", "the line under the headline", first.text)
@@ -206,4 +206,4 @@ def _caption_text(text: str) -> str:
 
 
 def _caption_sized(text: str) -> bool:
-    return MIN_CAPTION_WORDS <= Line(text).words <= MAX_CAPTION_WORDS
+    return MIN_CAPTION_WORDS <= line_of(text).words <= MAX_CAPTION_WORDS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
 from newsnorm.text.patterns import ends_like_sentence
 
@@ -18,6 +18,8 @@ from newsnorm.text.patterns import ends_like_sentence
 MIN_PROSE_WORDS = 4
 # A line this long is prose even when it does not end like a sentence (a quoted fragment).
 LONG_LINE_WORDS = 25
+# A closing heading is a few words long.
+MAX_END_HEADING_WORDS = 8
 # Scripts written without spaces count characters: about this many make one word.
 CHARS_PER_CJK_WORD = 2
 
@@ -143,40 +145,29 @@ _ARTICLE_END = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
-    """One non-empty line of a capture, with what its text alone says of it."""
+    """One non-empty line of a capture, with what its text alone says of it (`line_of`)."""
 
     text: str
+    words: int  # with scripts written without spaces counted by their characters
+    sentence: bool  # ends like a sentence
+    furniture: bool  # navigation, a button, a counter or a site notice: never the story
+    prose: bool  # a sentence of the story (or a long line): what the article is made of
+    ends_article: bool  # a heading after which pages hold comments, tags or the footer
 
-    @cached_property
-    def words(self) -> int:
-        """Words, with scripts written without spaces counted by their characters."""
-        cjk = len(_CJK.findall(self.text))
-        return len(self.text.split()) + cjk // CHARS_PER_CJK_WORD
 
-    @cached_property
-    def sentence(self) -> bool:
-        return ends_like_sentence(self.text) or _ends_cjk_sentence(self.text)
-
-    @cached_property
-    def furniture(self) -> bool:
-        """Navigation, a button, a counter or a site notice: never the story."""
-        return is_furniture(self.text)
-
-    @cached_property
-    def prose(self) -> bool:
-        """A sentence of the story (or a long line): what the article is made of."""
-        if self.furniture:
-            return False
-        if self.words >= LONG_LINE_WORDS:
-            return True
-        return self.sentence and self.words >= MIN_PROSE_WORDS
-
-    @cached_property
-    def ends_article(self) -> bool:
-        """A heading after which pages hold comments, tags, teasers or the footer."""
-        return bool(_ARTICLE_END.match(self.text)) and self.words <= 8
+@lru_cache(maxsize=16384)
+def line_of(text: str) -> Line:
+    """The Line of `text`, judged once however often a stage asks (lines repeat)."""
+    words = len(text.split()) + len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
+    sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
+    furniture = is_furniture(text)
+    prose = not furniture and (
+        (words >= LONG_LINE_WORDS and " | " not in text) or (sentence and words >= MIN_PROSE_WORDS)
+    )
+    ends = words <= MAX_END_HEADING_WORDS and bool(_ARTICLE_END.match(text))
+    return Line(text, words, sentence, furniture, prose, ends)
 
 
 @lru_cache(maxsize=8192)
@@ -203,7 +194,7 @@ def _only_share_buttons(text: str) -> bool:
 
 
 def _ends_cjk_sentence(text: str) -> bool:
-    return bool(text) and text.rstrip("」』）)\"”’")[-1:] in "。！？"
+    return bool(text) and text.rstrip('」』）)"”’')[-1:] in "。！？"
 
 
 def letters_share(text: str) -> float:

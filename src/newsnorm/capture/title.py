@@ -12,7 +12,7 @@ from collections import Counter
 from newsnorm.capture.bylines import bare_name, byline_at
 from newsnorm.capture.captions import credit_of
 from newsnorm.capture.dates import dates_in_line
-from newsnorm.capture.lines import Line
+from newsnorm.capture.lines import Line, line_of
 
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 40
@@ -58,7 +58,7 @@ def _head_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]
         if len(found) >= CANDIDATES:
             break
         if _headline_shaped(texts, index):
-            score = _score(Line(texts[index]), counts[texts[index]] > 1, slug)
+            score = _score(line_of(texts[index]), counts[texts[index]] > 1, slug)
             found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
     return found
 
@@ -67,7 +67,7 @@ def _body_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]
     found: list[tuple[int, float]] = []
     prose_above = 0
     for index in range(body_start, min(body_start + BODY_LINES, len(texts))):
-        line = Line(texts[index])
+        line = line_of(texts[index])
         if line.prose and not _titled_question(line):
             prose_above += 1
             continue
@@ -85,12 +85,12 @@ def _titled_question(line: Line) -> bool:
 def _over_its_deck(texts: list[str], index: int) -> int:
     """A long headline-shaped line under a shorter one is the deck under the title; dates,
     bylines and labels may sit between them."""
-    if Line(texts[index]).words < MIN_DECK_WORDS:
+    if line_of(texts[index]).words < MIN_DECK_WORDS:
         return index
     for above in range(index - 1, max(index - 1 - DECK_GAP, -1), -1):
         if _headline_shaped(texts, above):
-            words = Line(texts[above]).words
-            return above if MIN_TITLE_OVER_DECK <= words < Line(texts[index]).words else index
+            words = line_of(texts[above]).words
+            return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
     return index
 
 
@@ -107,7 +107,7 @@ def _score(line: Line, twice: bool, slug: set[str]) -> float:
 
 
 def _headline_shaped(texts: list[str], index: int) -> bool:
-    line = Line(texts[index])
+    line = line_of(texts[index])
     if line.furniture or line.ends_article or line.text.endswith((":", ",")):
         return False
     if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS or line.text[0].islower():

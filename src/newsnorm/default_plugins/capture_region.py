@@ -5,7 +5,7 @@ body; the lines above it are its head, read in the metadata stage (capture_head)
 
 from __future__ import annotations
 
-from newsnorm.capture.lines import Line
+from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.document import Block, Document
 from newsnorm.errors import NormalizeError
@@ -21,7 +21,7 @@ def newsnorm_remove_noise(document: Document) -> None:
     if document.input_format != "text":
         return
     live = list(document.live_blocks())
-    lines = [Line(block.text) for block in live]
+    lines = [line_of(block.text) for block in live]
     items = {index for index, block in enumerate(live) if block.type == "list_item"}
     region = article_region(lines, items)
     if region is None:
