@@ -1,5 +1,6 @@
 """`newsnorm check-plugin`: the shipped plugins pass; a misspelt hook, an unmarked one, a bad
-rule name, a failing golden case and a broken installed plugin are each reported."""
+rule name, a failing golden case, a broken installed plugin and a content match that claims
+other outlets' documents are each reported."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsnorm.authoring.check import check_module, check_plugin
+from newsnorm.authoring.claims import shipped_documents
 from newsnorm.authoring.findings import passed, report
 from newsnorm.authoring.target import UnknownPluginError
 from newsnorm.cli import app
@@ -314,3 +316,129 @@ def test_the_report_format():
               noise: y"""
     )
     assert not passed(findings) and passed(findings[:1])
+
+
+# --- other outlets: a plugin's content match must not claim documents of other outlets ---
+
+# The Tiny Times' plugin with a content match as broad as a byline any outlet prints.
+BROAD_PLUGIN = TINY_PLUGIN.replace(
+    'any(b.text == "-- The Tiny Times" for b in d.blocks)',
+    'any("Published" in b.text for b in d.blocks)',
+)
+# Another outlet's capture: a "Published" line, a slash byline, WordPress's comment footer.
+OTHER_CAPTURE = """Home
+News
+Markets
+Harbour authority raises port fees for the first time in a decade
+
+Priya Nair / 2nd March 2026 / 3 minutes read
+Published 2 March 2026, 08:15 GMT
+
+The harbour authority will raise port fees by 4% from April, it said on Monday.
+
+Shipping lines said the increase would be passed on to importers.
+
+Related Articles
+Leave a Reply
+Your email address will not be published. Required fields are marked *
+Back to top button
+"""
+
+
+def other_outlets(findings):
+    (finding,) = [f for f in findings if f.check == "other outlets"]
+    return finding
+
+
+def test_the_shipped_plugins_claim_no_capture_of_another_outlet(tmp_path):
+    from newsnorm import normalize
+
+    assert normalize(OTHER_CAPTURE).outlet.name is None
+    (tmp_path / "other.txt").write_text(OTHER_CAPTURE, encoding="utf-8")
+    shipped = len(shipped_documents())
+    assert 8 <= shipped <= 15
+    for name in ("brecorder", "newsmania"):
+        finding = other_outlets(check_plugin(name, others=[str(tmp_path)]))
+        assert (finding.status, finding.message) == (
+            "ok",
+            f"none of {shipped + 1} documents of other outlets claimed"
+            f" ({shipped} shipped with newsnorm, 1 given)",
+        )
+
+
+def test_a_plugin_claiming_any_published_line_fails_listing_what_it_claims(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(make_project(tmp_path / "project", "tiny_broad", BROAD_PLUGIN))
+    (tmp_path / "others").mkdir()
+    (tmp_path / "others" / "other.txt").write_text(OTHER_CAPTURE, encoding="utf-8")
+    given = str(tmp_path / "others")
+    result = runner.invoke(app, ["check-plugin", "--module", "tiny_broad", "--others", given])
+    assert result.exit_code == 1, result.output
+    # Every capture that prints "Published" (an HTML page's byline is metadata, no block).
+    captures = [source for source in shipped_documents() if source.name.endswith(".txt")]
+    printing = [source.name for source in captures if b"Published" in source.content]
+    assert len(printing) >= 3  # the bundle prints such lines in several forms
+    finding = other_outlets(check_module("tiny_broad", "tiny", others=[given]))
+    claimed = [detail.split(": as ")[0] for detail in finding.details]
+    assert [name for name in claimed if name.endswith(".txt")][:-1] == printing
+    assert claimed[-1] == str(tmp_path / "others" / "other.txt")
+    shipped = len(shipped_documents())
+    report_lines = result.stdout.splitlines()
+    start = report_lines.index(
+        f"FAIL  other outlets: {len(claimed)} of {shipped + 1} documents of other outlets"
+        f" claimed ({shipped} shipped with newsnorm, 1 given)"
+    )
+    assert report_lines[start + 1 : start + 1 + len(claimed)] == [
+        f"      {name}: as The Tiny Times (tiny: matches_content)" for name in claimed
+    ]
+
+
+def test_a_content_match_that_raises_on_other_outlets_fails(tmp_path, monkeypatch):
+    code = TINY_PLUGIN.replace('any(b.text == "-- The Tiny Times" for b in d.blocks)', "1 / 0")
+    monkeypatch.syspath_prepend(make_project(tmp_path, "tiny_raising", code))
+    finding = other_outlets(check_module("tiny_raising", "tiny"))
+    assert finding.status == "FAIL"
+    assert list(finding.details) == [
+        f"{source.name}: recognition raises ZeroDivisionError: division by zero"
+        for source in shipped_documents()
+    ]
+
+
+def test_a_plugin_recognising_by_its_own_hook_is_checked_too(tmp_path, monkeypatch):
+    code = TINY_PLUGIN + (
+        "\n\n@hookimpl\ndef newsnorm_recognize_outlet(document, outlets):\n"
+        '    return PROFILE if "Share" in (b.text for b in document.blocks) else None\n'
+    )
+    monkeypatch.syspath_prepend(make_project(tmp_path, "tiny_hook", code))
+    finding = other_outlets(check_module("tiny_hook", "tiny"))
+    assert finding.status == "FAIL"
+    with_share = [s.name for s in shipped_documents() if b"\nShare\n" in s.content]
+    assert with_share
+    assert list(finding.details) == [
+        f"{name}: as The Tiny Times (newsnorm_recognize_outlet)" for name in with_share
+    ]
+
+
+def test_a_plugin_without_a_content_match_is_not_applicable(tmp_path, monkeypatch):
+    code = TINY_PLUGIN.replace(
+        '    matches_content=lambda d: any(b.text == "-- The Tiny Times" for b in d.blocks),\n', ""
+    )
+    monkeypatch.syspath_prepend(make_project(tmp_path, "tiny_urlonly", code))
+    assert "n/a   other outlets: the plugin recognises no outlet by content" in lines(
+        check_module("tiny_urlonly", "tiny")
+    )
+
+
+@pytest.mark.parametrize(
+    ("given", "reason"),
+    [
+        ("missing.txt", "no such file or directory"),
+        ("empty", "no captures or pages in it"),
+        ("none-*.html", "no file matches this pattern"),
+    ],
+)
+def test_others_that_give_no_document_are_a_usage_error(tmp_path, given, reason):
+    (tmp_path / "empty").mkdir()
+    path = str(tmp_path / given)
+    result = runner.invoke(app, ["check-plugin", "brecorder", "--others", path])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"newsnorm: usage error: --others {path}: {reason}"

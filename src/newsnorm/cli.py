@@ -366,14 +366,29 @@ def check_plugin(
         str | None,
         typer.Option(help="Check the plugin in this module instead, installed or not."),
     ] = None,
+    others: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--others",
+            metavar="PATH",
+            help="Captures or pages of other outlets (a file, directory, glob or web"
+            " archive; repeatable) the plugin must not claim by content, besides those"
+            " newsnorm ships.",
+        ),
+    ] = None,
 ) -> None:
     """Check a plugin: it loads, its hooks match the specs, its golden cases pass, its rule
-    names are valid, its profiles validate. Exit 1 when a check fails."""
+    names are valid, it claims no capture or page of another outlet by content, its profiles
+    validate. Exit 1 when a check fails."""
     if name is None and module is None:
         _usage_error("name the plugin to check (see `newsnorm plugins`), or give --module")
+    paths = others or []
     try:
-        findings = check.check_module(module, name) if module else check.check_plugin(name)
-    except UnknownPluginError as exc:
+        if module:
+            findings = check.check_module(module, name, paths)
+        else:
+            findings = check.check_plugin(name, paths)
+    except (UnknownPluginError, UsageError) as exc:
         _usage_error(str(exc))
     typer.echo(report(findings))
     if not passed(findings):

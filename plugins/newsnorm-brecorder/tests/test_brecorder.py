@@ -54,3 +54,51 @@ def test_recognised_by_url_whatever_the_content():
 def test_not_claimed_without_its_signature():
     article = normalize("Some headline\n\nBy Jane Doe\n\nSome text of the story.")
     assert article.outlet.name is None
+
+
+# A capture with the byline left open: another outlet's byline and date lines, as many
+# outlets print them, or one of Business Recorder's own.
+CAPTURE = """Politics
+Council votes to keep ferry subsidy
+
+{byline}
+Share
+
+Councillors voted on Monday night to keep the subsidy for the island ferry until 2031.
+
+The motion passed by 31 votes to 9 after a three-hour debate.
+"""
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By Sarah Whitfield, Political Correspondent\nPublished 14 March 2026, 09:12 GMT",
+        "Published December 22, 2023",
+        "Published Dec. 21, 2023 5:02 p.m. ET",
+        "By Jean Levasseur | Published Oct 27, 2023 1:03 PM EDT",
+        "Reuters | Published November 1, 2025",
+        "Reuters Published Nov 1, 2025 3:34 PM",
+    ],
+)
+def test_a_published_line_of_another_outlet_is_not_claimed(byline):
+    assert normalize(CAPTURE.format(byline=byline)).outlet.name is None
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Tahir Amin | Muhammad Ali Published March 3, 2026",  # the site's own byline layout
+        "Recorder Report Published 03 Mar, 2026",  # a staff byline, in any date form
+        "BR Research Published 3 March 2026",
+    ],
+)
+def test_claimed_by_its_own_byline(signature):
+    article = normalize(CAPTURE.format(byline=signature))
+    assert article.outlet.name == "Business Recorder"
+    assert article.published == date(2026, 3, 3)
+
+
+def test_claimed_by_its_copyright_line_alone():
+    capture = "A headline here\n\nSome text of the story.\nCopyright Business Recorder, 2026\n"
+    assert normalize(capture).outlet.name == "Business Recorder"

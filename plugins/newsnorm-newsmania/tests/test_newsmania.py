@@ -58,3 +58,43 @@ def test_recognised_by_url_on_a_newsmania_host():
 def test_a_slash_byline_alone_is_not_enough():
     capture = "A headline here\n\nJane Doe / 2nd November 2025\n\nSome text of the story."
     assert normalize(capture).outlet.name is None
+
+
+# A WordPress news site's capture: the same theme's slash byline, reading time and footer.
+WORDPRESS_CAPTURE = """Business
+
+Rupee Ends Flat as Importers Buy Dollars
+
+{byline} / 4th November 2025 / 2 minutes read
+
+The rupee ended almost unchanged against the US dollar on Tuesday, dealers said.
+
+Related Articles
+
+Sensex Snaps Three-Day Winning Streak
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+Back to top button
+{footer}
+"""
+
+
+def test_a_slash_byline_and_the_comment_footer_are_not_enough():
+    capture = WORDPRESS_CAPTURE.format(byline="Ritika Sen", footer="© 2025 Deccan Daybreak")
+    assert normalize(capture).outlet.name is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "footer"),
+    [
+        ("News Mania Desk / Ritika Sen", "© 2025 Deccan Daybreak"),  # the desk byline
+        ("Ritika Sen", "Copyright © 2025 News Mania. All rights reserved."),
+    ],
+)
+def test_claimed_when_it_names_itself(byline, footer):
+    article = normalize(WORDPRESS_CAPTURE.format(byline=byline, footer=footer))
+    assert article.outlet.name == "News Mania"
+    assert article.published == date(2025, 11, 4)

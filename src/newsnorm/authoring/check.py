@@ -1,19 +1,24 @@
 """`newsnorm check-plugin`: is a plugin ready to ship? Each check gives findings (see
 findings.py): it loads, its hooks match the specs, its golden cases pass, its rules are
-named as the schema wants, its profiles validate.
+named as the schema wants, it claims no document of another outlet by content (claims.py),
+its profiles validate.
 
     findings = check_plugin("brecorder")        # an installed plugin, by entry-point name
     findings = check_module("my_pkg.plugin")    # a module, installed or not
+    findings = check_plugin("brecorder", others=["pages/"])  # and other outlets' pages
     print(report(findings)); ok = passed(findings)
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pluggy
 
 from newsnorm.authoring.cases import check_cases
+from newsnorm.authoring.claims import CHECK as CLAIMS_CHECK
+from newsnorm.authoring.claims import check_other_outlets, other_documents
 from newsnorm.authoring.findings import Finding
 from newsnorm.authoring.hooks import check_hooks
 from newsnorm.authoring.profile_check import check_profiles
@@ -28,18 +33,23 @@ from newsnorm.plugins import make_plugin_manager
 from newsnorm.profiles import ProfileError
 
 
-def check_plugin(name: str) -> list[Finding]:
-    """Check the installed plugin `name`; UnknownPluginError when there is none."""
-    return run_checks(installed_plugin(name))
+def check_plugin(name: str, others: Iterable[str] = ()) -> list[Finding]:
+    """Check the installed plugin `name`, its content match also against the documents
+    under `others`; UnknownPluginError when there is no such plugin, UsageError when
+    `others` gives no document."""
+    return run_checks(installed_plugin(name), others)
 
 
-def check_module(module_name: str, name: str | None = None) -> list[Finding]:
-    """Check the plugin in `module_name`, registered as `name`; UnknownPluginError when
-    there is no such module."""
-    return run_checks(module_plugin(module_name, name))
+def check_module(
+    module_name: str, name: str | None = None, others: Iterable[str] = ()
+) -> list[Finding]:
+    """Check the plugin in `module_name`, registered as `name`, as `check_plugin` does;
+    UnknownPluginError when there is no such module."""
+    return run_checks(module_plugin(module_name, name), others)
 
 
-def run_checks(target: PluginTarget) -> list[Finding]:
+def run_checks(target: PluginTarget, others: Iterable[str] = ()) -> list[Finding]:
+    documents = other_documents(others)  # first: a wrong path is a usage error
     try:
         plugin = target.load()
     except Exception as exc:  # whatever the plugin's own import raises
@@ -54,8 +64,10 @@ def run_checks(target: PluginTarget) -> list[Finding]:
     if pm is not None:
         places = case_directories(plugin, target.distribution)
         findings += check_cases(Pipeline(pm), pm.get_name(plugin), places)
+        findings.append(check_other_outlets(pm, plugin, documents))
     elif profile_problem is not None:
         findings.append(Finding("FAIL", "golden cases", f"not run: {profile_problem}"))
+        findings.append(Finding("n/a", CLAIMS_CHECK, f"not run: {profile_problem}"))
     return findings + check_profiles(target)
 
 

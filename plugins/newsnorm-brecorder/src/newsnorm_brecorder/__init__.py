@@ -1,4 +1,12 @@
-"""Business Recorder (brecorder.com): tickers, bylines, captions and related headlines."""
+"""Business Recorder (brecorder.com): tickers, bylines, captions and related headlines.
+
+A capture without a URL is Business Recorder's only when it carries one of the outlet's own
+signatures (`_looks_like_brecorder`): its market ticker strip, its name in the byline
+("BR Web Desk", "Recorder Report") or in its copyright line, or its byline in the site's
+own layout, names and dates on one line ("Muhammad Ali | Tahir Amin Published October 28,
+2025"). A line any outlet prints ("Published 14 March 2026, 09:12 GMT", "By Jane Doe |
+Published Oct 27, 2023") is not enough.
+"""
 
 from __future__ import annotations
 
@@ -28,6 +36,24 @@ BYLINE = re.compile(
 )
 # The end of the article: the copyright line, then the comment box.
 FOOTER = re.compile(r"^(?:Copyright Business Recorder\b.*|Comments|Comments are closed\b.*)$")
+# The outlet's name as it prints it about itself: in full, and in its staff bylines.
+OWN_NAME = re.compile(r"\b(?:Business Recorder|Recorder Report|BR Web Desk|BR Research)\b")
+# "Copyright Business Recorder, 2025" (also "© 2025 Business Recorder").
+COPYRIGHT = re.compile(r"^(?:©|Copyright\b)[^\n]{0,40}?\bBusiness Recorder\b")
+# The byline as the site lays it out: capitalised names ("AFP", "BR Web Desk"), several joined
+# by " | ", then "Published" and the date in one line, without "By" or any separator, the
+# month in full and times as "03:34pm". Other outlets print "Published" on a line of its own
+# or after a separator, with other date and time forms.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
+)
+_DATE = rf"{_MONTH} \d{{1,2}}, \d{{4}}"
+_TIME = r"\d{2}:\d{2}[ap]m"
+_NAME = r"(?!By\b)[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*"
+OWN_BYLINE = re.compile(
+    rf"^{_NAME}(?: \| {_NAME})* Published {_DATE}(?: {_TIME})?(?: Updated {_DATE} {_TIME})?$"
+)
 MAX_BYLINE_WORDS = 30
 # A paragraph long enough to show where the story itself has begun.
 MIN_STORY_WORDS = 8
@@ -51,7 +77,17 @@ def _is_byline(text: str) -> bool:
 
 
 def _looks_like_brecorder(document: Document) -> bool:
-    return first_block(document, lambda t: bool(TICKER.match(t)) or _is_byline(t)) is not None
+    """Whether a document without a URL carries one of the outlet's own signatures."""
+    head = first_block(document, _is_own_head_line)
+    return head is not None or any(COPYRIGHT.match(b.text) for b in document.live_blocks())
+
+
+def _is_own_head_line(text: str) -> bool:
+    """The ticker strip, or a byline that names the outlet or has its own layout."""
+    if TICKER.match(text):
+        return True
+    printed = parse_byline(text)
+    return printed is not None and bool(OWN_NAME.search(printed.names) or OWN_BYLINE.match(text))
 
 
 PROFILE = OutletProfile(

@@ -1,4 +1,10 @@
-"""News Mania: slash bylines with ordinal dates, and the comment/related footer."""
+"""News Mania: slash bylines with ordinal dates, and the comment/related footer.
+
+A capture without a URL is News Mania's only when it names the outlet as its own
+(`_looks_like_newsmania`): in its slash byline ("News Mania Desk / 2nd November 2025") or in
+a copyright line. A slash byline with a date and the "Related Articles" / "Leave a Reply"
+footer are the layout of many WordPress sites, so they are not enough.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +38,9 @@ SEPARATOR = " / "
 # A slash with a space on at least one side: "Desk / Writer", "Desk/ Writer", not "10/11".
 SLASH = re.compile(r"\s+/\s*|\s*/\s+")
 MAX_BYLINE_WORDS = 25
+# The outlet's name, as its desk byline and its copyright line print it.
+OWN_NAME = re.compile(r"\bNews\s*Mania\b", re.IGNORECASE)
+COPYRIGHT = re.compile(r"^(?:©|Copyright\b)[^\n]{0,40}?\bNews\s*Mania\b", re.IGNORECASE)
 
 
 def parse_byline(text: str) -> PrintedByline | None:
@@ -62,12 +71,15 @@ def _is_byline(text: str) -> bool:
 
 
 def _looks_like_newsmania(document: Document) -> bool:
-    byline = first_block(document, _is_byline)
-    if byline is None:
-        return False
-    if NAME.casefold() in byline.text.casefold():
+    """Whether a document without a URL names the outlet in its byline or copyright line."""
+    if first_block(document, _is_own_byline) is not None:
         return True
-    return any(FOOTER.match(block.text) for block in document.live_after(byline))
+    return any(COPYRIGHT.match(block.text) for block in document.live_blocks())
+
+
+def _is_own_byline(text: str) -> bool:
+    printed = parse_byline(text)
+    return printed is not None and bool(OWN_NAME.search(printed.names))
 
 
 def _is_newsmania_url(url: str) -> bool:
