@@ -39,6 +39,11 @@ def test_formats_guide_examples_run():
     run_as_module("docs_example_parquet", parquet)
 
 
+def test_captures_guide_example_runs():
+    (example,) = python_blocks("captures.md")
+    run_as_module("docs_example_captures", example)
+
+
 def test_batch_guide_example_runs():
     (example,) = python_blocks("batches.md")
     run_as_module("docs_example_batch", example)
