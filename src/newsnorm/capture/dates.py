@@ -41,6 +41,11 @@ _WEEKDAY = re.compile(
 # "20.15 Uhr", "15.30 CET": a time with a dot.
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(uhr|h\b|[A-Z]{2,5}\b|$))", re.I)
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+# "2025年1月14日" (Chinese, Japanese), "2025년 6월 3일" (Korean), "2025.06.03", "2025. 6. 3.".
+_YEAR_FIRST = re.compile(
+    r"(?<!\d)((?:19|20)\d\d)(?:\s*[年년]\s*|\.\s?|/)(\d{1,2})(?:\s*[月월]\s*|\.\s?|/)"
+    r"(\d{1,2})(?!\d)"
+)
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
@@ -105,6 +110,8 @@ def _iso_offset(match: re.Match[str]) -> str:
 
 
 def _day_of(text: str) -> date | None:
+    if match := _YEAR_FIRST.search(text):
+        return _valid(int(match[1]), int(match[2]), int(match[3]))
     if match := _ISO_DAY.search(text):
         return _valid(int(match[1]), int(match[2]), int(match[3]))
     if match := _SLASHED.search(text):

@@ -13,7 +13,7 @@ from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_so
 from newsnorm.capture.captions import credit_of, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
 from newsnorm.capture.lines import is_furniture, line_of
-from newsnorm.capture.title import choose_title
+from newsnorm.capture.title import choose_title, without_label
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.text.layout import is_label
 from newsnorm.text.people import split_byline
@@ -68,14 +68,6 @@ def _take_title(document: Document, lines: list[Block], body_start: int) -> int 
         document.meta.title = without_label(text)
         evidence.chose(document, "title", "the headline above the capture's article", text)
     return index
-
-
-def without_label(title: str) -> str:
-    """ "Share this Story : The headline": a button's label glued to the headline goes."""
-    label, colon, rest = title.partition(":")
-    if colon and rest.strip() and is_furniture(label.strip()):
-        return rest.strip()
-    return title
 
 
 def _take_section(document: Document, above: list[Block]) -> None:

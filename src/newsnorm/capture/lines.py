@@ -119,6 +119,14 @@ _NOTICE_HINTS = (
     "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
     "continue",
 )  # fmt: skip
+# Buttons and menus in Chinese, Japanese and Korean: share, bookmark, follow, log in, sign
+# up, subscribe, print ("はてなブックマークでシェアする", "분享到微信").
+_CJK_CONTROL = re.compile(
+    r"シェア|ブックマーク|フォロー|ログイン|会員登録|購読|ツイート|印刷|分享|登录|注册|关注|"
+    r"订阅|打印|공유|로그인|구독|회원가입|인쇄|팔로우"
+)
+_MAX_CJK_CONTROL_CHARS = 24
+_MAX_SHARE_WORDS = 16
 # Buttons, menus and counters are a few words long.
 _MAX_CONTROL_WORDS = 6
 # Headings after which a page holds no more of the article: comments, the topic and tag
@@ -174,9 +182,11 @@ def line_of(text: str) -> Line:
 def is_furniture(text: str) -> bool:
     """Whether a line is the page's own furniture, judged by its text alone."""
     words = len(text.split())
-    if words <= _MAX_CONTROL_WORDS and (
-        _CONTROL.match(text) or _COUNTER.match(text) or _only_share_buttons(text)
-    ):
+    if words <= _MAX_CONTROL_WORDS and (_CONTROL.match(text) or _COUNTER.match(text)):
+        return True
+    if words <= _MAX_SHARE_WORDS and _only_share_buttons(text):
+        return True
+    if _CJK_CONTROL.search(text) and len(text) <= _MAX_CJK_CONTROL_CHARS:
         return True
     if _TEASER_LABEL.match(text):
         return True

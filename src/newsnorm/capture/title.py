@@ -12,7 +12,7 @@ from collections import Counter
 from newsnorm.capture.bylines import bare_name, byline_at
 from newsnorm.capture.captions import credit_of
 from newsnorm.capture.dates import dates_in_line
-from newsnorm.capture.lines import Line, line_of
+from newsnorm.capture.lines import Line, is_furniture, line_of
 
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 40
@@ -21,6 +21,7 @@ CANDIDATES = 12
 # Points a candidate gets or loses (its words count one each, up to MAX_WORD_POINTS).
 MAX_WORD_POINTS = 10
 PRINTED_TWICE = 6.0
+MIN_TWICE_WORDS = 4
 PER_CLOSER_CANDIDATE = 1.5
 ENDS_WITH_FULL_STOP = 5.0
 SLUG_MATCH = 12.0
@@ -33,6 +34,13 @@ MAX_QUESTION_WORDS = 25
 MIN_DECK_WORDS = 12
 MIN_TITLE_OVER_DECK = 5
 DECK_GAP = 3
+# Copies of a line count within this many lines of the article's start.
+NEAR_LINES = 60
+# Points for a candidate within this many lines above a byline or date line, and against
+# one as close below them.
+META_BELOW_TITLE = 6
+ABOVE_BYLINE = 5.0
+UNDER_BYLINE = 3.0
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -40,10 +48,14 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     """The index of the headline among `texts`, a capture's live lines, whose article was
     found to begin at `body_start`: a line above it, nearest first, or one of the body's
     first lines (a teaser above the headline may have drawn the article's start up)."""
-    counts = Counter(texts)
+    # Copies near the article (a breadcrumb or page title over the heading), not the
+    # menus a page prints at its top and again in its footer.
+    near = texts[max(body_start - NEAR_LINES, 0) : body_start + BODY_LINES]
+    counts = Counter(without_label(text) for text in near)
     slug = _slug_words(url)
+    meta = _meta_lines(texts, body_start)
     scored = [
-        *_head_candidates(texts, body_start, counts, slug),
+        *_head_candidates(texts, body_start, counts, slug, meta),
         *_body_candidates(texts, body_start, counts, slug),
     ]
     best = max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
@@ -52,15 +64,32 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     return _over_its_deck(texts, best[0])
 
 
-def _head_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]:
+def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, float]]:
     found: list[tuple[int, float]] = []
     for index in range(body_start - 1, -1, -1):
         if len(found) >= CANDIDATES:
             break
         if _headline_shaped(texts, index):
-            score = _score(line_of(texts[index]), counts[texts[index]] > 1, slug)
+            score = _score(line_of(texts[index]), counts[without_label(texts[index])] > 1, slug)
+            score += _layout_points(index, meta)
             found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
     return found
+
+
+def _meta_lines(texts: list[str], body_start: int) -> list[int]:
+    """The byline and date lines around the article's start: headlines sit above them."""
+    window = range(max(body_start - NEAR_LINES, 0), min(body_start + BODY_LINES, len(texts)))
+    return [i for i in window if dates_in_line(texts[i]) or byline_at(texts, i) is not None]
+
+
+def _layout_points(index: int, meta: list[int]) -> float:
+    """A headline sits right above the byline or date; a line right under them is the
+    photo's caption or the standfirst."""
+    if any(0 < line - index <= META_BELOW_TITLE for line in meta):
+        return ABOVE_BYLINE
+    if any(0 < index - line <= META_BELOW_TITLE for line in meta):
+        return -UNDER_BYLINE
+    return 0.0
 
 
 def _body_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]:
@@ -96,7 +125,7 @@ def _over_its_deck(texts: list[str], index: int) -> int:
 
 def _score(line: Line, twice: bool, slug: set[str]) -> float:
     score = float(min(line.words, MAX_WORD_POINTS))
-    if twice:
+    if twice and line.words >= MIN_TWICE_WORDS:
         score += PRINTED_TWICE
     if line.text.endswith("."):
         score -= ENDS_WITH_FULL_STOP
@@ -104,6 +133,14 @@ def _score(line: Line, twice: bool, slug: set[str]) -> float:
         words = {word.casefold() for word in _SLUG_WORD.findall(line.text)}
         score += SLUG_MATCH * len(words & slug) / len(slug)
     return score
+
+
+def without_label(title: str) -> str:
+    """ "Share this Story : The headline": a button's label glued to the headline goes."""
+    label, colon, rest = title.partition(":")
+    if colon and rest.strip() and is_furniture(label.strip()):
+        return rest.strip()
+    return title
 
 
 def _headline_shaped(texts: list[str], index: int) -> bool:
