@@ -13,7 +13,7 @@ from newsnorm.text.people import agencies_in
 _CREDIT_LABEL = re.compile(
     r"^\(?(photo(graph)?s?|photo credit|image( credit)?s?|picture|pictures|illustration|"
     r"credit|foto(s|grafie)?|bild(er)?|bildrechte|bildquelle|quelle|fotó|zdjęcie|kuva|"
-    r"crédito|crédit photo|credito)\s*(by)?\s*[:©]\s*(?P<credit>.+?)\)?$",
+    r"crédito|crédit photo|credito)(\s+by\s+|\s*(by)?\s*[:©]\s*)(?P<credit>.+?)\)?$",
     re.IGNORECASE,
 )
 _AGENCY_PHOTO = re.compile(r"^\((?P<credit>[^()]*\b(photo|foto)\b[^()]*)\)$", re.IGNORECASE)
@@ -31,7 +31,7 @@ _TRAILING_CREDIT = re.compile(
     r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60}))$",
     re.IGNORECASE,
 )
-MAX_CREDIT_WORDS = 10
+MAX_CREDIT_WORDS = 16
 
 
 def credit_of(text: str) -> str | None:

@@ -12,7 +12,7 @@ from newsnorm import evidence
 from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
 from newsnorm.capture.captions import credit_of, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
-from newsnorm.capture.lines import is_furniture, line_of
+from newsnorm.capture.lines import line_of
 from newsnorm.capture.title import choose_title, without_label
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.text.layout import is_label

@@ -60,7 +60,8 @@ _SHARE_WORD = re.compile(
     r"^(facebook|twitter|x|whatsapp|linkedin|pinterest|reddit|telegram|messenger|flipboard|"
     r"bluesky|threads|email|e-mail|mail|print|send|share|tweet|copy|copied|link|url|sms|"
     r"pocket|xing|teilen|twittern|senden|kopieren|kopiert|partager|copier|compartir|copiar|"
-    r"condividi|copia|delen|kopiëren|dela|kopiera|drucken|imprimer|comments?|kommentare?)$",
+    r"condividi|copia|delen|kopiëren|dela|kopiera|drucken|imprimer|comments?|kommentare?|"
+    r"on|via|this|article|story|post|page|options|sharing|tumblr|vk|line|weibo|wechat)$",
     re.IGNORECASE,
 )
 # Short prompts to sign in, subscribe or register: "Not a member? Sign up now!".

@@ -29,11 +29,13 @@ SLUG_MATCH = 12.0
 BODY_LINES = 10
 PER_PROSE_LINE_ABOVE = 4.0
 IN_BODY = 4.0  # headlines are above the article far more often than inside its run
-MAX_QUESTION_WORDS = 25
+MAX_BODY_TITLE_WORDS = 20
+# A line beside a photo credit is more often the photo's caption than the headline.
+BESIDE_CREDIT = 4.0
 # A line this long under a shorter headline-shaped one is a deck (a standfirst).
 MIN_DECK_WORDS = 12
 MIN_TITLE_OVER_DECK = 5
-DECK_GAP = 3
+DECK_GAP = 8
 # Copies of a line count within this many lines of the article's start.
 NEAR_LINES = 60
 # Points for a candidate within this many lines above a byline or date line, and against
@@ -41,6 +43,7 @@ NEAR_LINES = 60
 META_BELOW_TITLE = 6
 ABOVE_BYLINE = 5.0
 UNDER_BYLINE = 3.0
+_SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -56,7 +59,7 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     meta = _meta_lines(texts, body_start)
     scored = [
         *_head_candidates(texts, body_start, counts, slug, meta),
-        *_body_candidates(texts, body_start, counts, slug),
+        *_body_candidates(texts, body_start, counts, slug, meta),
     ]
     best = max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
     if best is None or best[1] <= 0:
@@ -71,7 +74,7 @@ def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
             break
         if _headline_shaped(texts, index):
             score = _score(line_of(texts[index]), counts[without_label(texts[index])] > 1, slug)
-            score += _layout_points(index, meta)
+            score += _layout_points(index, meta) - BESIDE_CREDIT * _beside_a_credit(texts, index)
             found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
     return found
 
@@ -92,23 +95,18 @@ def _layout_points(index: int, meta: list[int]) -> float:
     return 0.0
 
 
-def _body_candidates(texts, body_start, counts, slug) -> list[tuple[int, float]]:
+def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, float]]:
     found: list[tuple[int, float]] = []
     prose_above = 0
     for index in range(body_start, min(body_start + BODY_LINES, len(texts))):
         line = line_of(texts[index])
-        if line.prose and not _titled_question(line):
-            prose_above += 1
-            continue
-        if _headline_shaped(texts, index) and not line.text.endswith("."):
-            score = _score(line, counts[texts[index]] > 1, slug)
-            found.append((index, score - IN_BODY - prose_above * PER_PROSE_LINE_ABOVE))
+        if line.words <= MAX_BODY_TITLE_WORDS and _headline_shaped(texts, index):
+            score = _score(line, counts[without_label(line.text)] > 1, slug)
+            score -= BESIDE_CREDIT * _beside_a_credit(texts, index)
+            score += _layout_points(index, meta) - IN_BODY - prose_above * PER_PROSE_LINE_ABOVE
+            found.append((index, score))
+        prose_above += line.prose
     return found
-
-
-def _titled_question(line: Line) -> bool:
-    """ "What's next for Gaza?": a headline that ends like a sentence."""
-    return line.text.endswith(("?", "!", "?»", "?“", "?”")) and line.words <= MAX_QUESTION_WORDS
 
 
 def _over_its_deck(texts: list[str], index: int) -> int:
@@ -138,7 +136,7 @@ def _score(line: Line, twice: bool, slug: set[str]) -> float:
 def without_label(title: str) -> str:
     """ "Share this Story : The headline": a button's label glued to the headline goes."""
     label, colon, rest = title.partition(":")
-    if colon and rest.strip() and is_furniture(label.strip()):
+    if colon and rest.strip() and (is_furniture(label.strip()) or _SHARE_LABEL.search(label)):
         return rest.strip()
     return title
 
@@ -151,12 +149,12 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
         return False
     if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
         return False
-    if line.text.startswith("(") or _above_a_credit(texts, index):
-        return False  # a photo's caption
+    if line.text.startswith("("):
+        return False  # a note, or a photo's caption
     return byline_at(texts, index) is None
 
 
-def _above_a_credit(texts: list[str], index: int) -> bool:
+def _beside_a_credit(texts: list[str], index: int) -> bool:
     """Beside a photo credit (printed under or over its caption)."""
     neighbours = texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
     return any(credit_of(text) is not None for text in neighbours)
