@@ -28,6 +28,13 @@ _LONE_LABEL = re.compile(
 _NAME_SEPARATORS = re.compile(r"\s*(?:[|,/&·•]|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# "구현모 기자" (reporter Gu), "记者 王伟": a name with the word for reporter.
+_CJK_REPORTER = re.compile(r"기자|특파원|记者|記者|特派員")
+# "Kommentar von Nicole Opitz", "Analysis by Jane Doe": a genre word before the label.
+_GENRE_BEFORE_LABEL = re.compile(r"^(?:[^\W\d_]+\s+){1,2}(?=(?:von|by|par|por|door)\s+[A-Z])")
+
+
 @dataclass(frozen=True)
 class FoundByline:
     """A byline as printed and the indexes of the lines it was read from."""
@@ -38,7 +45,7 @@ class FoundByline:
 
 def byline_at(texts: list[str], index: int) -> FoundByline | None:
     """The byline that starts on line `index`, or None."""
-    text = _GLUED_LABEL.sub(r"\1 ", texts[index])
+    text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", texts[index]))
     if _LONE_LABEL.match(text):
         return _names_below(texts, index, text)
     if len(text.split()) <= MAX_BYLINE_WORDS and has_byline_prefix(text) and names_someone(text):
@@ -69,5 +76,8 @@ def bare_name(text: str) -> bool:
     the article's date."""
     if is_furniture(text):
         return False
+    text = _PARENTHESES.sub("", text)
+    if not any(c.isupper() or c.islower() for c in text) and not _CJK_REPORTER.search(text):
+        return False  # a short phrase in a script without capitals is as likely a label
     parts = [part for part in _NAME_SEPARATORS.split(text) if part.strip()]
     return bool(parts) and all(is_person_name(p) or agencies_in(p) for p in parts)

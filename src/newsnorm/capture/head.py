@@ -5,6 +5,7 @@ the photo captions. What the head holds besides is the page's: it leaves the bod
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from itertools import zip_longest
 
@@ -29,6 +30,7 @@ NAME_NEAR_DATE = 2
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 60
 SOURCE = "the capture's head"
+_BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por|door)\s+\S.*$", re.IGNORECASE)
 
 
 def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
@@ -41,8 +43,8 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     below, body = lines[len(above) + (title_at is not None) : start], lines[start:]
     _take_section(document, above)
     near_title = above[-ABOVE_TITLE_LINES:]
-    zone = [*near_title, *below, *[b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]]
-    _take_dates_and_byline(document, zone)
+    body_top = [b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]
+    _take_dates_and_byline(document, near_title, below, body_top)
     if document.meta.published is None:  # further from the headline: the nearest date
         farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
         _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
@@ -81,16 +83,38 @@ def _section_shaped(text: str) -> bool:
     return is_label(text) and not line.furniture and not line.ends_article
 
 
-def _take_dates_and_byline(document: Document, zone: list[Block]) -> None:
+def _take_dates_and_byline(
+    document: Document, near_title: list[Block], below: list[Block], body_top: list[Block]
+) -> None:
+    """Dates from every line around the headline; the byline from a labelled one anywhere
+    there ("By …"), or a bare name under the headline (beside a date, in the body's top)."""
+    zone = [*near_title, *below, *body_top]
     texts = [block.text for block in zone]
     dated = [dates_in_line(text) for text in texts]
     for block, dates in zip(zone, dated, strict=True):
         if dates and block.live:
             _take_dates(document, block, dates)
+    first_below, first_body = len(near_title), len(near_title) + len(below)
     for index, block in enumerate(zone):
-        if block.live and (found := _byline_near(texts, dated, index)) is not None:
+        if not block.live and not dated[index]:
+            continue
+        found = byline_at(texts, index)
+        if found is None and bare_name(texts[index]) and index >= first_below:
+            beside_date = any(dated[i] for i in _around(index, len(texts)))
+            if index < first_body or beside_date:
+                found = FoundByline(texts[index], (index,))
+        if found is not None:
             _take_byline(document, [zone[i] for i in found.lines], found.text)
             return
+
+
+def _by_after_date(text: str) -> str | None:
+    after = _BY_AFTER_DATE.search(text)
+    return after.group(0) if after and names_someone(after.group(0)) else None
+
+
+def _around(index: int, size: int) -> range:
+    return range(max(index - NAME_NEAR_DATE, 0), min(index + NAME_NEAR_DATE + 1, size))
 
 
 def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]) -> None:
@@ -105,6 +129,8 @@ def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]
     before = dates[0].before
     if meta.byline is None and before and names_someone(before):
         _set_byline(document, before)
+    elif meta.byline is None and (after := _by_after_date(block.text)):
+        _set_byline(document, after)  # "Dec 22, 2023 by Enrico de Lazaro"
     document.take(block, "date")
 
 
@@ -121,17 +147,6 @@ def _take_nearest_date(document: Document, blocks: list[Block]) -> None:
         if block.live and not _prose(block) and (dates := dates_in_line(block.text)):
             _take_dates(document, block, dates)
             return
-
-
-def _byline_near(
-    texts: list[str], dated: list[tuple[PrintedDate, ...]], index: int
-) -> FoundByline | None:
-    if found := byline_at(texts, index):
-        return found
-    near = range(max(index - NAME_NEAR_DATE, 0), min(index + NAME_NEAR_DATE + 1, len(texts)))
-    if bare_name(texts[index]) and any(dated[i] for i in near):
-        return FoundByline(texts[index], (index,))
-    return None
 
 
 def _take_byline(document: Document, blocks: list[Block], text: str) -> None:
