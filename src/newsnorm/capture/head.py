@@ -91,21 +91,37 @@ def _take_dates_and_byline(
     zone = [*near_title, *below, *body_top]
     texts = [block.text for block in zone]
     dated = [dates_in_line(text) for text in texts]
-    for block, dates in zip(zone, dated, strict=True):
-        if dates and block.live:
-            _take_dates(document, block, dates)
+    # Under the headline first: a date above it is as often the page's "today" or a teaser's.
+    order = [*range(len(near_title), len(zone)), *range(len(near_title))]
+    for index in order:
+        if dated[index] and zone[index].live:
+            _take_dates(document, zone[index], dated[index])
     first_below, first_body = len(near_title), len(near_title) + len(below)
+    found = _labelled_byline(zone, texts, dated) or _bare_byline(
+        zone, texts, dated, first_below, first_body
+    )
+    if found is not None:
+        _take_byline(document, [zone[i] for i in found.lines], found.text)
+
+
+def _labelled_byline(zone, texts, dated) -> FoundByline | None:
     for index, block in enumerate(zone):
-        if not block.live and not dated[index]:
+        if (block.live or dated[index]) and (found := byline_at(texts, index)):
+            return found
+    return None
+
+
+def _bare_byline(zone, texts, dated, first_below, first_body) -> FoundByline | None:
+    """A bare name under the headline: in the head beside a date or in mixed case (an
+    all-capitals line there is as often a kicker), in the body's top beside a date."""
+    for index in range(first_below, len(zone)):
+        text = texts[index]
+        if not (zone[index].live and bare_name(text)):
             continue
-        found = byline_at(texts, index)
-        if found is None and bare_name(texts[index]) and index >= first_below:
-            beside_date = any(dated[i] for i in _around(index, len(texts)))
-            if index < first_body or beside_date:
-                found = FoundByline(texts[index], (index,))
-        if found is not None:
-            _take_byline(document, [zone[i] for i in found.lines], found.text)
-            return
+        beside_date = any(dated[i] for i in _around(index, len(texts)))
+        if beside_date or (index < first_body and not text.isupper()):
+            return FoundByline(text, (index,))
+    return None
 
 
 def _by_after_date(text: str) -> str | None:

@@ -12,12 +12,15 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsnorm.capture.dates import dates_in_line
 from newsnorm.text.patterns import ends_like_sentence
 
 # A sentence needs this many words to count as the story's prose on its own.
 MIN_PROSE_WORDS = 4
 # A line this long is prose even when it does not end like a sentence (a quoted fragment).
 LONG_LINE_WORDS = 25
+# A line this short that prints a date is the date's line.
+MAX_DATE_LINE_WORDS = 12
 # A closing heading is a few words long.
 MAX_END_HEADING_WORDS = 8
 # Scripts written without spaces count characters: about this many make one word.
@@ -151,6 +154,7 @@ _ARTICLE_END = re.compile(
     r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -175,6 +179,8 @@ def line_of(text: str) -> Line:
     prose = not furniture and (
         (words >= LONG_LINE_WORDS and " | " not in text) or (sentence and words >= MIN_PROSE_WORDS)
     )
+    if prose and words <= MAX_DATE_LINE_WORDS and dates_in_line(text):
+        prose = False  # "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story
     ends = words <= MAX_END_HEADING_WORDS and bool(_ARTICLE_END.match(text))
     return Line(text, words, sentence, furniture, prose, ends)
 
@@ -183,7 +189,7 @@ def line_of(text: str) -> Line:
 def is_furniture(text: str) -> bool:
     """Whether a line is the page's own furniture, judged by its text alone."""
     words = len(text.split())
-    if words <= _MAX_CONTROL_WORDS and (_CONTROL.match(text) or _COUNTER.match(text)):
+    if words <= _MAX_CONTROL_WORDS and (_CONTROL.match(text) or _is_counter(text)):
         return True
     if words <= _MAX_SHARE_WORDS and _only_share_buttons(text):
         return True
@@ -197,6 +203,11 @@ def is_furniture(text: str) -> bool:
         return False
     lowered = text.casefold()
     return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_NOTICE.search(text))
+
+
+def _is_counter(text: str) -> bool:
+    """A count or a clock; "22.11.2024 07.57" is a date, not a counter."""
+    return bool(_COUNTER.match(text)) and not _YEAR.search(text)
 
 
 def _only_share_buttons(text: str) -> bool:

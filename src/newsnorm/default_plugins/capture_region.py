@@ -5,6 +5,7 @@ body; the lines above it are its head, read in the metadata stage (capture_head)
 
 from __future__ import annotations
 
+from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.document import Block, Document
@@ -51,6 +52,9 @@ def _clean_inside(document: Document, blocks: list[Block], lines: list[Line]) ->
 
 
 def _remove_teasers(document: Document, run: list[Block], words_before: int) -> None:
+    """A run of short lines once the story has begun; its date lines stay for the head to
+    read (the article's date is often printed under its standfirst and picture)."""
     if len(run) >= MIN_TEASER_RUN and words_before >= WORDS_BEFORE_END:
         for block in run:
-            document.remove(block, "teasers")
+            if not dates_in_line(block.text):
+                document.remove(block, "teasers")
