@@ -111,7 +111,11 @@ _NOTICE = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
     r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link|"
-    r"advertisement has not loaded|(story|article) continues below|continue reading below",
+    r"advertisement has not loaded|(story|article) continues below|continue reading below|"
+    r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
+    r"accept|update|upgrade)|your (account|browser|email address) (is|has|was)|"
+    r"a version of this (story|article) (appeared|was published)|this (video|content) "
+    r"(is|isn['’]t) (not )?available|see (all|\d+) more",
     re.IGNORECASE,
 )
 _MAX_NOTICE_WORDS = 60
@@ -121,7 +125,7 @@ _NOTICE_HINTS = (
     "privacy", "cookie", "terms", "conditions", "agreement", "datenschutz", "impressum",
     "nutzungsbedingungen", "mentions", "confidentialit", "aviso", "privacidad", "email",
     "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
-    "continue",
+    "continue", "window", "tab", "again", "please", "your", "version", "available", "more",
 )  # fmt: skip
 # Buttons and menus in Chinese, Japanese and Korean: share, bookmark, follow, log in, sign
 # up, subscribe, print ("はてなブックマークでシェアする", "분享到微信").

@@ -20,6 +20,11 @@ MAX_TITLE_WORDS = 40
 CANDIDATES = 12
 # Points a candidate gets or loses (its words count one each, up to MAX_WORD_POINTS).
 MAX_WORD_POINTS = 10
+LONGEST_USUAL_TITLE = 15
+SHORT_TITLE_WORDS = 4
+SHORT_LINE = 2.0
+PER_WORD_OVER = 0.7
+ALL_CAPITALS = 3.0
 PRINTED_TWICE = 6.0
 MIN_TWICE_WORDS = 4
 PER_CLOSER_CANDIDATE = 1.5
@@ -44,6 +49,8 @@ META_BELOW_TITLE = 6
 ABOVE_BYLINE = 5.0
 UNDER_BYLINE = 3.0
 _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
+_CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -103,7 +110,9 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
         if line.words <= MAX_BODY_TITLE_WORDS and _headline_shaped(texts, index):
             score = _score(line, counts[without_label(line.text)] > 1, slug)
             score -= BESIDE_CREDIT * _beside_a_credit(texts, index)
-            score += _layout_points(index, meta) - IN_BODY - prose_above * PER_PROSE_LINE_ABOVE
+            score += _layout_points(index, meta) - prose_above * PER_PROSE_LINE_ABOVE
+            if index > body_start:  # the run's first line is as often the headline itself
+                score -= IN_BODY
             found.append((index, score))
         prose_above += line.prose
     return found
@@ -123,6 +132,12 @@ def _over_its_deck(texts: list[str], index: int) -> int:
 
 def _score(line: Line, twice: bool, slug: set[str]) -> float:
     score = float(min(line.words, MAX_WORD_POINTS))
+    # Standfirsts and captions run long; headlines rarely pass fifteen words.
+    score -= PER_WORD_OVER * max(line.words - LONGEST_USUAL_TITLE, 0)
+    if _letter_words(line.text) < SHORT_TITLE_WORDS:
+        score -= SHORT_LINE  # "News & Politics": a menu's entry more often than a headline
+    if line.text.isupper() and line.words > 1:
+        score -= ALL_CAPITALS  # a kicker or a section's name, more often than a headline
     if twice and line.words >= MIN_TWICE_WORDS:
         score += PRINTED_TWICE
     if line.text.endswith("."):
@@ -131,6 +146,13 @@ def _score(line: Line, twice: bool, slug: set[str]) -> float:
         words = {word.casefold() for word in _SLUG_WORD.findall(line.text)}
         score += SLUG_MATCH * len(words & slug) / len(slug)
     return score
+
+
+def _letter_words(text: str) -> int:
+    return (
+        sum(any(c.isalpha() for c in word) for word in text.split())
+        + len(_CJK_CHAR.findall(text)) // 2
+    )
 
 
 def without_label(title: str) -> str:
@@ -149,8 +171,8 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
         return False
     if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
         return False
-    if line.text.startswith("("):
-        return False  # a note, or a photo's caption
+    if line.text.startswith("(") or len(_CRUMB.findall(line.text)) >= 2:
+        return False  # a note, a photo's caption, a breadcrumb trail
     return byline_at(texts, index) is None
 
 
