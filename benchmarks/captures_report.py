@@ -75,7 +75,7 @@ def section(
     by_language = language_groups(captured, compared)
     return "\n\n".join(
         [
-            "### Captures\n\n" + INTRO,
+            INTRO,
             table(rows(source_groups(captured), found), COLUMNS, ("pages", "run")),
             "\n".join([*context, notes(runs, found, captured)]),
             "### Captures by language\n\n" + LANGUAGE_INTRO,
@@ -149,7 +149,8 @@ def notes(runs: list[Run], found: list[View], corpus: Corpus) -> str:
         "- Inputs: newsnorm gets each capture's bytes with url=None. trafilatura, readability-"
         "lxml and newspaper4k read HTML only: each gets the capture as a UTF-8 HTML page with "
         "one `<p>` per non-empty line, its text HTML-escaped (extractors.lines_as_html), made "
-        "inside the timed call, and url=None (newspaper4k's placeholder URL).",
+        "inside the timed call, and url=None (newspaper4k's placeholder URL). That page declares "
+        "no language, so newspaper4k, which gives the declared one, gives none: –.",
         html_note(runs),
         *speed_note(found),
         *outlet_notes(found),
@@ -162,7 +163,8 @@ def html_note(runs: list[Run]) -> str:
     if newsnorm is None:
         return "- newsnorm did not run: no HTML row."
     how = (
-        "a run of newsnorm on those pages alone (the NAEB and fundus runs did not cover them all)"
+        "a run of newsnorm on those pages alone (the run's NAEB and fundus pages, if any, did "
+        "not hold them all)"
         if SAME_PAGES in newsnorm.outputs
         else "this run's NAEB and fundus outputs, picked by each capture's `corpus` and `page`"
     )

@@ -38,7 +38,7 @@ from pathlib import Path
 
 import captures_report
 from captures import CAPTURES, SAME_PAGES, SOURCES, needs_same_pages
-from extractors import DISTRIBUTIONS, TOOLS
+from extractors import DISTRIBUTIONS, TOOLS, Extracted
 from languages import gold_languages
 from results_file import replace_section
 from runner import CORPORA, GOLD_FILES, Run, run_tool, selection
@@ -89,17 +89,21 @@ def tool_corpora(tool: str, corpora: dict[str, Corpus]) -> list[str]:
 
 
 def score_pages(run: Run, corpora: dict[str, Corpus]) -> Scored:
-    """Every page's scores; a tool that never gives a language is not scored on it ("–")."""
-    speaks = any(out.language for outputs in run.outputs.values() for out in outputs)
+    """Every page's scores; a tool that gives no language on a corpus is not scored on it there
+    ("–"), whichever other corpora ran."""
     return {
         name: page_scores(
             run.outputs[name],
             corpus.items,
-            corpus.languages if speaks else [None] * len(corpus.items),
+            corpus.languages if _speaks(run.outputs[name]) else [None] * len(corpus.items),
         )
         for name, corpus in corpora.items()
         if name in run.outputs
     }
+
+
+def _speaks(outputs: list[Extracted]) -> bool:
+    return any(out.language for out in outputs)
 
 
 def score_row(run: Run, scored: Scored) -> dict[str, float]:
