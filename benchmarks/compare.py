@@ -10,10 +10,13 @@ gunzipped into memory beforehand (runner.py): the CPU time is the extraction loo
 the peak memory is that child's. Scores (scoring.py): body F1, precision and recall with the
 4-gram shingle metric of corpora/scrapinghub/SOURCE.txt on every corpus; title accuracy, author
 F1, date and language accuracy on NAEB and fundus-publishers, whose pages are also broken down
-by country and by language (tables.py). Prints the markdown tables and, unless --no-write,
-writes them to results.md with a chart in results.png. --worst N prints newsnorm's N worst
-pages of each corpus by body F1 on stderr. --shared defaults to $NEWSNORM_SHARED, else the
-`shared` directory beside the repository.
+by country and by language (tables.py). The captures corpus (plain-text copies of NAEB and
+fundus pages, captures.py) is scored the same way and reported beside newsnorm on the HTML of
+the same pages (captures_report.py). Prints the markdown tables and, unless --no-write, writes
+them to results.md (section "Extraction" for the HTML corpora, with a chart in results.png;
+section "Captures"), rewriting only the sections of the corpora that ran. --worst N prints
+newsnorm's N worst pages of each corpus by body F1 on stderr. --shared defaults to
+$NEWSNORM_SHARED, else the `shared` directory beside the repository.
 """
 
 from __future__ import annotations
@@ -27,16 +30,18 @@ import shlex
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 
-from extractors import DISTRIBUTIONS, TOOLS
+import captures_report
+from captures import CAPTURES, SAME_PAGES, SOURCES, needs_same_pages
+from extractors import DISTRIBUTIONS, TOOLS, Extracted
 from languages import gold_languages
 from results_file import replace_section
-from runner import GOLD_FILES, Run, run_tool, selection
+from runner import CORPORA, GOLD_FILES, Run, run_tool, selection
 from scoring import PageScore, page_scores, summary
 from tables import (
     LABELS,
@@ -72,17 +77,33 @@ def load_corpus(shared: Path, name: str, limit: int | None) -> Corpus:
     return Corpus(name, keys, items, gold_languages(name, keys, items))
 
 
+def tool_corpora(tool: str, corpora: dict[str, Corpus]) -> list[str]:
+    """The corpora a tool runs on: those chosen, and for newsnorm the HTML of the captured
+    pages when the chosen HTML corpora do not hold them all."""
+    names = list(corpora)
+    if tool == "newsnorm" and CAPTURES in corpora:
+        keys = {name: corpora[name].keys for name in SOURCES if name in corpora}
+        if needs_same_pages(corpora[CAPTURES].items, keys):
+            names.append(SAME_PAGES)
+    return names
+
+
 def score_pages(run: Run, corpora: dict[str, Corpus]) -> Scored:
-    """Every page's scores; a tool that never gives a language is not scored on it ("–")."""
-    speaks = any(out.language for outputs in run.outputs.values() for out in outputs)
+    """Every page's scores; a tool that gives no language on a corpus is not scored on it there
+    ("–"), whichever other corpora ran."""
     return {
         name: page_scores(
             run.outputs[name],
             corpus.items,
-            corpus.languages if speaks else [None] * len(corpus.items),
+            corpus.languages if _speaks(run.outputs[name]) else [None] * len(corpus.items),
         )
         for name, corpus in corpora.items()
+        if name in run.outputs
     }
+
+
+def _speaks(outputs: list[Extracted]) -> bool:
+    return any(out.language for out in outputs)
 
 
 def score_row(run: Run, scored: Scored) -> dict[str, float]:
@@ -102,6 +123,7 @@ def add_ratios(rows: Rows, corpus: str) -> None:
 def report(
     runs: list[Run], rows: Rows, scored: dict[str, Scored], corpora: dict[str, Corpus], commit: str
 ) -> str:
+    """The Extraction section: the HTML corpora (`corpora` holds only those)."""
     names = list(corpora)
     parts = [
         "### Body text\n\n" + table(rows, body_columns(names)),
@@ -148,9 +170,12 @@ def notes(
         f"- Pages: {pages_note(corpora)}.",
         f"- Pages a tool raised on or returned no body for (scored as empty), "
         f"{' / '.join(LABELS[name] for name in corpora)}: "
-        f"{per_tool({run.tool: _empties(run) for run in runs})}."
-        + "".join(f" {run.tool} raised {_errors(run)}." for run in runs if _errors(run)),
-        f"- Warnings the tools logged: {per_tool({run.tool: run.warnings for run in runs})}; "
+        f"{per_tool({run.tool: _empties(run, corpora) for run in runs})}."
+        + "".join(
+            f" {run.tool} raised {errors}." for run in runs if (errors := _errors(run, corpora))
+        ),
+        f"- Warnings the tools logged (on every corpus of the run): "
+        f"{per_tool({run.tool: run.warnings for run in runs})}; "
         "network connections attempted (and refused): "
         f"{per_tool({run.tool: run.connections for run in runs})}.",
         f"- Peak memory includes {held} MiB for the interpreter and all pages held in "
@@ -216,13 +241,13 @@ def failed_everywhere(scored: dict[str, Scored], corpora: dict[str, Corpus]) -> 
     return [f"- Pages where every tool's body F1 is below {FAILED} (the best one): {listed}."]
 
 
-def _empties(run: Run) -> str:
-    counts = (sum(not out.text.strip() for out in outputs) for outputs in run.outputs.values())
+def _empties(run: Run, names: Iterable[str]) -> str:
+    counts = (sum(not out.text.strip() for out in run.outputs[name]) for name in names)
     return " / ".join(str(count) for count in counts)
 
 
-def _errors(run: Run) -> str:
-    kinds = Counter(error.split(":")[0] for errors in run.errors.values() for error in errors)
+def _errors(run: Run, names: Iterable[str]) -> str:
+    kinds = Counter(error.split(":")[0] for name in names for error in run.errors[name])
     return ", ".join(f"{kind} ×{count}" for kind, count in kinds.most_common())
 
 
@@ -269,19 +294,24 @@ def revision() -> str:
 _QUIET = {"capture_output": True, "text": True, "check": True}
 
 
-def write_results(text: str, rows: Rows) -> None:
+def write_results(extraction: str, captured: str, rows: Rows) -> None:
+    """The sections of the corpora that ran; the chart with the HTML corpora's."""
     command = shlex.join(["python", "compare.py", *sys.argv[1:]])
     preamble = (
         f"Produced by `{command}` in benchmarks/ (what `make bench` runs). The numbers are "
         "from one run on one machine: speed is CPU time of the extraction loop alone, each "
         "tool in its own process, so compare the ratios rather than the rates across machines "
-        "(they vary by tens of percent from run to run on a shared machine). Chart: "
-        "[results.png](results.png).\n\n"
+        "(they vary by tens of percent from run to run on a shared machine)."
     )
-    replace_section("Extraction", preamble + text)
-    from chart import draw  # matplotlib only when writing
+    if captured:
+        replace_section("Captures", f"{preamble}\n\n{captured}")
+    if extraction:
+        replace_section(
+            "Extraction", f"{preamble} Chart: [results.png](results.png).\n\n{extraction}"
+        )
+        from chart import draw  # matplotlib only when writing
 
-    draw(rows, HERE / "results.png")
+        draw(rows, HERE / "results.png")
 
 
 def parse_args() -> argparse.Namespace:
@@ -289,7 +319,7 @@ def parse_args() -> argparse.Namespace:
     shared = os.environ.get("NEWSNORM_SHARED") or REPO.parent / "shared"
     parser.add_argument("--shared", type=Path, default=Path(shared), help="shared data root")
     parser.add_argument("--tools", type=_choice(TOOLS), default=list(TOOLS), help=",".join(TOOLS))
-    corpora = list(GOLD_FILES)
+    corpora = list(CORPORA)
     parser.add_argument("--corpora", type=_choice(corpora), default=corpora, help=",".join(corpora))
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     parser.add_argument("--worst", type=int, default=0, metavar="N", help=WORST_HELP)
@@ -334,11 +364,11 @@ def report_worst(run: Run, scored: Scored, corpora: dict[str, Corpus], count: in
             )
 
 
-def measure_all(args: argparse.Namespace) -> list[Run]:
+def measure_all(args: argparse.Namespace, corpora: dict[str, Corpus]) -> list[Run]:
     runs = []
     for tool in args.tools:
         try:
-            runs.append(measure(tool, args.shared, args.limit, args.corpora))
+            runs.append(measure(tool, args.shared, args.limit, tool_corpora(tool, corpora)))
         except Exception as error:  # a tool that cannot run at all is left out of the table
             print(f"{tool}: failed: {error!r}", file=sys.stderr)
             continue
@@ -351,19 +381,29 @@ def main() -> int:
     commit = revision()  # before the runs: src/ may change while they go on
     os.environ.setdefault("PYTHONHASHSEED", "0")  # children inherit it: reproducible outputs
     corpora = {name: load_corpus(args.shared, name, args.limit) for name in args.corpora}
-    if not (runs := measure_all(args)):
+    if not (runs := measure_all(args, corpora)):
         return 1
     scored = {run.tool: score_pages(run, corpora) for run in runs}
     rows: Rows = {run.tool: score_row(run, scored[run.tool]) for run in runs}
-    add_ratios(rows, args.corpora[0])
-    text = report(runs, rows, scored, corpora, commit)
-    print(text)
+    html = {name: corpus for name, corpus in corpora.items() if name in GOLD_FILES}
+    extraction = captured = ""
+    if html:
+        add_ratios(rows, next(iter(html)))
+        extraction = report(runs, rows, _only(scored, html), html, commit)
+    if CAPTURES in corpora:
+        context = [f"- Machine: {machine()}.", f"- Versions: {versions(runs, commit)}."]
+        captured = captures_report.section(runs, scored, corpora, context)
+    print("\n\n".join(text for text in (extraction, captured) if text))
     for run in runs:
         if run.tool == "newsnorm" and args.worst:
             report_worst(run, scored[run.tool], corpora, args.worst)
     if not args.no_write:
-        write_results(text, rows)
+        write_results(extraction, captured, rows)
     return 0 if len(runs) == len(args.tools) else 1
+
+
+def _only(scored: dict[str, Scored], corpora: dict[str, Corpus]) -> dict[str, Scored]:
+    return {tool: {name: scored[tool][name] for name in corpora} for tool in scored}
 
 
 if __name__ == "__main__":

@@ -14,7 +14,13 @@ Authors: newsnorm splits a byline into people (`authors`) and wire services (`ag
 gold lists mix the two, so both count here. The peers give one list each, used as it is.
 Language: newsnorm's `language`, trafilatura's `language` (filled only when a target language
 is asked for, so none with the defaults used here), newspaper4k's `meta_lang` (the page's
-declared language); readability-lxml gives none.
+declared language); readability-lxml gives none. Outlet: newsnorm's `outlet.name` (named only by
+an outlet plugin); the peers name none.
+
+Plain-text captures (the captures corpus): newsnorm reads text itself and gets the capture's
+bytes as they are. The peers read HTML only, so each gets the capture as an HTML page with one
+`<p>` per non-empty line (lines_as_html), made inside the timed call: it is part of what giving
+a peer a capture costs.
 """
 
 from __future__ import annotations
@@ -22,12 +28,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 TOOLS = ("newsnorm", "trafilatura", "readability", "newspaper4k")
+READS_TEXT = ("newsnorm",)  # the tools given a plain-text capture as it is
 DISTRIBUTIONS = {
     "newsnorm": "newsnorm",
     "trafilatura": "trafilatura",
@@ -38,6 +46,10 @@ PLACEHOLDER_URL = "https://example.invalid/article"  # newspaper4k needs some UR
 # With lxml's block tags, the elements that end a line when readability-lxml's HTML becomes
 # text, so that neighbouring paragraphs' words are not glued together as by text_content().
 LINE_TAGS = ("br", "article", "aside", "figcaption", "figure", "footer", "header", "section")
+# The page around a capture's lines; the charset is declared so that every peer decodes UTF-8.
+CAPTURE_PAGE = (
+    '<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{}</body></html>\n'
+)
 
 
 @dataclass
@@ -47,6 +59,8 @@ class Extracted:
     authors: list[str] = field(default_factory=list)
     published: str | None = None  # the calendar day, YYYY-MM-DD
     language: str | None = None  # a language tag as the tool gives it ("de-AT", "en")
+    outlet: str | None = None  # the outlet's name, as newsnorm's outlet plugins give it
+    error: str | None = None  # "Type: message" when the tool raised (the output is then empty)
 
 
 Extractor = Callable[[bytes, str | None], Extracted]
@@ -55,6 +69,20 @@ Extractor = Callable[[bytes, str | None], Extracted]
 def load(tool: str) -> Extractor:
     """Import a tool and return its extraction call."""
     return _FACTORIES[tool]()
+
+
+def for_captures(tool: str, extract: Extractor) -> Extractor:
+    """The tool's call on plain-text captures: as it is, or through lines_as_html."""
+    if tool in READS_TEXT:
+        return extract
+    return lambda content, url: extract(lines_as_html(content), url)
+
+
+def lines_as_html(content: bytes) -> bytes:
+    """A UTF-8 capture as an HTML page: one `<p>` per non-empty line, its text escaped."""
+    lines = (line.strip() for line in content.decode("utf-8", errors="replace").splitlines())
+    paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in lines if line)
+    return CAPTURE_PAGE.format(paragraphs).encode("utf-8")
 
 
 def _day(value: date | str | None) -> str | None:
@@ -79,9 +107,8 @@ def _newsnorm() -> Extractor:
         except newsnorm.NormalizeError:  # no article on the page: an empty output
             return Extracted()
         authors = [*article.authors, *article.agencies]  # the gold mixes people and agencies
-        return Extracted(
-            article.text, article.title, authors, _day(article.published), article.language
-        )
+        published, outlet = _day(article.published), article.outlet.name
+        return Extracted(article.text, article.title, authors, published, article.language, outlet)
 
     return extract
 

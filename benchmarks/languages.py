@@ -4,12 +4,14 @@ NAEB is English news, but three of its pages are not English (read from their bo
 are listed below. fundus-publishers: fundus_languages.json maps each publisher to the ISO 639-1
 code of its pages' language, annotated by hand from the gold titles and bodies (not from the
 pages' markup, which on the South African isiZulu and isiXhosa pages and on HabariLeo's
-Swahili page says English). scrapinghub mixes languages and has no gold: not scored.
+Swahili page says English). scrapinghub mixes languages and has no gold: not scored. A capture
+has the language of the page it was made from.
 """
 
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 FUNDUS_FILE = Path(__file__).resolve().parent / "fundus_languages.json"
@@ -27,9 +29,16 @@ def gold_languages(corpus: str, keys: list[str], items: list[dict]) -> list[str 
     if corpus == "naeb":
         return [NAEB_NOT_ENGLISH.get(key, "en") for key in keys]
     if corpus == "fundus-publishers":
-        publishers = json.loads(FUNDUS_FILE.read_text(encoding="utf-8"))
-        return [publishers[item["publisher"]] for item in items]
+        return [fundus_publishers()[item["publisher"]] for item in items]
+    if corpus == "captures":  # each capture's gold names its page: corpus and key there
+        return [gold_languages(item["corpus"], [item["page"]], [item])[0] for item in items]
     return [None] * len(items)
+
+
+@cache
+def fundus_publishers() -> dict[str, str]:
+    """fundus_languages.json: publisher -> language."""
+    return json.loads(FUNDUS_FILE.read_text(encoding="utf-8"))
 
 
 def primary(tag: str | None) -> str:

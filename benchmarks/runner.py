@@ -1,5 +1,6 @@
-"""What runs in a tool's own child process: read and gunzip every page, import the tool, warm it
-up on one page, then time the extraction loop of each corpus with the child's CPU clock.
+"""What runs in a tool's own child process: read and gunzip every page, import the tool, and for
+each corpus warm it up on one page, then time the extraction loop with the child's CPU clock
+(each page's time too, so that any group of pages has its own rate).
 
 The child refuses network connections (counting the attempts) and tallies the warnings the
 tools log instead of letting them reach the terminal.
@@ -18,16 +19,18 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import captures
 import extractors
+from captures import CAPTURES, SAME_PAGES, Selected
 from extractors import Extracted, Extractor
 
-GOLD_FILES = {
+GOLD_FILES = {  # the HTML corpora
     "scrapinghub": "ground-truth.json",
     "naeb": "articles.json",
     "fundus-publishers": "articles.json",
 }
+CORPORA = (*GOLD_FILES, CAPTURES)  # what --corpora chooses from
 Page = tuple[str | None, bytes]  # URL, raw page bytes
-Selected = tuple[str, dict, Path]  # key, gold record, page file
 
 
 @dataclass
@@ -37,17 +40,29 @@ class Run:
     tool: str
     outputs: dict[str, list[Extracted]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # CPU seconds per corpus
-    errors: dict[str, list[str]] = field(default_factory=dict)  # "Type: message", one a page
+    page_seconds: dict[str, list[float]] = field(default_factory=dict)  # and per page
     loaded_mib: float = 0.0  # peak resident set after reading the pages, before the import
     peak_mib: float = 0.0  # peak resident set at the end
     connections: int = 0  # network connections attempted (and refused)
     warnings: int = 0  # log records of level WARNING or above, Python warnings included
     warning_samples: list[str] = field(default_factory=list)
 
+    @property
+    def errors(self) -> dict[str, list[str]]:
+        """What the tool raised, "Type: message" for each page it raised on, per corpus."""
+        return {
+            corpus: [out.error for out in outputs if out.error]
+            for corpus, outputs in self.outputs.items()
+        }
+
 
 def selection(shared: Path, corpus: str, limit: int | None) -> list[Selected]:
     """Gold records in key order with their page files. Records without a page (a few in NAEB)
     are skipped; pages without a record (fundus-publishers has some) are never read."""
+    if corpus == CAPTURES:
+        return captures.selection(shared, limit)
+    if corpus == SAME_PAGES:
+        return captures.html_selection(shared, limit)
     root = shared / "corpora" / corpus
     gold = json.loads((root / GOLD_FILES[corpus]).read_text(encoding="utf-8"))
     triples = ((key, gold[key], root / "html" / f"{key}.html.gz") for key in sorted(gold))
@@ -56,10 +71,17 @@ def selection(shared: Path, corpus: str, limit: int | None) -> list[Selected]:
 
 
 def load_pages(shared: Path, corpus: str, limit: int | None) -> list[Page]:
+    """Each page's URL and bytes; a capture is given without its URL, as a copied page has
+    none."""
     return [
-        (item.get("url"), gzip.decompress(path.read_bytes()))
+        (None if corpus == CAPTURES else item.get("url"), _content(path))
         for _, item, path in selection(shared, corpus, limit)
     ]
+
+
+def _content(path: Path) -> bytes:
+    data = path.read_bytes()
+    return gzip.decompress(data) if path.suffix == ".gz" else data
 
 
 def run_tool(tool: str, shared: Path, limit: int | None, corpora: list[str]) -> Run:
@@ -70,34 +92,44 @@ def run_tool(tool: str, shared: Path, limit: int | None, corpora: list[str]) -> 
     pages = {corpus: load_pages(shared, corpus, limit) for corpus in corpora}
     run.loaded_mib = _peak_mib()
     extract = extractors.load(tool)
-    _warm_up(extract, pages)
     for corpus, corpus_pages in pages.items():
-        outputs, run.errors[corpus], run.seconds[corpus] = _extract_all(extract, corpus_pages)
-        run.outputs[corpus] = outputs
+        call = extractors.for_captures(tool, extract) if corpus == CAPTURES else extract
+        _warm_up(call, corpus_pages)
+        run.outputs[corpus], run.page_seconds[corpus], run.seconds[corpus] = _extract_all(
+            call, corpus_pages
+        )
         _progress(run, corpus)
     run.peak_mib = _peak_mib()
     return run
 
 
-def _extract_all(extract: Extractor, pages: list[Page]) -> tuple[list[Extracted], list[str], float]:
-    """Outputs, what the tool raised (an empty output for that page), CPU seconds of the loop."""
-    outputs, errors = [], []
+def _extract_all(
+    extract: Extractor, pages: list[Page]
+) -> tuple[list[Extracted], list[float], float]:
+    """Outputs (an empty one, with the error, where the tool raised), each page's CPU seconds,
+    and the CPU seconds of the whole loop."""
+    outputs, seconds = [], []
     start = time.process_time()
     for url, content in pages:
-        try:
-            outputs.append(extract(content, url))
-        except Exception as error:
-            outputs.append(Extracted())
-            errors.append(f"{type(error).__name__}: {str(error).strip()[:150]}")
-    return outputs, errors, time.process_time() - start
+        began = time.process_time()
+        outputs.append(_extract_one(extract, content, url))
+        seconds.append(time.process_time() - began)
+    return outputs, seconds, time.process_time() - start
 
 
-def _warm_up(extract: Extractor, corpora: dict[str, list[Page]]) -> None:
-    """Lazy imports, compiled patterns and caches filled before the clock starts."""
-    first = next((pages[0] for pages in corpora.values() if pages), None)
-    if first is not None:
+def _extract_one(extract: Extractor, content: bytes, url: str | None) -> Extracted:
+    try:
+        return extract(content, url)
+    except Exception as error:
+        return Extracted(error=f"{type(error).__name__}: {str(error).strip()[:150]}")
+
+
+def _warm_up(extract: Extractor, pages: list[Page]) -> None:
+    """Lazy imports, compiled patterns and caches filled before the clock starts (a corpus of
+    captures takes other paths through a tool than one of pages)."""
+    if pages:
         with contextlib.suppress(Exception):
-            extract(first[1], first[0])
+            extract(pages[0][1], pages[0][0])
 
 
 def _progress(run: Run, corpus: str) -> None:

@@ -9,6 +9,7 @@ of pages, a corpus or one country's, is summed up the same way (summary).
 
 from __future__ import annotations
 
+import ast
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -72,10 +73,8 @@ def same(got: str | None, want: str | None) -> bool:
 
 
 def set_f1(got: Iterable[str], want: str | list[str] | None) -> float:
-    """F1 of a tool's author names against the gold's: a list (fundus-publishers) or a
-    comma-separated string (NAEB). Both empty = 1.0."""
-    names = want.split(",") if isinstance(want, str) else want or []
-    got, wanted = _names(got), _names(names)
+    """F1 of a tool's author names against the gold's (see gold_names). Both empty = 1.0."""
+    got, wanted = _names(got), _names(gold_names(want))
     if not got and not wanted:
         return 1.0
     shared = len(got & wanted)
@@ -83,6 +82,23 @@ def set_f1(got: Iterable[str], want: str | list[str] | None) -> float:
         return 0.0
     precision, recall = shared / len(got), shared / len(wanted)
     return 2 * precision * recall / (precision + recall)
+
+
+def gold_names(want: str | list[str] | None) -> list[str]:
+    """The gold's author names: a list (fundus-publishers, the captures of its pages), or a
+    string: comma-separated names (NAEB), or a Python list's repr, as a list flattened to text
+    by an export would read ("['A', 'B']")."""
+    if isinstance(want, list):
+        return want
+    text = (want or "").strip()
+    if text.startswith("[") and text.endswith("]"):
+        try:
+            names = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            names = None
+        if isinstance(names, list):
+            return [str(name) for name in names]
+    return text.split(",")
 
 
 def _names(names: Iterable[str]) -> set[str]:

@@ -19,7 +19,8 @@ METADATA_CORPORA = ("naeb", "fundus-publishers")  # the ones with gold metadata
 OTHER = {"country": "language", "language": "country"}  # a breakdown lists the other grouping
 PLURAL = {"country": "countries", "language": "languages"}
 Column = tuple[str, str, str]  # header, key in a score row, format
-Rows = dict[str, dict[str, float | str]]
+RowName = str | tuple[str, ...]  # a tuple fills as many first columns
+Rows = dict[RowName, dict[str, float | str]]
 
 
 @dataclass
@@ -63,15 +64,22 @@ def speed_columns(corpora: list[str], base: str) -> list[Column]:
     return [*columns, ("peak MiB", "peak", ".0f")]
 
 
-def table(rows: Rows, columns: list[Column], first: str = "tool") -> str:
+def table(rows: Rows, columns: list[Column], first: str | tuple[str, ...] = "tool") -> str:
+    """A markdown table: the row names (one or more columns headed `first`), then `columns`."""
+    heads = _cells(first)
+    aligned = ("---|" if not spec else "---:|" for _, _, spec in columns)
     lines = [
-        f"| {first} | " + " | ".join(header for header, _, _ in columns) + " |",
-        "|---|" + "".join("---|" if not spec else "---:|" for _, _, spec in columns),
+        "| " + " | ".join([*heads, *(header for header, _, _ in columns)]) + " |",
+        "|" + "---|" * len(heads) + "".join(aligned),
     ]
     for name, row in rows.items():
         cells = (cell(row.get(key, math.nan), spec) for _, key, spec in columns)
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("| " + " | ".join([*_cells(name), *cells]) + " |")
     return "\n".join(lines)
+
+
+def _cells(name: RowName) -> tuple[str, ...]:
+    return (name,) if isinstance(name, str) else name
 
 
 def cell(value: float | str, spec: str) -> str:
