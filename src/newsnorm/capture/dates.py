@@ -47,6 +47,7 @@ _YEAR_FIRST = re.compile(
     r"(\d{1,2})(?!\d)"
 )
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a cheap first test: most lines print no year
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
@@ -68,6 +69,8 @@ class PrintedDate:
 @lru_cache(maxsize=4096)
 def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
     """The dates a short line prints ("Published X Updated Y" gives two), or []."""
+    if not _ANY_YEAR.search(text):
+        return ()
     text = _GLUED_WORDS.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 \2", text))
     text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
     if len(text.split()) > MAX_DATE_LINE_WORDS or not _YEAR.search(text):

@@ -204,7 +204,7 @@ def take_captions(document: Document, blocks: list[Block]) -> None:
             caption, credit = split_trailing_credit(block.text)
             images.setdefault(caption, ImageRef(caption=caption, credit=credit))
             document.remove(block, "caption")
-        elif block.text in images or _caption_text(block.text) in images:
+        elif images and (block.text in images or _caption_text(block.text) in images):
             document.remove(block, "caption")
     document.meta.images = [*document.meta.images, *images.values()]
 

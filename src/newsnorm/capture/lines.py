@@ -76,6 +76,11 @@ _ACCOUNT_PROMPT = re.compile(
     re.IGNORECASE,
 )
 _MAX_PROMPT_WORDS = 8
+# Word stems every prompt above holds one of: a cheap test before the pattern's search.
+_PROMPT_HINT = re.compile(
+    r"sign|log|subscri|regist|newsletter|account|anmeld|abonn|einlogg|inscri|suscr|iscriv|"
+    r"abbon|aanmeld|prenumer|zaloguj|abo"
+)
 # A teaser for another story, labelled: "RELATED: …", "Read more: …", "Lesen Sie auch: …".
 _TEASER_LABEL = re.compile(
     r"^(related|read more|read also|also read|see also|more|watch|listen|recommended|"
@@ -127,6 +132,7 @@ _NOTICE_HINTS = (
     "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
     "continue", "window", "tab", "again", "please", "your", "version", "available", "more",
 )  # fmt: skip
+_NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
 # Buttons and menus in Chinese, Japanese and Korean: share, bookmark, follow, log in, sign
 # up, subscribe, print ("はてなブックマークでシェアする", "분享到微信").
 _CJK_CONTROL = re.compile(
@@ -177,7 +183,9 @@ class Line:
 @lru_cache(maxsize=16384)
 def line_of(text: str) -> Line:
     """The Line of `text`, judged once however often a stage asks (lines repeat)."""
-    words = len(text.split()) + len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
+    words = len(text.split())
+    if not text.isascii():
+        words += len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
     sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
     furniture = is_furniture(text)
     prose = not furniture and (
@@ -201,12 +209,12 @@ def is_furniture(text: str) -> bool:
         return True
     if _TEASER_LABEL.match(text):
         return True
-    if words <= _MAX_PROMPT_WORDS and _ACCOUNT_PROMPT.search(text):
+    lowered = text.casefold()
+    if words <= _MAX_PROMPT_WORDS and _PROMPT_HINT.search(lowered) and _ACCOUNT_PROMPT.search(text):
         return True
     if words > _MAX_NOTICE_WORDS:
         return False
-    lowered = text.casefold()
-    return any(hint in lowered for hint in _NOTICE_HINTS) and bool(_NOTICE.search(text))
+    return bool(_NOTICE_HINT.search(lowered)) and bool(_NOTICE.search(text))
 
 
 def _is_counter(text: str) -> bool:

@@ -6,7 +6,7 @@ from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.decoding import decode
-from newsnorm.text.patterns import clean_text
+from newsnorm.text.patterns import clean_lines
 
 _BULLETS = "•●▪◦‣"
 
@@ -14,7 +14,7 @@ _BULLETS = "•●▪◦‣"
 @hookimpl(trylast=True)
 def newsnorm_read_document(source: Source) -> Document:
     text = source.content if isinstance(source.content, str) else decode(source.content)
-    blocks = [_block(line) for line in map(clean_text, text.splitlines()) if line]
+    blocks = [_block(line) for line in clean_lines(text) if line]
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
     return Document(source=source, input_format="text", blocks=blocks)

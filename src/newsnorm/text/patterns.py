@@ -16,7 +16,8 @@ __all__ = [
 ]
 
 _SPACES = re.compile(r"[^\S\n]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+_INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS))
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…:;"
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|file photo)\s*(?:by|:)\s*", re.IGNORECASE)
@@ -27,6 +28,17 @@ def clean_text(text: str) -> str:
     """NFC, invisible characters dropped, every run of spaces as one space, trimmed."""
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     return _SPACES.sub(" ", text).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Each line of `text` as `clean_text` makes it (normalised once for the whole text:
+    the same result, a capture's thousands of lines at a time)."""
+    if not text.isascii():  # str.translate walks every character through a dict: slow
+        text = unicodedata.normalize("NFC", text)
+        for invisible in _INVISIBLE_CHARACTERS:
+            text = text.replace(invisible, "")
+    text = "\n".join(text.splitlines())
+    return [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
 
 
 def clean_preformatted(text: str) -> str:
