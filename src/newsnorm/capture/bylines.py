@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsnorm.capture.lines import is_furniture
 from newsnorm.text.people import agencies_in, has_byline_prefix, is_person_name, split_byline
@@ -65,12 +66,14 @@ def _names_below(texts: list[str], index: int, label: str) -> FoundByline | None
     return FoundByline(f"{label} {', '.join(names)}", tuple(used))
 
 
+@lru_cache(maxsize=8192)
 def names_someone(text: str) -> bool:
     """Whether a byline names a person or a wire service (a desk alone names no one)."""
     authors, agencies = split_byline(text)
     return bool(authors or agencies)
 
 
+@lru_cache(maxsize=8192)
 def bare_name(text: str) -> bool:
     """A line that is only a person's name or a wire service: a byline when it sits beside
     the article's date."""

@@ -6,6 +6,7 @@ or followed by its credit ("Photograph: John Smith/PA", "Foto: … / AP", "(AP P
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsnorm.text.people import agencies_in
 
@@ -34,6 +35,7 @@ _TRAILING_CREDIT = re.compile(
 MAX_CREDIT_WORDS = 16
 
 
+@lru_cache(maxsize=8192)
 def credit_of(text: str) -> str | None:
     """The credit a line that is only a photo credit gives, or None."""
     if len(text.split()) > MAX_CREDIT_WORDS:
