@@ -21,6 +21,29 @@ MIN_PROSE_WORDS = 4
 LONG_LINE_WORDS = 25
 # A line this short that prints a date is the date's line.
 MAX_DATE_LINE_WORDS = 12
+# Prompts to comment, subscribe or install an app are a sentence or two long.
+MAX_PROMPT_LINE_WORDS = 30
+# The invitation to comment under a story, or the notice that comments are closed (not an
+# end of the article: some sites print it above the story, beside its comment count).
+_COMMENT_PROMPT = re.compile(
+    r"\b(comment (on|to) this (article|story|post)|join the (conversation|discussion)|"
+    r"share your thoughts|comments (are|have been) (closed|disabled|turned off)|"
+    r"leave a (comment|reply)|post a comment|(show|view|read|load) (all )?\d* ?comments|"
+    r"kommentarfunktion|kommentare (sind|wurden) (geschlossen|deaktiviert)|"
+    r"diskutieren sie mit|commentaires sont fermés|réagissez|los comentarios están cerrados|"
+    r"deja (tu|un) comentario|i commenti sono chiusi|lascia un commento|reageer op dit artikel)",
+    re.IGNORECASE,
+)
+# Offers of the site's own: newsletters, subscriptions, accounts, apps.
+_PROMOTION = re.compile(
+    r"\b(newsletters?|sign(ing)? up (for|to|now|here)|subscribe (to|now|today|for)|"
+    r"subscribers? only|reserved for subscribers|in your inbox|with one account|"
+    r"unlimited (digital |online )?access|download (the|our) (free )?app|app store|"
+    r"google play|jetzt abonnieren|abonnieren sie|newsletter abonnieren|zum newsletter|"
+    r"abonnez-vous|inscrivez-vous|suscríbete|suscribirse|iscriviti|abbonati|"
+    r"continua a leggere|weiterlesen mit|jetzt weiterlesen|mit \w+\+ lesen)\b",
+    re.IGNORECASE,
+)
 # A closing heading is a few words long.
 MAX_END_HEADING_WORDS = 8
 # Scripts written without spaces count characters: about this many make one word.
@@ -211,6 +234,8 @@ def is_furniture(text: str) -> bool:
         return True
     lowered = text.casefold()
     if words <= _MAX_PROMPT_WORDS and _PROMPT_HINT.search(lowered) and _ACCOUNT_PROMPT.search(text):
+        return True
+    if words <= MAX_PROMPT_LINE_WORDS and (_PROMOTION.search(text) or _COMMENT_PROMPT.search(text)):
         return True
     if words > _MAX_NOTICE_WORDS:
         return False

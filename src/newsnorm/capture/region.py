@@ -20,6 +20,9 @@ FURNITURE_COST = 4.0
 # A list item of the story weighs half its words: lists are the story's only in context.
 LIST_ITEM_SHARE = 0.5
 MIN_ITEM_WORDS = 2  # one-word bulleted lines are menus
+# A long line that ends like no sentence: as often a teaser (headline and summary run
+# together) as a paragraph; it weighs for neither side.
+UNFINISHED_LINE_WEIGHT = 2.0
 # A short sentence keeps a run going without starting one of its own.
 SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
@@ -53,6 +56,8 @@ def _weight(line: Line, list_item: bool) -> float:
         return -FURNITURE_COST
     if list_item and line.words >= MIN_ITEM_WORDS:  # "• first point": a list of the story's
         return line.words * LIST_ITEM_SHARE
+    if line.prose and not line.sentence:
+        return UNFINISHED_LINE_WEIGHT
     if line.prose:
         return float(line.words)
     if line.sentence and line.words >= MIN_ITEM_WORDS:  # "The points:", "He left."
