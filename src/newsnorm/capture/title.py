@@ -23,6 +23,7 @@ MAX_WORD_POINTS = 10
 LONGEST_USUAL_TITLE = 15
 SHORT_TITLE_WORDS = 4
 SHORT_LINE = 2.0
+FIRST_AFTER_MENUS = 4.0
 PER_WORD_OVER = 0.7
 ALL_CAPITALS = 3.0
 PRINTED_TWICE = 6.0
@@ -82,6 +83,7 @@ def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
         if _headline_shaped(texts, index):
             score = _score(line_of(texts[index]), counts[without_label(texts[index])] > 1, slug)
             score += _layout_points(index, meta) - BESIDE_CREDIT * _beside_a_credit(texts, index)
+            score += FIRST_AFTER_MENUS * _first_after_menus(texts, index)
             found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
     return found
 
@@ -174,6 +176,15 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
     if line.text.startswith("(") or len(_CRUMB.findall(line.text)) >= 2:
         return False  # a note, a photo's caption, a breadcrumb trail
     return byline_at(texts, index) is None
+
+
+def _first_after_menus(texts: list[str], index: int) -> bool:
+    """The first long line after menus and labels: where a page's head begins. A deck or
+    a caption follows the headline instead."""
+    if index == 0 or line_of(texts[index]).words < MIN_TITLE_OVER_DECK:
+        return False
+    above = line_of(texts[index - 1])
+    return above.furniture or _letter_words(above.text) < SHORT_TITLE_WORDS
 
 
 def _beside_a_credit(texts: list[str], index: int) -> bool:
