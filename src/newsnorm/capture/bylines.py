@@ -33,7 +33,21 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # "구현모 기자" (reporter Gu), "记者 王伟": a name with the word for reporter.
 _CJK_REPORTER = re.compile(r"기자|특파원|记者|記者|特派員")
 # "Kommentar von Nicole Opitz", "Analysis by Jane Doe": a genre word before the label.
-_GENRE_BEFORE_LABEL = re.compile(r"^(?:[^\W\d_]+\s+){1,2}(?=(?:von|by|par|por|door)\s+[A-Z])")
+_GENRE_BEFORE_LABEL = re.compile(
+    r"^(?:[^\W\d_]+\s+){1,2}(?=(?:von|by|par|por|door)(?:\s+[A-Z]|\s*$))"
+)
+# "Emma Batypublished Dec 20": innerText joins the name and the label after it.
+_GLUED_AFTER_NAME = re.compile(r"(?<=[a-z])(published|updated|posted|long read)\b.*$")
+_TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf) \w+)?$", re.I)
+# "Dolores Chang For Dailymail.Com": the outlet a writer writes for is no author.
+_FOR_OUTLET = re.compile(r"\s+for\s+\S+(\s+\S+)?$", re.IGNORECASE)
+# The last word of a newsroom's name: a byline part ending in one names an outlet.
+_OUTLET_WORD = re.compile(
+    r"\s(news|times|post|press|zeitung|journal|herald|tribune|gazette|sentinel|courier|"
+    r"mail|telegraph|chronicle|daily|radio|television|tv|online|magazine|media|network|"
+    r"channel|today|express|observer|standard|review|report|insider)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -44,9 +58,18 @@ class FoundByline:
     lines: tuple[int, ...]
 
 
+def clean_byline(text: str) -> str:
+    """A byline without what innerText glues to it or pages print around the names:
+    "ByThe Associated Press", "Kolumne von X", "Emma Batypublished", "X Follow",
+    "X For Dailymail.Com"."""
+    text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", text))
+    text = _GLUED_AFTER_NAME.sub("", text)
+    return _FOR_OUTLET.sub("", _TRAILING_BUTTON.sub("", text)).strip()
+
+
 def byline_at(texts: list[str], index: int) -> FoundByline | None:
     """The byline that starts on line `index`, or None."""
-    text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", texts[index]))
+    text = clean_byline(texts[index])
     if _LONE_LABEL.match(text):
         return _names_below(texts, index, text)
     if len(text.split()) <= MAX_BYLINE_WORDS and has_byline_prefix(text) and names_someone(text):
@@ -69,8 +92,15 @@ def _names_below(texts: list[str], index: int, label: str) -> FoundByline | None
 @lru_cache(maxsize=8192)
 def names_someone(text: str) -> bool:
     """Whether a byline names a person or a wire service (a desk alone names no one)."""
-    authors, agencies = split_byline(text)
+    authors, agencies = people_in(text)
     return bool(authors or agencies)
+
+
+def people_in(byline: str) -> tuple[list[str], list[str]]:
+    """(authors, agencies) of a capture's byline: `split_byline` on the cleaned byline,
+    without the newsroom names bylines list beside the writers ("CBC News")."""
+    authors, agencies = split_byline(clean_byline(byline))
+    return [name for name in authors if not _OUTLET_WORD.search(name)], agencies
 
 
 @lru_cache(maxsize=8192)

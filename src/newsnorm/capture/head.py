@@ -10,14 +10,13 @@ from collections import Counter
 from itertools import zip_longest
 
 from newsnorm import evidence
-from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone
+from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone, people_in
 from newsnorm.capture.captions import credit_of, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
 from newsnorm.capture.lines import line_of
 from newsnorm.capture.title import choose_title, without_label
 from newsnorm.document import Block, Document, ImageRef
 from newsnorm.text.layout import is_label
-from newsnorm.text.people import split_byline
 
 # Lines at the top of the body that may still be the head (a byline under the standfirst).
 HEAD_LINES_IN_BODY = 6
@@ -27,6 +26,8 @@ FARTHEST_DATE_LINES = 30
 ABOVE_TITLE_LINES = 4
 # A bare name counts as the byline this close (in lines) to a date line.
 NAME_NEAR_DATE = 2
+# A bare name with no date beside it is the byline only this close under the headline.
+NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 60
 SOURCE = "the capture's head"
@@ -119,7 +120,9 @@ def _bare_byline(zone, texts, dated, first_below, first_body) -> FoundByline | N
         if not (zone[index].live and bare_name(text)):
             continue
         beside_date = any(dated[i] for i in _around(index, len(texts)))
-        if beside_date or (index < first_body and not text.isupper()):
+        if beside_date or (
+            index < min(first_body, first_below + NAME_UNDER_TITLE) and not text.isupper()
+        ):
             return FoundByline(text, (index,))
     return None
 
@@ -175,7 +178,7 @@ def _take_byline(document: Document, blocks: list[Block], text: str) -> None:
 def _set_byline(document: Document, text: str) -> None:
     meta = document.meta
     meta.byline = text
-    meta.authors, meta.agencies = split_byline(text)
+    meta.authors, meta.agencies = people_in(text)
     for name in ("byline", "authors", "agencies"):
         evidence.chose(document, name, SOURCE, text)
 
