@@ -39,6 +39,15 @@ _GENRE_BEFORE_LABEL = re.compile(
 # "Emma Batypublished Dec 20": innerText joins the name and the label after it.
 _GLUED_AFTER_NAME = re.compile(r"(?<=[a-z])(published|updated|posted|long read)\b.*$")
 _TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf) \w+)?$", re.I)
+# "Joanna Walters and Edward Helmore in New York": where they wrote from.
+_IN_PLACE = re.compile(r"\s+(in|aus|en|à|desde|da|from)\s+[A-Z][\w.-]*(\s+[A-Z][\w.-]*){0,2}$")
+# "Daniel Großert Redakteur", "Jane Doe Staff Writer": a job title printed after the name.
+_TRAILING_JOB = re.compile(
+    r"\s+((senior|chief|staff|political|business|sports?|foreign|deputy)\s+)?"
+    r"(redakteur(in)?|reporter(in)?|korrespondent(in)?|autor(in)?|editor|correspondent|"
+    r"writer|reporter|journalist(in|e)?|rédacteur|rédactrice|redactor[a]?|redattore)$",
+    re.IGNORECASE,
+)
 # "Dolores Chang For Dailymail.Com": the outlet a writer writes for is no author.
 _FOR_OUTLET = re.compile(r"\s+for\s+\S+(\s+\S+)?$", re.IGNORECASE)
 # The last word of a newsroom's name: a byline part ending in one names an outlet.
@@ -64,7 +73,8 @@ def clean_byline(text: str) -> str:
     "X For Dailymail.Com"."""
     text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", text))
     text = _GLUED_AFTER_NAME.sub("", text)
-    return _FOR_OUTLET.sub("", _TRAILING_BUTTON.sub("", text)).strip()
+    text = _FOR_OUTLET.sub("", _TRAILING_BUTTON.sub("", text))
+    return _IN_PLACE.sub("", _TRAILING_JOB.sub("", text)).strip()
 
 
 def byline_at(texts: list[str], index: int) -> FoundByline | None:
@@ -100,7 +110,18 @@ def people_in(byline: str) -> tuple[list[str], list[str]]:
     """(authors, agencies) of a capture's byline: `split_byline` on the cleaned byline,
     without the newsroom names bylines list beside the writers ("CBC News")."""
     authors, agencies = split_byline(clean_byline(byline))
-    return [name for name in authors if not _OUTLET_WORD.search(name)], agencies
+    people = (_without_outlet(name) for name in authors)
+    return [name for name in people if name], agencies
+
+
+def _without_outlet(name: str) -> str | None:
+    """ "Amanda Cappelli Fox News" -> "Amanda Cappelli"; "CBC News" -> None."""
+    words = name.split()
+    while words and _OUTLET_WORD.search(" " + words[-1]):
+        words = words[:-2] if len(words) > 2 and words[-2][0].isupper() else words[:-1]
+        if len(words) >= 2 and is_person_name(" ".join(words)):
+            return " ".join(words)
+    return name if not _OUTLET_WORD.search(name) else None
 
 
 @lru_cache(maxsize=8192)

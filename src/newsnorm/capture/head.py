@@ -22,6 +22,9 @@ from newsnorm.text.layout import is_label
 HEAD_LINES_IN_BODY = 6
 # How far from the headline (in lines, either way) a date line may still be the article's.
 FARTHEST_DATE_LINES = 30
+# Lines on either side of the headline and the body's start where a "By …" line is sought
+# when none is beside the headline.
+LABELLED_BYLINE_LINES = 15
 # Lines right above the headline that may print its date or byline.
 ABOVE_TITLE_LINES = 4
 # A bare name counts as the byline this close (in lines) to a date line.
@@ -46,6 +49,9 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     near_title = above[-ABOVE_TITLE_LINES:]
     body_top = [b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]
     _take_dates_and_byline(document, near_title, below, body_top)
+    if document.meta.byline is None:  # "By …" is clear enough to be looked for further
+        wider = [*above[-LABELLED_BYLINE_LINES:], *below, *body[:LABELLED_BYLINE_LINES]]
+        _take_labelled_byline(document, [b for b in wider if b.live and not _prose(b)])
     if document.meta.published is None:  # further from the headline: the nearest date
         farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
         _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
@@ -103,6 +109,13 @@ def _take_dates_and_byline(
     )
     if found is not None:
         _take_byline(document, [zone[i] for i in found.lines], found.text)
+
+
+def _take_labelled_byline(document: Document, blocks: list[Block]) -> None:
+    texts = [block.text for block in blocks]
+    found = _labelled_byline(blocks, texts, [()] * len(blocks))
+    if found is not None:
+        _take_byline(document, [blocks[i] for i in found.lines], found.text)
 
 
 def _labelled_byline(zone, texts, dated) -> FoundByline | None:
