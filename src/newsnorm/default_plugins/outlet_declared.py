@@ -18,7 +18,8 @@ from newsnorm import evidence
 from newsnorm.document import Document, host_of
 from newsnorm.hookspecs import hookimpl
 from newsnorm.outlet.declared import Declared, chosen_name, declared_host, declared_names
-from newsnorm.outlet.notices import Notice, footer_masthead, site_notice
+from newsnorm.outlet.mastheads import footer_masthead
+from newsnorm.outlet.notices import Notice, site_notice
 
 _PROFILE = "the outlet's profile"
 _URL = "the document's URL"

@@ -15,9 +15,11 @@ The name, when the declarations disagree:
    `publisher` (often the company rather than the masthead: "Tamedia AG" for Tages-Anzeiger,
    and on syndicated copies the original's), `application-name` (often a slug or the page's
    title).
-4. When such names all disagree with the domain, the page contradicts itself (a story shared
-   across a network's sites under a sister site's name) and gives no name. Names in other
-   scripts than Latin can't be compared with a domain, and step 3 decides.
+4. When such names are all mastheads that share nothing with each other or with the
+   domain, the page contradicts itself (a story shared across a network's sites under a
+   sister site's name) and gives no name. A company's name beside a masthead ("Coastal Media
+   Holdings") is its owner's, no contradiction; names in other scripts than Latin can't be
+   compared with a domain. Step 3 decides then.
 
 Of one name's spellings, the record gets the one a reader sees: with spaces, then not a
 lower-case slug ("nationalpost"), then not a host ("ESPN.com").
@@ -36,11 +38,12 @@ from newsnorm.outlet.names import (
     bare_host,
     clean_name,
     comparable,
+    is_agency,
+    is_company_name,
     name_key,
     related,
     shared_run,
 )
-from newsnorm.text.people import agency_name
 
 _TAGLINE = re.compile(r"\s+[|–—·»-]\s+|\s*\|\s*|(?<=\w):\s+")
 _PERSON = "Person"
@@ -91,7 +94,7 @@ def publisher_names(facts: PageFacts) -> list[str]:
     for article in facts.articles:
         for item in _listed(article.get("publisher")):
             name = _organization_name(_resolved(item, facts.organizations))
-            if name and not _is_agency(name):
+            if name and not is_agency(name):
                 names.append(name)
     return list(dict.fromkeys(names))
 
@@ -117,11 +120,12 @@ def _meta_names(facts: PageFacts, name: str) -> list[Declared]:
 
 
 def _contradicting(tied: list[list[Declared]], host: str) -> bool:
-    """Names given as often that share nothing, with each other or with the domain (step
-    4 of the module's docstring)."""
-    if any(agrees_with_host(group[0].value, host) for group in tied):
+    """Mastheads given as often that share nothing, with each other or with the domain (step
+    4 of the module's docstring). A company's name beside a masthead is its owner's."""
+    values = [group[0].value for group in tied]
+    if any(agrees_with_host(value, host) or is_company_name(value) for value in values):
         return False
-    return all(comparable(group[0].value) for group in tied) and _unrelated(tied)
+    return all(comparable(value) for value in values) and _unrelated(tied)
 
 
 def _host(source: str, url: str | None) -> Declared | None:
@@ -161,10 +165,6 @@ def _organization_name(item: Any) -> str | None:
     kind = item.get("@type")
     kinds = set(kind) if isinstance(kind, list) else {kind}
     return None if _PERSON in kinds else text_of(item.get("name"))
-
-
-def _is_agency(name: str) -> bool:
-    return bool(agency_name(name) or agency_name(name.removeprefix("The ")))
 
 
 def _without_tagline(name: Declared, names: list[Declared], host: str | None) -> Declared | None:

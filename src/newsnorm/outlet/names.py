@@ -8,6 +8,8 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 
+from newsnorm.text.people import agency_name
+
 MAX_NAME_WORDS = 8  # longer is a sentence or a tagline, not a name
 _URL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 # A bare host ("Golem.de", "INQUIRER.net", "www.topspeed.com"): labels of letters, digits and
@@ -19,6 +21,15 @@ _TRAILING_TLD = re.compile(r"\.(?:com|net|org|[a-z]{2})(?:\.[a-z]{2})?$")
 # Labels of a host that say nothing about whose it is.
 _GENERIC_LABELS = {"www", "m", "amp", "co", "com", "net", "org", "ac", "gov", "edu", "or", "ne"}
 _MIN_SHARED = 5  # characters a name and a host label must share to agree (or the whole label)
+# Words that make a name a company's (the owner of mastheads) rather than a masthead's.
+_COMPANY_WORDS = re.compile(
+    r"\b(?:Inc|Incorporated|LLC|Ltd|Limited|plc|Corp|Corporation|Company|Holdings?|Group"
+    r"|Gruppe|Groupe|Grupo|Gruppo|Media|Medien|Médias|Mediehuset|Mediahuis|Publishing"
+    r"|Publications|Publishers|Verlag|Verlagsgesellschaft|Ediciones|Éditions|Editora"
+    r"|Network|Enterprises|Productions|Communications|Entertainment)\b",
+    re.IGNORECASE,
+)
+_COMPANY_FORMS = re.compile(r"\b(?:GmbH|AG|SE|S\.A\.?|SA|S\.L\.?|N\.V\.?|B\.V\.?|A/S|AS|AB|Oy)\b")
 
 
 def clean_name(text: str | None) -> str | None:
@@ -62,6 +73,16 @@ def agrees_with_host(name: str, host: str | None) -> bool:
     ("Chicago Sun-Times", chicago.suntimes.com)."""
     key = name_key(name)
     return any(shared_run(label, key) >= min(_MIN_SHARED, len(label)) for label in _labels(host))
+
+
+def is_company_name(name: str) -> bool:
+    """Whether a name is a company's ("Coastal Media Holdings", "Tamedia AG")."""
+    return bool(_COMPANY_WORDS.search(name) or _COMPANY_FORMS.search(name))
+
+
+def is_agency(name: str) -> bool:
+    """Whether a name is a wire service's ("The Associated Press"): a story's credit."""
+    return bool(agency_name(name) or agency_name(name.removeprefix("The ")))
 
 
 def comparable(name: str) -> bool:

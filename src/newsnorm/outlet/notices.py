@@ -17,7 +17,9 @@ are credited, so it counts only among the capture's last lines. A story's own cr
 the site's: a notice naming a wire service ("© 2024 The Associated Press"), or restricting
 the story's reuse ("Not to be redistributed", "Reprinted by permission"). A notice naming no
 owner ("© 2023 - All rights reserved") after the last one that names one means the site
-names none: no name then, rather than an earlier line's.
+names none: no name then, rather than an earlier line's; so do two owners side by side
+("© 2024 Yahoo", "© 1986-2024 Autodata"), since either may be the site's. A notice after more
+than a dozen words of other text credits that text (a photo's caption).
 """
 
 from __future__ import annotations
@@ -26,8 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsnorm.outlet.names import bare_host, clean_name, related
-from newsnorm.text.people import agency_name
+from newsnorm.outlet.names import bare_host, clean_name, is_agency, related
 
 TAIL_BLOCKS = 10  # a bare "© Name" counts only this near the end
 NEIGHBOURS = 2  # notices this close to each other belong to one footer
@@ -82,7 +83,7 @@ _LEGAL_FORM = (
     r"Inc\.?|Incorporated|L\.?L\.?C\.?|Ltd\.?|Limited|Pty\.?\s+Ltd\.?|\(Pty\)\s+Ltd\.?"
     r"|Pvt\.?\s+Ltd\.?|plc|Corp\.?|Co\.?(?:,?\s*Ltd\.?)?|LLP|L\.P\.|GmbH(?:\s*&\s*Co\.?\s*KG(?:aA)?)?"
     r"|mbH|m\.b\.H\.|S\.?A\.?S?|S\.L\.U?\.?|SLU|S\.?p\.?A\.?|S\.?r\.?l\.?|N\.V\.?|B\.V\.?|a\.s\."
-    r"|s\.r\.o\.|Sdn\.?\s+Bhd\.?|hf\.?|ehf\.?|K\.K\.|Lda\.?|A/S|ASA|Oyj?"
+    r"|s\.r\.o\.|sp\.\s*z\s*o\.\s*o\.|Sdn\.?\s+Bhd\.?|hf\.?|ehf\.?|K\.K\.|Lda\.?|A/S|ASA|Oyj?"
 )
 # A legal form ends the owner's name; the short upper-case ones only as written.
 _LEGAL_END = re.compile(rf",?\s+(?:(?i:{_LEGAL_FORM})|AG|KG|SE|AS|AB|NV|BV|SA|SL)(?=$|[\s,./|)])")
@@ -95,25 +96,6 @@ _BARE = re.compile(rf"^\W*?(?:copyright\s*)?{_SYMBOL}", re.IGNORECASE)
 _YEAR_BEFORE = re.compile(rf"{_YEARS.pattern}[\s®™&]*$")
 _MAX_RIGHTS_LINE_CHARS = 120  # a rights phrase and a year without a mark: a short line
 _DESCRIPTION = re.compile(r"^(?:a|an|part of)\s", re.IGNORECASE)
-# A footer's line naming the site and its group: "TechRadar is part of Future US Inc, …",
-# "PEOPLE is part of the Dotdash Meredith publishing family.", "INTELLIGENCER IS A VOX MEDIA
-# NETWORK.", "ISTHMUS is © 2021 Isthmus Community Media".
-_MASTHEAD = re.compile(
-    r"^(?P<name>[^\W_](?:[^.!?:;,]|\.(?=\S)){0,40}?)\s+(?i:is|are)\s+"
-    r"(?:(?i:a\s+)?(?i:part\s+of)\s+(?i:the\s+)?(?P<group>[^.,;]{2,80})"
-    r"|(?i:an?)\s+(?P<kind>[^.,;]{2,60}?\s+(?i:network|company|brand))\b|(?P<mark>©))"
-)
-_CORPORATE = re.compile(
-    r"\b(?:Inc|plc|LLC|Ltd|Limited|Corporation|Corp|Group|Media|Network|Holdings|GmbH|AG)\b"
-    r"|\b(?:publishing\s+)?family\b|\bcompany\b",
-    re.IGNORECASE,
-)
-_NOT_A_NAME = re.compile(
-    r"^(?:this|that|these|those|it|its|he|she|they|we|our|his|her|their|a|an|each|every)\b",
-    re.IGNORECASE,
-)
-_MAX_MASTHEAD_WORDS = 5
-MASTHEAD_TAIL_BLOCKS = 30  # a footer's lines: the last blocks of a capture
 
 
 @dataclass(frozen=True)
@@ -159,7 +141,7 @@ def copyright_notice(text: str, *, in_tail: bool = True) -> Notice | None:
     if not strong and not (in_tail and mark and _BARE.match(text)):
         return None
     owner, domain = _owner(text, mark)
-    if owner and (_is_agency(owner) or (not strong and _is_photo_credit(owner))):
+    if owner and (is_agency(owner) or (not strong and _is_photo_credit(owner))):
         return None
     return Notice(text, owner, domain)
 
@@ -293,33 +275,4 @@ def _valid_owner(owner: str) -> str | None:
 
 def _is_photo_credit(owner: str) -> bool:
     """A bare "© Photographer/Agency" credits a photo."""
-    return "/" in owner or any(_is_agency(part) for part in re.split(r"\s*/\s*", owner))
-
-
-def _is_agency(name: str) -> bool:
-    return bool(agency_name(name) or agency_name(name.removeprefix("The ")))
-
-
-def footer_masthead(lines: Iterable[str]) -> str | None:
-    """The site's name from a footer line that names it beside its group ("TechRadar is
-    part of Future US Inc"), among the capture's last lines; the last such line wins."""
-    texts = [text for line in lines if (text := " ".join(line.split()))]
-    names = [_masthead(text) for text in texts[-MASTHEAD_TAIL_BLOCKS:]]
-    return next((name for name in reversed(names) if name), None)
-
-
-def _masthead(text: str) -> str | None:
-    match = _MASTHEAD.match(text)
-    if match is None or _NOT_A_NAME.match(match.group("name")):
-        return None
-    group = match.group("group") or match.group("kind")
-    if group is not None and not (_CORPORATE.search(group) and _capitalised(group)):
-        return None  # "… is part of the main quest": not a company
-    name = clean_name(match.group("name"))
-    if name is None or len(name.split()) > _MAX_MASTHEAD_WORDS or _is_agency(name):
-        return None
-    return name
-
-
-def _capitalised(text: str) -> bool:
-    return any(word[:1].isupper() for word in text.split())
+    return "/" in owner or any(is_agency(part) for part in re.split(r"\s*/\s*", owner))
