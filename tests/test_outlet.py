@@ -346,3 +346,8 @@ def test_explain_shows_where_the_outlets_name_and_domain_come_from():
 def test_explain_shows_a_captures_name_from_its_copyright_line():
     row = field(explain(capture("© 2024 Harbour Gazette. All rights reserved.")), "outlet.name")
     assert (row.value, row.source) == ("Harbour Gazette", "the copyright line")
+
+
+def test_a_notice_naming_where_the_story_first_appeared_is_the_storys_credit():
+    lines = [*STORY, "This article originally appeared on Coast Markets.", "© 2024 Coast Markets"]
+    assert site_notice(lines) is None

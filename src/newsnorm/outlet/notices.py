@@ -17,9 +17,10 @@ are credited, so it counts only among the capture's last lines. A story's own cr
 the site's: a notice naming a wire service ("© 2024 The Associated Press"), or restricting
 the story's reuse ("Not to be redistributed", "Reprinted by permission"). A notice naming no
 owner ("© 2023 - All rights reserved") after the last one that names one means the site
-names none: no name then, rather than an earlier line's; so do two owners side by side
-("© 2024 Yahoo", "© 1986-2024 Autodata"), since either may be the site's. A notice after more
-than a dozen words of other text credits that text (a photo's caption).
+names none: no name then, rather than an earlier line's. No name either from a notice whose
+owner the capture says the story "originally appeared on" (a syndicated copy), or from two
+owners side by side ("© 2024 Yahoo", "© 1986-2024 Autodata"): either may be the site's. A
+notice after more than a dozen words of other text credits that text (a photo's caption).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ _MAX_OWNER_WORDS = 7
 
 _SYMBOL = r"(?:©|ⓒ|\(c\))"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the quick test's; _YEAR is the exact one
 _YEARS = re.compile(rf"{_YEAR}(?:\s*(?:[-–—/,]|and|to)\s*{_YEAR})*", re.IGNORECASE)
 # The mark: the symbol (with "Copyright" before or after it), "(c)" before a year, or the word
 # "Copyright" where a notice has it: at the start, or before a year, "by", ":" or "@".
@@ -68,6 +70,10 @@ _STORY_CREDIT = re.compile(
     r"\bnot\s+to\s+be\s+(?:re)?(?:produced|published|distributed|copied)"
     r"|\bmay\s+not\s+be\s+published,?\s+broadcast"
     r"|\breprinted\s+(?:by|with)\s+(?:kind\s+)?permission|\bdistributed\s+by\b",
+    re.IGNORECASE,
+)
+_ORIGINALLY = re.compile(
+    r"\boriginally\s+(?:appeared|published|ran)\s+(?:on|in|at|by)\s+(?P<source>[^.,;:'\"]{2,60})",
     re.IGNORECASE,
 )
 # Where the owner's name ends: a sentence, another notice, a rights phrase, a credit.
@@ -122,13 +128,28 @@ def site_notice(lines: Iterable[str]) -> Notice | None:
     # Two owners side by side ("© 2024 Yahoo", "© 1986-2024 Autodata"): the footer also
     # credits someone else, and which of them is the site's can't be told.
     neighbours = [n for i, n in found[:-1] if last_index - i <= NEIGHBOURS and n.name]
-    return None if any(not related(n.name, last.name) for n in neighbours) else last
+    if any(not related(n.name, last.name) for n in neighbours):
+        return None
+    return None if _first_published_by(texts, last.name) else last
+
+
+def _first_published_by(texts: list[str], owner: str) -> bool:
+    """Whether the capture says its story first appeared at the notice's owner ("This
+    article originally appeared on Benzinga.com"): the notice is then the story's credit."""
+    return any(
+        related(match.group("source"), owner)
+        for text in texts
+        if "originally" in text.casefold()
+        for match in _ORIGINALLY.finditer(text)
+    )
 
 
 def copyright_notice(text: str, *, in_tail: bool = True) -> Notice | None:
     """The notice `text` is, with its owner; None when it is none, or a story's credit. A
     line with two notices is read by its last ("…Society Copyright © 2015 … Partners")."""
     text = " ".join(text.split())
+    if not _may_be_notice(text):
+        return None
     marks = _marks(text)
     # The last mark that stands alone or after a short footer phrase; after longer text, a
     # mark credits that text (a photo's caption).
@@ -144,6 +165,16 @@ def copyright_notice(text: str, *, in_tail: bool = True) -> Notice | None:
     if owner and (is_agency(owner) or (not strong and _is_photo_credit(owner))):
         return None
     return Notice(text, owner, domain)
+
+
+def _may_be_notice(text: str) -> bool:
+    """A quick test first: most of a capture's lines have no mark, and are not short lines
+    with a year and a rights phrase."""
+    folded = text.casefold()
+    if "©" in text or "ⓒ" in text or "(c)" in folded or "copyright" in folded:
+        return True
+    short = len(text) <= _MAX_RIGHTS_LINE_CHARS
+    return short and _ANY_YEAR.search(text) is not None and _RIGHTS.search(text) is not None
 
 
 def _marks(text: str) -> list[re.Match]:
