@@ -6,8 +6,9 @@
   capture, a bare host its copyright line names ("© 2024 example.com");
 - name: the recognised outlet's profile; else, for an HTML page, the name it declares
   (`og:site_name`, JSON-LD `publisher`, `application-name`: see newsnorm.outlet.declared), and
-  for a text capture, the owner its copyright line names (newsnorm.outlet.notices). Nothing is
-  guessed from ordinary text.
+  for a text capture, its footer's line naming the site beside its group
+  (newsnorm.outlet.mastheads), else the owner its copyright line names
+  (newsnorm.outlet.notices). Nothing is guessed from ordinary text.
 
 Every candidate is noted for `newsnorm explain`, with its source.
 """
@@ -33,13 +34,11 @@ def newsnorm_extract_metadata(document: Document) -> None:
     if meta.outlet_name and meta.outlet_domain and document.evidence is None:
         return
     if document.page is not None:
-        domain, names = _html_domain(document), declared_names(document.page)
-        chosen = chosen_name(names, domain.value if domain else None)
-    else:
-        lines = [block.text for block in document.blocks]  # removed ones too: the footer
-        notice = site_notice(lines)
-        domain, names = _text_domain(document, notice), _footer_names(lines, notice)
-        chosen = names[0] if names else None
+        domain, names, chosen = _declared_by_page(document)
+    elif document.input_format == "text":
+        domain, names, chosen = _named_by_footer(document)
+    else:  # another reader's document: only what is known of it
+        domain, names, chosen = _known_domain(document), [], None
     profile = document.outlet
     if profile is not None:  # a recognised outlet's profile comes before what is declared
         names, chosen = [Declared(_PROFILE, profile.name), *names], Declared(_PROFILE, profile.name)
@@ -47,8 +46,20 @@ def newsnorm_extract_metadata(document: Document) -> None:
     _fill(document, "outlet_name", names, chosen)
 
 
-def _html_domain(document: Document) -> Declared | None:
-    return _known_domain(document) or declared_host(document.page)
+Found = tuple[Declared | None, list[Declared], Declared | None]  # domain, names seen, name
+
+
+def _declared_by_page(document: Document) -> Found:
+    domain = _known_domain(document) or declared_host(document.page)
+    names = declared_names(document.page)
+    return domain, names, chosen_name(names, domain.value if domain else None)
+
+
+def _named_by_footer(document: Document) -> Found:
+    lines = [block.text for block in document.blocks]  # removed ones too: the footer is
+    notice = site_notice(lines)
+    names = _footer_names(lines, notice)
+    return _text_domain(document, notice), names, names[0] if names else None
 
 
 def _text_domain(document: Document, notice: Notice | None) -> Declared | None:
