@@ -68,6 +68,10 @@ class Metadata:
     tags: list[str] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     canonical_url: str | None = None
+    # The outlet the document names itself (the record's `outlet` takes a recognised
+    # outlet's profile first): a display name, and a host without `www.`.
+    outlet_name: str | None = None
+    outlet_domain: str | None = None
     extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 

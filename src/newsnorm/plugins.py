@@ -52,6 +52,7 @@ DEFAULT_PLUGINS = (
     "newsnorm.default_plugins.byline",
     "newsnorm.default_plugins.dateline",
     "newsnorm.default_plugins.outlet_defaults",
+    "newsnorm.default_plugins.outlet_declared",
     "newsnorm.default_plugins.language",  # after outlet_defaults: an outlet's language counts
     "newsnorm.default_plugins.record_id",
 )

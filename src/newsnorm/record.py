@@ -56,7 +56,9 @@ def _iso(moment: date | datetime | None) -> str | None:
 
 
 def _outlet(document: Document) -> dict[str, str | None]:
-    profile = document.outlet
-    name = profile.name if profile else None
-    domain = (profile.domain if profile else None) or host_of(document.url)
+    """The recognised outlet's profile first, then what the document says (the metadata
+    stage's `outlet_name` and `outlet_domain`); the domain of the URL before a declared one."""
+    profile, meta = document.outlet, document.meta
+    name = (profile.name if profile else None) or meta.outlet_name
+    domain = (profile.domain if profile else None) or host_of(document.url) or meta.outlet_domain
     return {"name": name, "domain": domain}

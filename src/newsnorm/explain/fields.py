@@ -9,8 +9,11 @@ from typing import Any
 from newsnorm.evidence import Candidate, Change, Evidence, FieldLog, shown
 
 # The record's metadata fields, in the record's order.
-FIELDS = ("title", "subtitle", "section", "byline", "authors", "agencies", "published",
-          "updated", "dateline", "language", "tags", "canonical_url", "images")  # fmt: skip
+FIELDS = ("outlet.name", "outlet.domain", "title", "subtitle", "section", "byline", "authors",
+          "agencies", "published", "updated", "dateline", "language", "tags", "canonical_url",
+          "images")  # fmt: skip
+# A record field inside an object, and the metadata field the evidence names it by.
+_EVIDENCE_NAMES = {"outlet.name": "outlet_name", "outlet.domain": "outlet_domain"}
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,18 @@ class FieldRow:
 
 
 def field_rows(evidence: Evidence, record: dict[str, Any]) -> list[FieldRow]:
-    return [_row(name, evidence.fields.get(name), record.get(name)) for name in FIELDS]
+    return [
+        _row(name, evidence.fields.get(_EVIDENCE_NAMES.get(name, name)), _value(record, name))
+        for name in FIELDS
+    ]
+
+
+def _value(record: dict[str, Any], name: str) -> Any:
+    """The record's value of `name`; `outlet.name` is `record["outlet"]["name"]`."""
+    value: Any = record
+    for key in name.split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
 
 
 def _row(name: str, log: FieldLog | None, value: Any) -> FieldRow:

@@ -58,6 +58,8 @@ class PageFacts:
     """What the page says about itself, raw."""
 
     articles: list[dict[str, Any]] = field(default_factory=list)  # JSON-LD objects
+    # JSON-LD organizations by `@id`: a story's `publisher` is often only a reference to one.
+    organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
     meta: dict[str, list[str]] = field(default_factory=dict)  # name/property -> contents
     canonical_url: str | None = None
     language: str | None = None
@@ -88,7 +90,9 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
     facts = PageFacts(language=_language(tree))
     for script in tree.iter("script"):
         if (script.get("type") or "").strip().lower() == "application/ld+json":
-            facts.articles.extend(_article_objects(script.text_content()))
+            objects = _json_ld_objects(script.text_content())
+            facts.articles.extend(_article_objects(objects))
+            facts.organizations.update(_organizations(objects))
     for meta in tree.iter("meta"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop")
         name = (name or meta.get("http-equiv") or "").lower()  # content-language, too
@@ -210,14 +214,26 @@ def _language(tree: lxml_html.HtmlElement) -> str | None:
     return lang or None
 
 
-def _article_objects(text: str) -> Iterator[dict[str, Any]]:
+def _json_ld_objects(text: str) -> list[dict[str, Any]]:
     try:
         data = orjson.loads(text.strip().encode("utf-8", "replace"))
     except orjson.JSONDecodeError:
-        return
-    items = [item for item in _walk(data) if _types(item) & _ARTICLE_TYPES]
+        return []
+    return list(_walk(data))
+
+
+def _article_objects(objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    items = [item for item in objects if _types(item) & _ARTICLE_TYPES]
     # A page's WebPage object describes the page, its NewsArticle the story: story first.
-    yield from sorted(items, key=lambda item: _types(item) <= {"WebPage"})
+    return sorted(items, key=lambda item: _types(item) <= {"WebPage"})
+
+
+def _organizations(objects: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {
+        item["@id"]: item
+        for item in objects
+        if isinstance(item.get("@id"), str) and _types(item) & _ORGANIZATION_TYPES
+    }
 
 
 def _walk(data: Any) -> Iterator[dict[str, Any]]:
