@@ -83,7 +83,7 @@ def byline_at(texts: list[str], index: int) -> FoundByline | None:
     if _LONE_LABEL.match(text):
         return _names_below(texts, index, text)
     if len(text.split()) <= MAX_BYLINE_WORDS and has_byline_prefix(text) and names_someone(text):
-        return FoundByline(text, (index,))
+        return FoundByline(texts[index], (index,))  # as printed
     return None
 
 
