@@ -25,6 +25,8 @@ FARTHEST_DATE_LINES = 30
 # Lines on either side of the headline and the body's start where a "By …" line is sought
 # when none is beside the headline.
 LABELLED_BYLINE_LINES = 15
+# Lines above the headline where the lead picture's caption may be printed.
+CAPTION_LINES_ABOVE_TITLE = 12
 # Lines right above the headline that may print its date or byline.
 ABOVE_TITLE_LINES = 4
 # A bare name counts as the byline this close (in lines) to a date line.
@@ -42,10 +44,27 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     above the article's first line, `body` the live lines from it on."""
     lines = [*head, *body]
     title_at = _take_title(document, lines, len(head))
-    start = max(len(head), title_at + 1) if title_at is not None else len(head)
-    above = lines[:title_at] if title_at is not None else []
-    below, body = lines[len(above) + (title_at is not None) : start], lines[start:]
+    above, below, body = _split_at_title(lines, len(head), title_at)
     _take_section(document, above)
+    _take_dates_and_bylines(document, above, below, body)
+    _take_title_copies(document, [*above, *below])
+    take_captions(document, [*above[-CAPTION_LINES_ABOVE_TITLE:], *below, *body])
+    _take_subtitle(document, below)
+    for block in [*above, *[b for b in below if not _prose(b)]]:
+        document.remove(block, "page-header")  # (a block already taken stays as it was)
+
+
+def _split_at_title(lines: list[Block], body_start: int, title_at: int | None):
+    """(the lines above the headline, those between it and the body, the body)."""
+    if title_at is None:
+        return [], lines[:body_start], lines[body_start:]
+    start = max(body_start, title_at + 1)
+    return lines[:title_at], lines[title_at + 1 : start], lines[start:]
+
+
+def _take_dates_and_bylines(
+    document: Document, above: list[Block], below: list[Block], body: list[Block]
+) -> None:
     near_title = above[-ABOVE_TITLE_LINES:]
     body_top = [b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]
     _take_dates_and_byline(document, near_title, below, body_top)
@@ -55,13 +74,6 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     if document.meta.published is None:  # further from the headline: the nearest date
         farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
         _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
-    for block in above:
-        document.remove(block, "page-header")
-    take_captions(document, [*below, *body])
-    _take_subtitle(document, below)
-    for block in below:
-        if block.live and not _prose(block):
-            document.remove(block, "page-header")
 
 
 def _prose(block: Block) -> bool:
@@ -87,7 +99,8 @@ def _take_section(document: Document, above: list[Block]) -> None:
 
 def _section_shaped(text: str) -> bool:
     line = line_of(text)
-    return is_label(text) and not line.furniture and not line.ends_article
+    has_word = any(c.isalpha() for c in text)
+    return has_word and is_label(text) and not line.furniture and not line.ends_article
 
 
 def _take_dates_and_byline(
@@ -196,6 +209,14 @@ def _set_byline(document: Document, text: str) -> None:
         evidence.chose(document, name, SOURCE, text)
 
 
+def _take_title_copies(document: Document, head: list[Block]) -> None:
+    """A headline printed twice (the page's title, then the heading) leaves only once."""
+    title = document.meta.title
+    for block in head:
+        if block.live and title is not None and without_label(block.text) == title:
+            document.remove(block, "title")
+
+
 def _take_subtitle(document: Document, below: list[Block]) -> None:
     first = next((block for block in below if block.live), None)
     if document.meta.subtitle is not None or first is None:
@@ -208,15 +229,16 @@ def _take_subtitle(document: Document, below: list[Block]) -> None:
 
 def take_captions(document: Document, blocks: list[Block]) -> None:
     """Captions go to `images` once, with their credits, and every copy leaves the body: a
-    line printed twice, a line followed by a credit line, a line ending with a credit."""
-    counts = Counter(block.text for block in blocks if block.live)
+    line printed twice, a line next to a credit line, a line ending with a credit."""
+    copies = Counter(block.text for block in document.live_blocks())
     images: dict[str, ImageRef] = {}
     for index, block in enumerate(blocks):
         if not block.live:
             continue
         if (credit := credit_of(block.text)) is not None:
-            _credit_line(document, blocks, index, credit, images)
-        elif counts[block.text] > 1 and _caption_sized(block.text):
+            document.remove(block, "photo-credit")
+            _credit_caption(document, blocks, index, credit, images, copies)
+        elif copies[block.text] > 1 and _caption_sized(block.text):
             caption, credit = split_trailing_credit(block.text)
             images.setdefault(caption, ImageRef(caption=caption, credit=credit))
             document.remove(block, "caption")
@@ -225,19 +247,31 @@ def take_captions(document: Document, blocks: list[Block]) -> None:
     document.meta.images = [*document.meta.images, *images.values()]
 
 
-def _credit_line(
-    document: Document, blocks: list[Block], index: int, credit: str, images: dict
+def _credit_caption(
+    document: Document,
+    blocks: list[Block],
+    index: int,
+    credit: str,
+    images: dict[str, ImageRef],
+    copies: Counter,
 ) -> None:
-    """A credit line: the caption above it (a doubled one, or a line not the story's own
-    long paragraph) gets the credit."""
-    document.remove(blocks[index], "photo-credit")
+    """The caption a credit line belongs to gets the credit: the caption above it (one
+    already found, or a line no longer than a caption), or a caption printed twice right
+    under it (pages print the credit over the picture, the caption under it)."""
     above = blocks[index - 1] if index else None
-    caption = _caption_text(above.text) if above is not None else None
-    if caption in images:
-        images[caption] = ImageRef(caption=caption, credit=images[caption].credit or credit)
-    elif above is not None and above.live and _caption_sized(above.text):
-        images[caption] = ImageRef(caption=caption, credit=credit)
-        document.remove(above, "caption")
+    below = blocks[index + 1] if index + 1 < len(blocks) else None
+    for neighbour in (above, below):
+        if neighbour is None:
+            continue
+        caption = _caption_text(neighbour.text)
+        if caption in images:
+            images[caption] = ImageRef(caption=caption, credit=images[caption].credit or credit)
+            return
+        doubled = copies[neighbour.text] > 1
+        if neighbour.live and _caption_sized(neighbour.text) and (neighbour is above or doubled):
+            images[caption] = ImageRef(caption=caption, credit=credit)
+            document.remove(neighbour, "caption")
+            return
 
 
 def _caption_text(text: str) -> str:
