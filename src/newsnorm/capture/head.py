@@ -20,6 +20,8 @@ from newsnorm.text.layout import is_label
 
 # Lines at the top of the body that may still be the head (a byline under the standfirst).
 HEAD_LINES_IN_BODY = 6
+# A line ending like a sentence longer than this is a sentence, not a date line.
+MAX_DATED_SENTENCE_WORDS = 8
 # How far from the headline (in lines, either way) a date line may still be the article's.
 FARTHEST_DATE_LINES = 30
 # Lines on either side of the headline and the body's start where a "By …" line is sought
@@ -74,6 +76,12 @@ def _take_dates_and_bylines(
     if document.meta.published is None:  # further from the headline: the nearest date
         farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
         _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
+    meta = document.meta
+    if meta.published is None and meta.updated is not None:
+        # Only "Aktualisiert am …" is printed: the one date the page gives its story (on
+        # the shared captures it is the publishing day 20 times in 23).
+        meta.published = meta.updated
+        evidence.chose(document, "published", "the only date printed: its update", meta.updated)
 
 
 def _prose(block: Block) -> bool:
@@ -110,7 +118,7 @@ def _take_dates_and_byline(
     there ("By …"), or a bare name under the headline (beside a date, in the body's top)."""
     zone = [*near_title, *below, *body_top]
     texts = [block.text for block in zone]
-    dated = [dates_in_line(text) for text in texts]
+    dated = [_printed_dates(text) for text in texts]
     # Under the headline first: a date above it is as often the page's "today" or a teaser's.
     order = [*range(len(near_title), len(zone)), *range(len(near_title))]
     for index in order:
@@ -179,6 +187,15 @@ def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]
     document.take(block, "date")
 
 
+def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
+    """The dates of a date line; a sentence that mentions a date ("Archivbild (16.08.2024):
+    …", "BR24 berichtete am 26.08.2024 darüber.") gives none."""
+    line = line_of(text)
+    if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS:
+        return ()
+    return dates_in_line(text)
+
+
 def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
     """Lines above and below the headline, alternately: nearest first."""
     merged = [block for pair in zip_longest(down, up) for block in pair if block is not None]
@@ -189,7 +206,7 @@ def _take_nearest_date(document: Document, blocks: list[Block]) -> None:
     """The first date line among `blocks` (nearest the headline first) that is no sentence
     of the story."""
     for block in blocks[:FARTHEST_DATE_LINES]:
-        if block.live and not _prose(block) and (dates := dates_in_line(block.text)):
+        if block.live and not _prose(block) and (dates := _printed_dates(block.text)):
             _take_dates(document, block, dates)
             return
 
