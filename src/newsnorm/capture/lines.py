@@ -109,7 +109,8 @@ _TEASER_LABEL = re.compile(
     r"^(related|read more|read also|also read|see also|more|watch|listen|recommended|"
     r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|à lire aussi|"
     r"lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|"
-    r"läs också|les også|læs også|czytaj (też|także)|leia também)\s*[:|»›>]\s*\S",
+    r"läs också|les også|læs også|czytaj (też|także)|leia também|tags|topics|themen|"
+    r"schlagwörter|schlagworte|mots-clés|etiquetas|argomenti)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
 # Counters, clocks and timers: "Comments (34)", "4.6K", "12 shares", "5:00", "(1:39)",
@@ -136,6 +137,8 @@ _NOTICE = re.compile(
     r"nutzungsbedingungen|mentions légales|politique de confidentialité|aviso legal|"
     r"política de privacidad|informativa (sulla )?privacy|we use cookies|uses cookies|"
     r"verwendet cookies|utilise des cookies|utiliza cookies|"
+    r"\bcookies?\b.{0,120}\b(consent|gdpr|website|browser|preferences|analytics|tracking|"
+    r"set by|stored?|zustimmung|einwilligung|consentement|consentimiento|consenso)\b|"
     r"your email address will not be published|required fields are marked|"
     r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
     r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link|"

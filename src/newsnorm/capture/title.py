@@ -72,7 +72,20 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     best = max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
     if best is None or best[1] <= 0:
         return None
-    return _over_its_deck(texts, best[0])
+    return _over_its_deck(texts, _plainest_copy(texts, best[0], [i for i, _ in scored]))
+
+
+def _plainest_copy(texts: list[str], best: int, candidates: list[int]) -> int:
+    """ "Headline | CBC Arts", "NewsPoliticsHeadline": the headline printed alone as well is
+    the headline without the site's name or the breadcrumb glued to it."""
+    inside = [
+        index
+        for index in candidates
+        if index != best
+        and line_of(texts[index]).words >= MIN_TITLE_OVER_DECK
+        and texts[index] in texts[best]
+    ]
+    return max(inside, key=lambda index: len(texts[index]), default=best)
 
 
 def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, float]]:
