@@ -122,7 +122,8 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
     prose_above = 0
     for index in range(body_start, min(body_start + BODY_LINES, len(texts))):
         line = line_of(texts[index])
-        if line.words <= MAX_BODY_TITLE_WORDS and _headline_shaped(texts, index):
+        shaped = line.words <= MAX_BODY_TITLE_WORDS and not line.text.endswith(".")
+        if shaped and _headline_shaped(texts, index):
             score = _score(line, counts[without_label(line.text)] > 1, slug)
             score -= BESIDE_CREDIT * _beside_a_credit(texts, index)
             score += _layout_points(index, meta) - prose_above * PER_PROSE_LINE_ABOVE

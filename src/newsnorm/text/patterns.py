@@ -7,6 +7,7 @@ import unicodedata
 
 # The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
 __all__ = [
+    "clean_lines",
     "clean_preformatted",
     "clean_text",
     "ends_like_sentence",

@@ -13,6 +13,7 @@ __all__ = [
     "agencies_in",
     "agency_name",
     "byline_parts",
+    "has_byline_prefix",
     "is_person_name",
     "merge_agencies",
     "split_byline",
