@@ -69,7 +69,8 @@ CONVERT_HELP = "\n\n".join(
     [
         "Normalise documents into one JSON Lines record each.",
         "Inputs: text captures and HTML pages (gzipped or not), web archives (.warc,"
-        " .warc.gz: one document per HTML response), JSON Lines dumps (.jsonl, .ndjson,"
+        " .warc.gz: one document per HTML response and per plain-text conversion record;"
+        " Common Crawl's WET files, .warc.wet.gz), JSON Lines dumps (.jsonl, .ndjson,"
         " gzipped or not: one document per line), directories (recursive), globs, URLs"
         " (s3://, gs://, https://, through fsspec) and - for stdin.",
         "Output: one JSON Lines file (or stdout), in input order. A directory (-o DIR/, or a"
