@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -354,7 +355,11 @@ def new_plugin(
         target = scaffold.new_plugin(name, domain, directory, title)
     except ScaffoldError as exc:
         _usage_error(str(exc))
-    typer.echo(f"made {target}; next: pip install -e {target} && pytest {target}")
+    # The test extra brings pytest: a fresh environment has none.
+    install = shlex.quote(f"{target}[test]")
+    typer.echo(
+        f"made {target}; next: pip install -e {install} && pytest {shlex.quote(str(target))}"
+    )
 
 
 @app.command("check-plugin")
