@@ -1,0 +1,1 @@
+"""Reading plain-text captures: lines, regions, heads, captions."""
