@@ -3,10 +3,15 @@ is listed and checked by newsnorm, and builds a wheel that holds its profile."""
 
 from __future__ import annotations
 
+import ast
 import json
+import re
+import shlex
 import subprocess
 import sys
+import tomllib
 import zipfile
+from importlib.metadata import metadata
 from pathlib import Path
 
 import pytest
@@ -37,19 +42,30 @@ def pip(*args: str | Path) -> subprocess.CompletedProcess:
 @pytest.fixture
 def installed_plugin(tmp_path):
     """A plugin made by the command, installed editable in this environment for the test
-    and uninstalled after it. No build isolation: hatchling comes with the test extra."""
+    as the command's next steps say (with its test extra), and uninstalled after it. No
+    build isolation and no dependencies: hatchling, newsnorm and pytest are here already,
+    so nothing is downloaded."""
     result = runner.invoke(
         app, ["new-plugin", NAME, "--domain", "acme.example", "--dir", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
     project = tmp_path / DISTRIBUTION
+    install, test = next_steps(result.stdout)
+    assert install == ["pip", "install", "-e", f"{project}[test]"]
+    assert test == ["pytest", str(project)]
     pip("uninstall", "--yes", DISTRIBUTION)
-    installed = pip("install", "--no-deps", "--no-build-isolation", "--editable", project)
+    installed = pip("install", "--no-deps", "--no-build-isolation", "--editable", install[-1])
     assert installed.returncode == 0, installed.stderr
     try:
         yield project
     finally:
         pip("uninstall", "--yes", DISTRIBUTION)
+
+
+def next_steps(output: str) -> list[list[str]]:
+    """The shell commands of the "next:" the command prints, as a shell splits them."""
+    (line,) = output.splitlines()
+    return [shlex.split(command) for command in line.split("; next: ", 1)[1].split(" && ")]
 
 
 def test_the_plugin_installs_passes_its_tests_and_is_listed_and_checked(installed_plugin):
@@ -78,6 +94,10 @@ def test_the_plugin_installs_passes_its_tests_and_is_listed_and_checked(installe
     assert "test_pages_on_its_domain_are_recognised PASSED" in tests.stdout, tests.stdout
     checked = run(BIN / "newsnorm", "check-plugin", NAME)
     assert "ok    golden cases: 1 of 1 pass" in checked.stdout, checked.stdout
+    installed = metadata(DISTRIBUTION)
+    assert "test" in installed.get_all("Provides-Extra")
+    requires = [line.replace("'", '"') for line in installed.get_all("Requires-Dist")]
+    assert 'pytest>=8; extra == "test"' in requires
 
 
 def add_case(cases: Path) -> None:
@@ -104,6 +124,30 @@ def test_the_files_made(tmp_path):
     assert 'key = "acme"\nname = "Acme"\ndomains = ["acme.example"]' in profile
     plugin = (project / "src" / "newsnorm_acme" / "__init__.py").read_text()
     assert 'KEY = "acme"' in plugin and plugin.count("if not document.outlet_is(KEY):") == 2
+
+
+def test_the_test_extra_brings_what_the_tests_import(tmp_path):
+    """In a fresh environment, `pip install -e '.[test]'` is all the tests need: every
+    module they import comes with Python, newsnorm, the plugin, or the test extra."""
+    project = new_plugin("acme", "acme.example", tmp_path)
+    pyproject = tomllib.loads((project / "pyproject.toml").read_text(encoding="utf-8"))
+    extra = pyproject["project"]["optional-dependencies"]["test"]
+    brought = {re.match(r"[A-Za-z0-9_.-]+", requirement).group().lower() for requirement in extra}
+    assert "pytest" in brought
+    here = set(sys.stdlib_module_names) | {"newsnorm", "newsnorm_acme"} | brought
+    for test_file in (project / "tests").rglob("*.py"):
+        assert imported_modules(test_file) <= here, test_file
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.split(".")[0])
+    return names
 
 
 def test_the_code_made_is_lint_clean(tmp_path):

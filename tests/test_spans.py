@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from warc_files import archive, json_lines
+from warc_files import archive, json_lines, mixed_archive, wet_archive
 
 from newsnorm.inputs.document import Fields, InputDocument
 from newsnorm.inputs.find import find_documents
@@ -66,6 +66,34 @@ def test_one_gzip_stream_and_small_files_are_one_span(tmp_path):
     dump = written(tmp_path, "pages.jsonl.gz", gzip.compress(json_lines(30)))
     for path, kind in ((stream, "warc"), (small, "warc"), (dump, "jsonl")):
         assert container_spans(str(path), "x", kind, 5) == [Span(str(path), "x", kind, 0, None, 0)]
+
+
+@pytest.mark.parametrize("size", SPAN_SIZES)
+@pytest.mark.parametrize("compression", ["members", "none"])
+def test_spans_of_a_wet_file_give_the_whole_files_documents(tmp_path, compression, size):
+    path = written(tmp_path, "crawl" + SUFFIX[compression].replace(".warc", ".warc.wet"),
+                   wet_archive(17, compression=compression, empty=(3,)))  # fmt: skip
+    whole = whole_file(path)
+    assert len(whole) == 17 and by_spans(path, "warc", size) == whole
+    spans = container_spans(str(path), str(path), "warc", size)
+    assert [span.first for span in spans] == list(range(0, 17, size))
+
+
+@pytest.mark.parametrize("size", SPAN_SIZES)
+@pytest.mark.parametrize("compressed", [True, False])
+def test_spans_of_responses_and_conversions_give_the_whole_files_documents(
+    tmp_path, compressed, size
+):
+    """No span starts at a conversion record of the response just before it: read from
+    there, it would not know that response is converted, and convert the page twice."""
+    path = written(tmp_path, "mixed.warc" + (".gz" if compressed else ""),
+                   mixed_archive(13, compressed=compressed))  # fmt: skip
+    whole = whole_file(path)
+    assert len(whole) == 23 and sum(doc.skip is not None for doc in whole) == 7
+    assert by_spans(path, "warc", size) == whole
+    starts = {span.first for span in container_spans(str(path), str(path), "warc", size)}
+    assert not any(whole[first].skip and "response before it" in whole[first].skip
+                   for first in starts)  # fmt: skip
 
 
 def damaged(data: bytes, compression: str) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -69,7 +70,8 @@ CONVERT_HELP = "\n\n".join(
     [
         "Normalise documents into one JSON Lines record each.",
         "Inputs: text captures and HTML pages (gzipped or not), web archives (.warc,"
-        " .warc.gz: one document per HTML response), JSON Lines dumps (.jsonl, .ndjson,"
+        " .warc.gz: one document per HTML response and per plain-text conversion record;"
+        " Common Crawl's WET files, .warc.wet.gz), JSON Lines dumps (.jsonl, .ndjson,"
         " gzipped or not: one document per line), directories (recursive), globs, URLs"
         " (s3://, gs://, https://, through fsspec) and - for stdin.",
         "Output: one JSON Lines file (or stdout), in input order. A directory (-o DIR/, or a"
@@ -353,7 +355,11 @@ def new_plugin(
         target = scaffold.new_plugin(name, domain, directory, title)
     except ScaffoldError as exc:
         _usage_error(str(exc))
-    typer.echo(f"made {target}; next: pip install -e {target} && pytest {target}")
+    # The test extra brings pytest: a fresh environment has none.
+    install = shlex.quote(f"{target}[test]")
+    typer.echo(
+        f"made {target}; next: pip install -e {install} && pytest {shlex.quote(str(target))}"
+    )
 
 
 @app.command("check-plugin")

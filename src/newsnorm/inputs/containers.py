@@ -1,6 +1,7 @@
-"""Documents inside containers, read as streams: response records of web archives (WARC,
-through warcio) and the records of JSON Lines dumps. A record that cannot be read becomes a
-document with a `problem`, so it ends as an error record naming it; the rest go on."""
+"""Documents inside containers, read as streams: the response and conversion records of web
+archives (WARC, through warcio; Common Crawl's WET files are conversion records) and the
+records of JSON Lines dumps. A record that cannot be read becomes a document with a
+`problem`, so it ends as an error record naming it; the rest go on."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import gzip
 import io
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, BinaryIO
 
 import orjson
@@ -24,6 +26,9 @@ from newsnorm.inputs.document import (
 )
 
 _HTML_TYPES = ("text/html", "application/xhtml")
+# What a conversion record without a Content-Type holds (WET files declare it).
+_PLAIN_TEXT = "text/plain"
+DOCUMENT_RECORDS = ("response", "conversion")  # the WARC record types that are documents
 _SKIP_STEP = 1 << 20  # a line past the cap is passed over this many bytes at a time
 # What warcio raises for a damaged archive (AttributeError: a record without its URI).
 ARCHIVE_DAMAGE = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, AttributeError)
@@ -32,33 +37,55 @@ ARCHIVE_DAMAGE = (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error, 
 def warc_documents(
     name: str, stream: BinaryIO, max_bytes: int = DEFAULT_MAX_BYTES, *, first: int = 0
 ) -> Iterator[InputDocument]:
-    """One document per response record, named `FILE#<record id>`, with the record's
-    target URI as its URL and its HTTP Content-Type (and so its charset) as media type.
-    Responses that are not successful HTML pages come as documents to skip, with why; a
-    body (decoded) longer than `max_bytes` as one too large, its rest passed over unread.
-    `stream` may start at a record boundary inside the file (a span): `first` documents of
-    the file came before it, so names that count records count on from there."""
+    """One document per response record and per conversion record (a page's plain text,
+    as in WET files), named `FILE#<record id>`, with the record's target URI as its URL.
+    A response brings its HTTP Content-Type (and so its charset) as media type, a
+    conversion its plain-text type. Responses that are not successful HTML pages, and
+    conversions that are empty, not plain text or the text of the response just converted,
+    come as documents to skip, with why; a body (decoded) longer than `max_bytes` as one
+    too large, its rest passed over unread. `stream` may start at a record boundary inside
+    the file (a span): `first` documents of the file came before it, so names that count
+    records count on from there."""
     records = iter(ArchiveIterator(stream))
-    count, broken = first, False
+    place = _Place(first)
+    broken = False
     while not broken:
         with warcio_notes_silenced():  # never around a yield: our own stderr stays ours
-            document, broken = _next_warc_document(name, records, count, max_bytes)
+            document, broken = _next_warc_document(name, records, place, max_bytes)
         if document is None:
             return
         yield document
-        count += 1
+        place.count += 1
 
 
-def _next_warc_document(name: str, records, count: int, max_bytes: int):
-    """(the next response as a document or None at the end, whether the archive broke)"""
+class _Place:
+    """Where a read of an archive has got to: documents so far (this file's), and the id of
+    the last response record while it is converted and no conversion record has come since:
+    a conversion that refers to it (WARC-Refers-To) is the same page as text, skipped. So
+    spans must not start at a conversion that refers to the response before it (see
+    `newsnorm.inputs.spans`); a read starting anywhere else decides as a whole read does."""
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.converted_response: str | None = None
+
+
+def _next_warc_document(name: str, records, place: _Place, max_bytes: int):
+    """(the next response or conversion as a document or None at the end, whether the
+    archive broke)"""
     try:
         for record in records:
             if record.rec_type == "response":
-                return _warc_document(name, record, count, max_bytes), False
+                document = _warc_document(name, record, place.count, max_bytes)
+                converted = document.content is not None
+                place.converted_response = record_id(record) if converted else None
+                return document, False
+            if record.rec_type == "conversion":
+                return _conversion_document(name, record, place, max_bytes), False
         return None, False
     except ARCHIVE_DAMAGE as exc:
-        reason = f"broken web archive after {count} record(s): {type(exc).__name__}: {exc}"
-        return InputDocument(f"{name}#record-{count + 1}", problem=reason), True
+        reason = f"broken web archive after {place.count} record(s): {type(exc).__name__}: {exc}"
+        return InputDocument(f"{name}#record-{place.count + 1}", problem=reason), True
 
 
 def warcio_notes_silenced() -> contextlib.AbstractContextManager:
@@ -86,25 +113,59 @@ def _content_type(record: Any) -> str | None:
     return headers.get_header("Content-Type") if headers is not None else None
 
 
+def record_id(record: Any) -> str | None:
+    """A WARC record's WARC-Record-ID, if it has one."""
+    return record.rec_headers.get_header("WARC-Record-ID")
+
+
+def _source_name(name: str, record: Any, count: int) -> str:
+    """A record's document name: by its record id, else by its place in the file."""
+    return f"{name}#{record_id(record) or f'record-{count + 1}'}"
+
+
 def _warc_document(name: str, record: Any, count: int, max_bytes: int) -> InputDocument:
-    """The response as a document, named by its record id (else its place in the file)."""
-    record_id = record.rec_headers.get_header("WARC-Record-ID") or f"record-{count + 1}"
+    """The response as a document."""
     url = record.rec_headers.get_header("WARC-Target-URI")
-    source = f"{name}#{record_id}"
+    source = _source_name(name, record, count)
     if skip := _skip_reason(record):
         return InputDocument(source, url=url, skip=skip)
+    return _with_body(InputDocument(source, url=url), record, max_bytes, _content_type(record))
+
+
+def _conversion_document(name: str, record: Any, place: _Place, max_bytes: int) -> InputDocument:
+    """The conversion record (a page as plain text) as a text capture to convert."""
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    source = _source_name(name, record, place.count)
+    converted, place.converted_response = place.converted_response, None
+    kind = record.rec_headers.get_header("Content-Type") or _PLAIN_TEXT
+    if converted is not None and record.rec_headers.get_header("WARC-Refers-To") == converted:
+        return InputDocument(
+            source, url=url, skip=f"the text of the response before it ({converted}), converted"
+        )
+    if not kind.lower().startswith(_PLAIN_TEXT):
+        return InputDocument(source, url=url, skip=f"not plain text ({kind})")
+    document = _with_body(InputDocument(source, url=url), record, max_bytes, kind)
+    if isinstance(document.content, bytes) and not document.content.strip():
+        return InputDocument(source, url=url, skip="an empty text")
+    return document
+
+
+def _with_body(
+    document: InputDocument, record: Any, max_bytes: int, media_type: str | None
+) -> InputDocument:
+    """`document` with the record's body as its content, or with why it has none."""
     try:
         # warcio decodes chunking and Content-Encoding as it goes; reading on to the next
         # record passes over what is left of this one in steps, never all of it at once.
         content = read_at_most(record.content_stream(), max_bytes + 1)
     except Exception as exc:  # a damaged body (bad chunking, bad content encoding)
-        return InputDocument(source, url=url, problem=f"cannot read the record's body: {exc}")
+        return replace(document, problem=f"cannot read the record's body: {exc}")
     if len(content) > max_bytes:
-        return InputDocument(source, url=url, too_large=max_bytes)
+        return replace(document, too_large=max_bytes)
     missing = getattr(record.raw_stream, "limit", 0)
     if missing:  # the archive ends inside this record
-        return InputDocument(source, url=url, problem=f"truncated record: {missing} bytes missing")
-    return InputDocument(source, content=content, url=url, media_type=_content_type(record))
+        return replace(document, problem=f"truncated record: {missing} bytes missing")
+    return replace(document, content=content, media_type=media_type)
 
 
 def jsonl_documents(

@@ -33,7 +33,8 @@ from newsnorm.text.decoding import without_surrogates
 STDIN = "-"
 # Files a directory walk picks up (also gzipped); a file named explicitly is always read.
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
-CONTAINER_SUFFIXES = (".warc", ".jsonl", ".ndjson")
+# ".wet": Common Crawl's plain-text archives (".warc.wet.gz", ".wet.gz"), WARC files too.
+CONTAINER_SUFFIXES = (".warc", ".wet", ".jsonl", ".ndjson")
 _SNIFF = 16
 _STDIN_HEAD = 1 << 16  # of stdin, enough to sniff through gzip (and most pages whole)
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
 from newsnorm.inputs.containers import (
     ARCHIVE_DAMAGE,
+    DOCUMENT_RECORDS,
     jsonl_documents,
+    record_id,
     warc_documents,
     warcio_notes_silenced,
 )
@@ -50,8 +52,8 @@ class Span:
 
 def container_spans(location: str, name: str, kind: str, records_per_span: int) -> list[Span]:
     """The spans of the container file at `location` (a local path or a URL), about
-    `records_per_span` documents each (WARC: response records, skipped ones too; JSON
-    Lines: lines), in file order, covering it all."""
+    `records_per_span` documents each (WARC: response and conversion records, skipped ones
+    too; JSON Lines: lines), in file order, covering it all."""
     return list(scanned_spans(location, name, kind, records_per_span))
 
 
@@ -84,28 +86,41 @@ def span_documents(span: Span, fields: Fields, max_bytes: int) -> Iterator[Input
 
 
 def _warc_starts(stream: BinaryIO, records_per_span: int) -> Iterator[tuple[int, int]]:
-    """(offset, documents before it) of the response record that begins each run of
-    `records_per_span` after the first (which starts the file), where a reader can start
-    afresh: a start that is not a gzip member's or a WARC header's is passed over, and its
-    records stay in the span before it."""
+    """(offset, documents before it) of the record that begins each run of about
+    `records_per_span` documents (response and conversion records) after the first (which
+    starts the file), where a reader can start afresh: at a gzip member or a WARC header,
+    and not at a conversion record that refers to the response before it (a whole read
+    skips it as that page's text again; a read starting there would not know). Where a
+    span cannot start, it starts at the next document record that can."""
     restarts = _RestartCheck(stream)
-    count = 0
+    count, since, last_response = 0, 0, None
     records = ArchiveIterator(stream, block_size=_SCAN_BLOCK)
     try:
         with warcio_notes_silenced():
             for record in records:
-                if record.rec_type != "response":
+                if record.rec_type not in DOCUMENT_RECORDS:
                     continue
-                if count and count % records_per_span == 0:
+                if since >= records_per_span and _may_begin_a_span(record, last_response):
                     offset = records.get_record_offset()
                     if restarts.can_start_at(offset):
                         yield offset, count
+                        since = 0
+                last_response = record_id(record) if record.rec_type == "response" else None
                 count += 1
+                since += 1
     except ARCHIVE_DAMAGE:
         # Damaged here: the last span reads on to the end and finds the damage again, as
         # a whole-file read does after the same records. A whole-stream .warc.gz ends here
         # too (warcio refuses its second record), so it stays one span.
         pass
+
+
+def _may_begin_a_span(record: Any, last_response: str | None) -> bool:
+    """Whether a read can start at this document record: not at a conversion that refers
+    to the response record just before it (`last_response`, None after a conversion)."""
+    if record.rec_type == "response" or last_response is None:
+        return True
+    return record.rec_headers.get_header("WARC-Refers-To") != last_response
 
 
 class _RestartCheck:
