@@ -18,6 +18,13 @@ MAX_BYLINE_WORDS = 15
 MAX_NAME_LINES = 4
 # "ByThe Associated Press": innerText joins the label and the link after it.
 _GLUED_LABEL = re.compile(r"^(By|BY|Von|VON|Par|PAR|Por|POR)(?=[A-Z][a-z])")
+# Every byline above has one of these words within its first three (a cheap first test).
+_MAY_BE_BYLINE = re.compile(
+    r"^(\S+\s+){0,2}(by|von|vom|par|por|di|av|af|door|przez|od|oleh|skrevet|tekst|autor|"
+    r"author|text|texte|texto|testo|teksti|szöveg|szerző|yazar|writer|reportage|reporter|"
+    r"redaktion|автор|текст)",
+    re.IGNORECASE,
+)
 _LONE_LABEL = re.compile(
     r"^(by|von|par|por|di|av|af|door|przez|od|oleh|autor(in)?|author|text|texte|texto|"
     r"testo|tekst|reporter|redaktion|yazar)\s*:?$",
@@ -79,12 +86,21 @@ def clean_byline(text: str) -> str:
 
 def byline_at(texts: list[str], index: int) -> FoundByline | None:
     """The byline that starts on line `index`, or None."""
-    text = clean_byline(texts[index])
+    kind = _byline_kind(texts[index])
+    if kind == "label":
+        return _names_below(texts, index, clean_byline(texts[index]))
+    return FoundByline(texts[index], (index,)) if kind == "byline" else None  # as printed
+
+
+@lru_cache(maxsize=8192)
+def _byline_kind(line: str) -> str | None:
+    """ "label" for a lone "By"/"Von" (the names follow), "byline" for a whole one."""
+    if len(line.split()) > MAX_BYLINE_WORDS or not _MAY_BE_BYLINE.search(line):
+        return None
+    text = clean_byline(line)
     if _LONE_LABEL.match(text):
-        return _names_below(texts, index, text)
-    if len(text.split()) <= MAX_BYLINE_WORDS and has_byline_prefix(text) and names_someone(text):
-        return FoundByline(texts[index], (index,))  # as printed
-    return None
+        return "label"
+    return "byline" if has_byline_prefix(text) and names_someone(text) else None
 
 
 def _names_below(texts: list[str], index: int, label: str) -> FoundByline | None:

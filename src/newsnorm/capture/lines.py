@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 from newsnorm.capture.dates import dates_in_line
@@ -34,6 +33,20 @@ _COMMENT_PROMPT = re.compile(
     r"deja (tu|un) comentario|i commenti sono chiusi|lascia un commento|reageer op dit artikel)",
     re.IGNORECASE,
 )
+_OFFER_HINT = re.compile(
+    r"newsletter|sign|subscri|inbox|account|access|app|play|abonn|inscri|suscr|iscriv|"
+    r"abbon|continua|lesen|comment|conversation|thoughts|kommentar|diskut|réag|coment|reageer"
+)
+# The page's notices about itself, a sentence long.
+_UI_NOTICE = re.compile(
+    r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
+    r"accept|update|upgrade)|your (account|browser|email address) (is|has|was)|"
+    r"a version of this (story|article) (appeared|was published)|this (video|content) "
+    r"(is|isn['’]t) (not )?available|see (all|\d+) more",
+    re.IGNORECASE,
+)
+_UI_HINT = re.compile(r"window|tab|again|please|your|version|available|more")
+_MAX_UI_NOTICE_WORDS = 15
 # Offers of the site's own: newsletters, subscriptions, accounts, apps.
 _PROMOTION = re.compile(
     r"\b(newsletters?|sign(ing)? up (for|to|now|here)|subscribe (to|now|today|for)|"
@@ -142,11 +155,7 @@ _NOTICE = re.compile(
     r"your email address will not be published|required fields are marked|"
     r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
     r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link|"
-    r"advertisement has not loaded|(story|article) continues below|continue reading below|"
-    r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
-    r"accept|update|upgrade)|your (account|browser|email address) (is|has|was)|"
-    r"a version of this (story|article) (appeared|was published)|this (video|content) "
-    r"(is|isn['’]t) (not )?available|see (all|\d+) more",
+    r"advertisement has not loaded|(story|article) continues below|continue reading below",
     re.IGNORECASE,
 )
 _MAX_NOTICE_WORDS = 60
@@ -156,7 +165,7 @@ _NOTICE_HINTS = (
     "privacy", "cookie", "terms", "conditions", "agreement", "datenschutz", "impressum",
     "nutzungsbedingungen", "mentions", "confidentialit", "aviso", "privacidad", "email",
     "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
-    "continue", "window", "tab", "again", "please", "your", "version", "available", "more",
+    "continue",
 )  # fmt: skip
 _NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
 # Buttons and menus in Chinese, Japanese and Korean: share, bookmark, follow, log in, sign
@@ -191,36 +200,69 @@ _ARTICLE_END = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+# (longest line, words one of which such a line holds, the patterns): see _offer_or_notice.
+_OFFERS_AND_NOTICES = (
+    (_MAX_PROMPT_WORDS, _PROMPT_HINT, (_ACCOUNT_PROMPT,)),
+    (MAX_PROMPT_LINE_WORDS, _OFFER_HINT, (_PROMOTION, _COMMENT_PROMPT)),
+    (_MAX_NOTICE_WORDS, _NOTICE_HINT, (_NOTICE,)),
+    (_MAX_UI_NOTICE_WORDS, _UI_HINT, (_UI_NOTICE,)),
+)
+_ANY_HINT = re.compile("|".join(hint.pattern for _, hint, _ in _OFFERS_AND_NOTICES))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-@dataclass(frozen=True, slots=True)
 class Line:
-    """One non-empty line of a capture, with what its text alone says of it (`line_of`)."""
+    """One non-empty line of a capture, with what its text alone says of it (`line_of`).
+    What costs patterns (furniture, prose, a closing heading) is judged when first asked:
+    most lines of a page are only ever asked whether they are prose."""
 
-    text: str
-    words: int  # with scripts written without spaces counted by their characters
-    sentence: bool  # ends like a sentence
-    furniture: bool  # navigation, a button, a counter or a site notice: never the story
-    prose: bool  # a sentence of the story (or a long line): what the article is made of
-    ends_article: bool  # a heading after which pages hold comments, tags or the footer
+    __slots__ = ("_ends", "_furniture", "_prose", "sentence", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        words = len(text.split())
+        if not text.isascii():
+            words += len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
+        self.words = words  # scripts written without spaces counted by their characters
+        self.sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
+        self._furniture = self._prose = self._ends = None
+
+    @property
+    def furniture(self) -> bool:
+        """Navigation, a button, a counter or a site notice: never the story."""
+        if self._furniture is None:
+            self._furniture = is_furniture(self.text)
+        return self._furniture
+
+    @property
+    def prose(self) -> bool:
+        """A sentence of the story (or a long line): what the article is made of."""
+        if self._prose is None:
+            self._prose = self._may_be_prose() and not self.furniture and not self._dated()
+        return self._prose
+
+    @property
+    def ends_article(self) -> bool:
+        """A heading after which pages hold comments, tags or the footer."""
+        if self._ends is None:
+            short = self.words <= MAX_END_HEADING_WORDS
+            self._ends = short and _ARTICLE_END.match(self.text) is not None
+        return self._ends
+
+    def _may_be_prose(self) -> bool:
+        if self.words >= LONG_LINE_WORDS and " | " not in self.text:
+            return True
+        return self.sentence and self.words >= MIN_PROSE_WORDS
+
+    def _dated(self) -> bool:
+        """ "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story."""
+        return self.words <= MAX_DATE_LINE_WORDS and bool(dates_in_line(self.text))
 
 
 @lru_cache(maxsize=16384)
 def line_of(text: str) -> Line:
     """The Line of `text`, judged once however often a stage asks (lines repeat)."""
-    words = len(text.split())
-    if not text.isascii():
-        words += len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
-    sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
-    furniture = is_furniture(text)
-    prose = not furniture and (
-        (words >= LONG_LINE_WORDS and " | " not in text) or (sentence and words >= MIN_PROSE_WORDS)
-    )
-    if prose and words <= MAX_DATE_LINE_WORDS and dates_in_line(text):
-        prose = False  # "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story
-    ends = words <= MAX_END_HEADING_WORDS and bool(_ARTICLE_END.match(text))
-    return Line(text, words, sentence, furniture, prose, ends)
+    return Line(text)
 
 
 @lru_cache(maxsize=8192)
@@ -231,18 +273,21 @@ def is_furniture(text: str) -> bool:
         return True
     if words <= _MAX_SHARE_WORDS and _only_share_buttons(text):
         return True
-    if _CJK_CONTROL.search(text) and len(text) <= _MAX_CJK_CONTROL_CHARS:
+    if not text.isascii() and len(text) <= _MAX_CJK_CONTROL_CHARS and _CJK_CONTROL.search(text):
         return True
-    if _TEASER_LABEL.match(text):
-        return True
+    return _TEASER_LABEL.match(text) is not None or _offer_or_notice(text, words)
+
+
+def _offer_or_notice(text: str, words: int) -> bool:
+    """Prompts, offers and notices, each pattern tried only on lines holding one of its
+    words (a literal test on the folded line is many times cheaper than the pattern)."""
     lowered = text.casefold()
-    if words <= _MAX_PROMPT_WORDS and _PROMPT_HINT.search(lowered) and _ACCOUNT_PROMPT.search(text):
-        return True
-    if words <= MAX_PROMPT_LINE_WORDS and (_PROMOTION.search(text) or _COMMENT_PROMPT.search(text)):
-        return True
-    if words > _MAX_NOTICE_WORDS:
+    if not _ANY_HINT.search(lowered):  # most lines: one pass over the line, not three
         return False
-    return bool(_NOTICE_HINT.search(lowered)) and bool(_NOTICE.search(text))
+    return any(
+        words <= most and hint.search(lowered) and any(p.search(text) for p in patterns)
+        for most, hint, patterns in _OFFERS_AND_NOTICES
+    )
 
 
 def _is_counter(text: str) -> bool:

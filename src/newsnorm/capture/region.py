@@ -52,17 +52,15 @@ def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Reg
 
 
 def _weight(line: Line, list_item: bool) -> float:
-    if line.furniture:
-        return -FURNITURE_COST
     if list_item and line.words >= MIN_ITEM_WORDS:  # "• first point": a list of the story's
-        return line.words * LIST_ITEM_SHARE
+        return -FURNITURE_COST if line.furniture else line.words * LIST_ITEM_SHARE
     if line.prose and not line.sentence:
         return UNFINISHED_LINE_WEIGHT
     if line.prose:
         return float(line.words)
-    if line.sentence and line.words >= MIN_ITEM_WORDS:  # "The points:", "He left."
-        return SHORT_SENTENCE_WEIGHT
-    return -SHORT_LINE_COST
+    if line.sentence and line.words >= MIN_ITEM_WORDS and not line.furniture:
+        return SHORT_SENTENCE_WEIGHT  # "The points:", "He left."
+    return -SHORT_LINE_COST  # a menu's entry or a button alike: furniture costs no more
 
 
 def _short_sentence(line: Line) -> float:

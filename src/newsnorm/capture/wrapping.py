@@ -102,10 +102,19 @@ def logical_lines(text: str) -> list[str]:
     wrapped comes back line for line. In a lynx dump that lists its links under
     "References", the "[N]" before each link's text is taken out."""
     raw = [line.rstrip() for line in text.splitlines()]
+    if _clearly_unwrapped(raw):
+        return _without_link_markers(raw)
     lines = [_parsed(line) if line else None for line in raw]
     width = _wrap_width(lines)
     blocks = raw if width is None else _blocks(lines, width, _Vocabulary(text))
     return _without_link_markers(blocks)
+
+
+def _clearly_unwrapped(raw: list[str]) -> bool:
+    """Several lines of prose wider than any wrap width: a browser's copy, one line a block
+    (most captures; judged without measuring every width)."""
+    wide = sum(len(line) > MAX_WIDTH and " " in line for line in raw)
+    return wide >= MIN_FULL_LINES
 
 
 def wrap_width(text: str) -> int | None:

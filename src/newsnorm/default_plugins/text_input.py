@@ -1,20 +1,24 @@
-"""Reads plain-text captures: one block per non-empty line, in any encoding."""
+"""Reads plain-text captures in any encoding: one block per line of a browser's copy, or per
+paragraph, heading and list item of a hard-wrapped one (text browsers, e-mail:
+newsnorm.capture.wrapping joins their lines)."""
 
 from __future__ import annotations
 
+from newsnorm.capture.wrapping import logical_lines
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.decoding import decode
 from newsnorm.text.patterns import clean_lines
 
-_BULLETS = "•●▪◦‣"
+# Bullets and boxes that open a list item (browsers' copies, text browsers' dumps).
+_BULLETS = "•●▪◦‣∙○◆◇■□☐☑☒★☆►▶▸➢➤✓✔✗❖"
 
 
 @hookimpl(trylast=True)
 def newsnorm_read_document(source: Source) -> Document:
     text = source.content if isinstance(source.content, str) else decode(source.content)
-    blocks = [_block(line) for line in clean_lines(text) if line]
+    blocks = [_block(line) for line in clean_lines("\n".join(logical_lines(text))) if line]
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
     return Document(source=source, input_format="text", blocks=blocks)

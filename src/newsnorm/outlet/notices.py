@@ -147,9 +147,9 @@ def _first_published_by(texts: list[str], owner: str) -> bool:
 def copyright_notice(text: str, *, in_tail: bool = True) -> Notice | None:
     """The notice `text` is, with its owner; None when it is none, or a story's credit. A
     line with two notices is read by its last ("…Society Copyright © 2015 … Partners")."""
-    text = " ".join(text.split())
-    if not _may_be_notice(text):
+    if not _may_be_notice(text):  # the quick test needs no normalised spaces
         return None
+    text = " ".join(text.split())
     marks = _marks(text)
     # The last mark that stands alone or after a short footer phrase; after longer text, a
     # mark credits that text (a photo's caption).
