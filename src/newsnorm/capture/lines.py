@@ -154,7 +154,8 @@ _NOTICE = re.compile(
     r"set by|stored?|zustimmung|einwilligung|consentement|consentimiento|consenso)\b|"
     r"your email address will not be published|required fields are marked|"
     r"javascript (is )?(required|disabled|empfohlen)|enable javascript|"
-    r"(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link|"
+    r"(earn|receive|get) (a |an )?(small )?(affiliate )?(commission|compensation)|"
+    r"affiliate (link|commission)|"
     r"advertisement has not loaded|(story|article) continues below|continue reading below",
     re.IGNORECASE,
 )
@@ -292,6 +293,7 @@ def _offer_or_notice(text: str, words: int) -> bool:
 
 def _is_counter(text: str) -> bool:
     """A count or a clock; "22.11.2024 07.57" is a date, not a counter."""
+    text = text.rstrip(" |·•-–—")  # "9 of 9 |": a gallery's counter and its separator
     return bool(_COUNTER.match(text)) and not _YEAR.search(text)
 
 
