@@ -102,7 +102,7 @@ def logical_lines(text: str) -> list[str]:
     wrapped comes back line for line. In a lynx dump that lists its links under
     "References", the "[N]" before each link's text is taken out."""
     raw = [line.rstrip() for line in text.splitlines()]
-    if _clearly_unwrapped(raw):
+    if clearly_unwrapped(text):
         return _without_link_markers(raw)
     lines = [_parsed(line) if line else None for line in raw]
     width = _wrap_width(lines)
@@ -110,11 +110,16 @@ def logical_lines(text: str) -> list[str]:
     return _without_link_markers(blocks)
 
 
-def _clearly_unwrapped(raw: list[str]) -> bool:
+def clearly_unwrapped(text: str) -> bool:
     """Several lines of prose wider than any wrap width: a browser's copy, one line a block
-    (most captures; judged without measuring every width)."""
-    wide = sum(len(line) > MAX_WIDTH and " " in line for line in raw)
-    return wide >= MIN_FULL_LINES
+    (most captures; told without measuring every width, and as soon as they are seen)."""
+    wide = 0
+    for line in text.splitlines():
+        if len(line) > MAX_WIDTH and " " in line.strip():
+            wide += 1
+            if wide >= MIN_FULL_LINES:
+                return True
+    return False
 
 
 def wrap_width(text: str) -> int | None:

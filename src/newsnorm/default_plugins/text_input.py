@@ -4,7 +4,7 @@ newsnorm.capture.wrapping joins their lines)."""
 
 from __future__ import annotations
 
-from newsnorm.capture.wrapping import logical_lines
+from newsnorm.capture.wrapping import clearly_unwrapped, logical_lines
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
@@ -18,7 +18,9 @@ _BULLETS = "•●▪◦‣∙○◆◇■□☐☑☒★☆►▶▸➢➤✓�
 @hookimpl(trylast=True)
 def newsnorm_read_document(source: Source) -> Document:
     text = source.content if isinstance(source.content, str) else decode(source.content)
-    blocks = [_block(line) for line in clean_lines("\n".join(logical_lines(text))) if line]
+    if not clearly_unwrapped(text):  # a browser's copy needs no joining: most captures
+        text = "\n".join(logical_lines(text))
+    blocks = [_block(line) for line in clean_lines(text) if line]
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
     return Document(source=source, input_format="text", blocks=blocks)
