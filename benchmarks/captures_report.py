@@ -194,7 +194,8 @@ SPEED_AGAINST = {  # what newsnorm's rate on the captures is compared with
 
 
 def outlet_notes(found: list[View]) -> list[str]:
-    """The outlet names newsnorm gave: none of these pages is from a plugin's outlet."""
+    """The outlet names newsnorm gave. None of these pages is from a plugin's outlet, so a
+    plugin's name is always wrong; other names are what the pages declare (docs/record.md)."""
     lines = []
     for view in found:
         if not view.label.startswith("newsnorm"):
@@ -204,7 +205,8 @@ def outlet_notes(found: list[View]) -> list[str]:
         others = sum(count for name, count in names.items() if name not in PLUGIN_OUTLETS)
         lines.append(
             f"- Outlets ({view.label}): {sum(names.values())} of {len(view.outputs)} records name "
-            f"an outlet ({plugins}; any other {others}); none of these pages is from an outlet "
-            "newsnorm has a plugin for, so every name is wrong."
+            f"an outlet: a plugin's ({plugins}), wrong on every one of these pages, none of "
+            f"which is from an outlet newsnorm has a plugin for; declared by the page {others} "
+            "(its site name or copyright line: docs/record.md)."
         )
     return lines
