@@ -18,6 +18,7 @@ from newsnorm.profiles import profile_texts
 runner = CliRunner()
 SAMPLE = SHARED / "samples" / "text" / "brecorder-lee-xi.txt"
 STORY = " ".join(["The council voted on Monday to close the old harbour bridge for repairs."] * 4)
+LATER = "Traffic will be diverted through the town centre while the engineers are at work."
 LD = {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -111,6 +112,24 @@ def test_a_text_capture_s_lines_are_its_blocks():
     assert len(report.blocks) == len(lines)
     assert ("ticker", "brecorder") in {(row.rule, row.plugin) for row in report.blocks}
     assert [(cut.rule, cut.plugin) for cut in report.cuts] == [("dateline", "newsnorm.dateline")]
+
+
+def test_each_line_of_an_unknown_outlet_s_capture_shows_what_it_was_taken_for():
+    capture = (
+        "Skip to content\nHome\nLocal\nRiver bridge to close for six months of repairs\n"
+        "By Sarah Whitfield\nPublished 14 March 2026, 09:12 GMT\n"
+        f"{STORY}\nShare\n{LATER}\nMost viewed\nComments (34)\n© 2026 The Daily Courier\n"
+    )
+    report = explain(capture.encode())
+    taken = {row.text: (row.status, row.rule, row.plugin) for row in report.blocks}
+    assert taken["Skip to content"] == ("removed", "page-header", "newsnorm.capture_head")
+    assert taken["Local"][1] == "section"
+    assert taken["River bridge to close for six months of repairs"][1] == "title"
+    assert taken["By Sarah Whitfield"][1] == "byline"
+    assert taken["Published 14 March 2026, 09:12 GMT"][1] == "date"
+    assert taken["Share"] == ("removed", "furniture", "newsnorm.capture_region")
+    assert taken["Comments (34)"] == ("removed", "page-footer", "newsnorm.capture_region")
+    assert taken[STORY][0] == taken[LATER][0] == "kept"
 
 
 def test_the_html_loads_nothing_and_escapes_the_page():

@@ -36,7 +36,7 @@ NAME_NEAR_DATE = 2
 # A bare name with no date beside it is the byline only this close under the headline.
 NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
-MAX_CAPTION_WORDS = 60
+MAX_CAPTION_WORDS = 45
 SOURCE = "the capture's head"
 _BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por|door)\s+\S.*$", re.IGNORECASE)
 
