@@ -126,6 +126,12 @@ _TEASER_LABEL = re.compile(
     r"schlagwörter|schlagworte|mots-clés|etiquetas|argomenti)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
+# What text browsers print for images, buttons and form fields: "[IMG]", "(BUTTON)", "[ ]".
+_PLACEHOLDERS = re.compile(
+    r"(\s*(\[(img|image|inline|embedded|iframe|video|\s*|_+|x)\]|\(button\)|\(radio\)|"
+    r"\(submit\)|\[ ?\]|logo|\|)\s*)+",
+    re.IGNORECASE,
+)
 # Counters, clocks and timers: "Comments (34)", "4.6K", "12 shares", "5:00", "(1:39)",
 # "5 min read", "Lesezeit 5 Min.", "2 months", "1 of 12".
 _COUNTER = re.compile(
@@ -275,6 +281,8 @@ def is_furniture(text: str) -> bool:
     if words <= _MAX_SHARE_WORDS and _only_share_buttons(text):
         return True
     if not text.isascii() and len(text) <= _MAX_CJK_CONTROL_CHARS and _CJK_CONTROL.search(text):
+        return True
+    if _PLACEHOLDERS.fullmatch(text):
         return True
     return _TEASER_LABEL.match(text) is not None or _offer_or_notice(text, words)
 

@@ -187,8 +187,8 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
         return False
     if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
         return False
-    if line.text.startswith("(") or len(_CRUMB.findall(line.text)) >= 2:
-        return False  # a note, a photo's caption, a breadcrumb trail
+    if line.text.startswith(("(", "* ", "+ ")) or len(_CRUMB.findall(line.text)) >= 2:
+        return False  # a note, a photo's caption, a text browser's list item, a breadcrumb
     return byline_at(texts, index) is None
 
 
