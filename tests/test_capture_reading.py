@@ -4,6 +4,7 @@ newsnorm itself. Each capture here is written for one kind of page furniture or 
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 import pytest
 
@@ -160,3 +161,14 @@ def test_with_its_address_the_slug_confirms_the_headline():
     head = "Storm warning issued for the coast tonight\nRiver bridge to close for repairs\n"
     url = "https://courier.example/local/river-bridge-to-close-for-repairs"
     assert normalize(capture(head), url=url).title == "River bridge to close for repairs"
+
+
+def test_a_hard_wrapped_capture_reads_as_the_same_article():
+    wrapped = "\n".join(
+        textwrap.fill(paragraph, width=72) + "\n" for paragraph in STORY.strip().split("\n\n")
+    )
+    head = "   * Home\n   * News\n   * Sport\n\nRiver bridge to close for six months of repairs\n\n"
+    article = normalize(head + "By Sarah Whitfield\n\n" + wrapped)
+    assert article.title == "River bridge to close for six months of repairs"
+    assert article.authors == ["Sarah Whitfield"]
+    assert article.text == "\n\n".join(STORY.strip().split("\n\n"))
