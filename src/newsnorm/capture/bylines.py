@@ -46,6 +46,8 @@ _GENRE_BEFORE_LABEL = re.compile(
 # "Emma Batypublished Dec 20": innerText joins the name and the label after it.
 _GLUED_AFTER_NAME = re.compile(r"(?<=[a-z])(published|updated|posted|long read)\b.*$")
 _TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf) \w+)?$", re.I)
+# "Von Diana Resnik mit AP": the writer with a wire service.
+_WITH_AGENCY = re.compile(r"\s+(mit|avec|con|met|med|z|com)\s+(?=[A-Z])")
 # "Joanna Walters and Edward Helmore in New York": where they wrote from.
 _IN_PLACE = re.compile(r"\s+(in|aus|en|à|desde|da|from)\s+[A-Z][\w.-]*(\s+[A-Z][\w.-]*){0,2}$")
 # "Daniel Großert Redakteur", "Jane Doe Staff Writer": a job title printed after the name.
@@ -79,7 +81,7 @@ def clean_byline(text: str) -> str:
     "ByThe Associated Press", "Kolumne von X", "Emma Batypublished", "X Follow",
     "X For Dailymail.Com"."""
     text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", text))
-    text = _GLUED_AFTER_NAME.sub("", text)
+    text = _WITH_AGENCY.sub(", ", _GLUED_AFTER_NAME.sub("", text))
     text = _FOR_OUTLET.sub("", _TRAILING_BUTTON.sub("", text))
     return _IN_PLACE.sub("", _TRAILING_JOB.sub("", text)).strip()
 

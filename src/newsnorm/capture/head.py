@@ -38,6 +38,13 @@ NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 45
 SOURCE = "the capture's head"
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d\d\b|\b(ago|vor|heute|gestern|today|yesterday|hier|aujourd['’]hui|"
+    r"hace|oggi|ieri|vandaag|gisteren|idag|igår|i dag|i går)\b",
+    re.IGNORECASE,
+)
+MAX_CLOCK_LINE_WORDS = 10
+_DATE_LINE_PARTS = re.compile(r"\s+[/|·•]\s+|,\s+")
 _BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por|door)\s+\S.*$", re.IGNORECASE)
 
 
@@ -153,7 +160,7 @@ def _bare_byline(zone, texts, dated, first_below, first_body) -> FoundByline | N
         text = texts[index]
         if not (zone[index].live and bare_name(text)):
             continue
-        beside_date = any(dated[i] for i in _around(index, len(texts)))
+        beside_date = any(dated[i] or _clock_line(texts[i]) for i in _around(index, len(texts)))
         if beside_date or (
             index < min(first_body, first_below + NAME_UNDER_TITLE) and not text.isupper()
         ):
@@ -161,9 +168,21 @@ def _bare_byline(zone, texts, dated, first_below, first_body) -> FoundByline | N
     return None
 
 
+def _name_after_date(text: str) -> str | None:
+    """The name a date line ends with, after a separator ("…, 14:26 Uhr, Tobias Költzsch")."""
+    last = _DATE_LINE_PARTS.split(text)[-1].strip()
+    return last if last != text.strip() and bare_name(last) else None
+
+
 def _by_after_date(text: str) -> str | None:
     after = _BY_AFTER_DATE.search(text)
     return after.group(0) if after and names_someone(after.group(0)) else None
+
+
+def _clock_line(text: str) -> bool:
+    """A short line with a time or a relative date ("Publiziert heute um 12:19 Uhr",
+    "3 hours ago"): the article's date line even without a year."""
+    return len(text.split()) <= MAX_CLOCK_LINE_WORDS and bool(_CLOCK.search(text))
 
 
 def _around(index: int, size: int) -> range:
@@ -184,6 +203,8 @@ def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]
         _set_byline(document, before)
     elif meta.byline is None and (after := _by_after_date(block.text)):
         _set_byline(document, after)  # "Dec 22, 2023 by Enrico de Lazaro"
+    elif meta.byline is None and (name := _name_after_date(block.text)):
+        _set_byline(document, name)  # "9. September 2025 um 15:46 Uhr / Frank Wunderlich"
     document.take(block, "date")
 
 

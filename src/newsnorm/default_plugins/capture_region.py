@@ -5,6 +5,7 @@ body; the lines above it are its head, read in the metadata stage (capture_head)
 
 from __future__ import annotations
 
+from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
@@ -53,8 +54,13 @@ def _clean_inside(document: Document, blocks: list[Block], lines: list[Line]) ->
 
 def _remove_teasers(document: Document, run: list[Block], words_before: int) -> None:
     """A run of short lines once the story has begun; its date lines stay for the head to
-    read (the article's date is often printed under its standfirst and picture)."""
-    if len(run) >= MIN_TEASER_RUN and words_before >= WORDS_BEFORE_END:
-        for block in run:
-            if not dates_in_line(block.text):
-                document.remove(block, "teasers")
+    read (the article's date is often printed under its standfirst and picture), and a run
+    with a byline ("Von" and the names under it) is the head's."""
+    if len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END:
+        return
+    texts = [block.text for block in run]
+    if any(byline_at(texts, index) for index in range(len(texts))):
+        return
+    for block in run:
+        if not dates_in_line(block.text):
+            document.remove(block, "teasers")
