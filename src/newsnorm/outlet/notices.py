@@ -26,6 +26,7 @@ notice after more than a dozen words of other text credits that text (a photo's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -39,6 +40,7 @@ _MAX_OWNER_WORDS = 7
 
 _SYMBOL = r"(?:©|ⓒ|\(c\))"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
+_MAY_MARK = re.compile(r"©|ⓒ|\(c\)|copyright")  # on folded text: the quick test's marks
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the quick test's; _YEAR is the exact one
 _YEARS = re.compile(rf"{_YEAR}(?:\s*(?:[-–—/,]|and|to)\s*{_YEAR})*", re.IGNORECASE)
 # The mark: the symbol (with "Copyright" before or after it), "(c)" before a year, or the word
@@ -118,7 +120,8 @@ def site_notice(lines: Iterable[str]) -> Notice | None:
     None when there is none, or when the last one names no owner."""
     texts = [text for line in lines if (text := " ".join(line.split()))]
     found: list[tuple[int, Notice]] = []
-    for index, text in enumerate(texts):
+    for index in _lines_to_read(texts):
+        text = texts[index]
         notice = copyright_notice(text, in_tail=index >= len(texts) - TAIL_BLOCKS)
         if notice is not None and (notice.name or _marks(text)):
             found.append((index, notice))
@@ -131,6 +134,22 @@ def site_notice(lines: Iterable[str]) -> Notice | None:
     if any(not related(n.name, last.name) for n in neighbours):
         return None
     return None if _first_published_by(texts, last.name) else last
+
+
+def _lines_to_read(texts: list[str]) -> list[int]:
+    """The indexes of the lines that may be notices (a mark, or a rights phrase), found by
+    one search of the whole text instead of a test of each of its hundreds of lines."""
+    folded = [text.casefold() for text in texts]  # folding may change a line's length (ß)
+    hits = _line_hits(folded, _MAY_MARK) | _line_hits(texts, _RIGHTS)
+    return sorted(hits)
+
+
+def _line_hits(texts: list[str], pattern: re.Pattern[str]) -> set[int]:
+    starts = [0]
+    for text in texts:
+        starts.append(starts[-1] + len(text) + 1)
+    whole = "\n".join(texts)
+    return {bisect_right(starts, match.start()) - 1 for match in pattern.finditer(whole)}
 
 
 def _first_published_by(texts: list[str], owner: str) -> bool:
