@@ -137,11 +137,17 @@ def site_notice(lines: Iterable[str]) -> Notice | None:
 
 
 def _lines_to_read(texts: list[str]) -> list[int]:
-    """The indexes of the lines that may be notices (a mark, or a rights phrase), found by
-    one search of the whole text instead of a test of each of its hundreds of lines."""
+    """The indexes of the lines that may be notices (a mark, or a short line with a year and
+    a rights phrase), found by searching the whole text once for marks and years instead of
+    testing each of its hundreds of lines."""
     folded = [text.casefold() for text in texts]  # folding may change a line's length (ß)
-    hits = _line_hits(folded, _MAY_MARK) | _line_hits(texts, _RIGHTS)
-    return sorted(hits)
+    dated = _line_hits(texts, _ANY_YEAR)
+    rights = {
+        index
+        for index in dated
+        if len(texts[index]) <= _MAX_RIGHTS_LINE_CHARS and _RIGHTS.search(texts[index])
+    }
+    return sorted(_line_hits(folded, _MAY_MARK) | rights)
 
 
 def _line_hits(texts: list[str], pattern: re.Pattern[str]) -> set[int]:
