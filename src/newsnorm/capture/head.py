@@ -76,7 +76,7 @@ def _take_dates_and_bylines(
 ) -> None:
     near_title = above[-ABOVE_TITLE_LINES:]
     body_top = [b for b in body[:HEAD_LINES_IN_BODY] if not _prose(b)]
-    _take_dates_and_byline(document, near_title, below, body_top)
+    _read_beside_title(document, near_title, below, body_top)
     if document.meta.byline is None:  # "By …" is clear enough to be looked for further
         wider = [*above[-LABELLED_BYLINE_LINES:], *below, *body[:LABELLED_BYLINE_LINES]]
         _take_labelled_byline(document, [b for b in wider if b.live and not _prose(b)])
@@ -118,7 +118,7 @@ def _section_shaped(text: str) -> bool:
     return has_word and is_label(text) and not line.furniture and not line.ends_article
 
 
-def _take_dates_and_byline(
+def _read_beside_title(
     document: Document, near_title: list[Block], below: list[Block], body_top: list[Block]
 ) -> None:
     """Dates from every line around the headline; the byline from a labelled one anywhere
@@ -219,8 +219,7 @@ def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
 
 def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
     """Lines above and below the headline, alternately: nearest first."""
-    merged = [block for pair in zip_longest(down, up) for block in pair if block is not None]
-    return merged
+    return [block for pair in zip_longest(down, up) for block in pair if block is not None]
 
 
 def _take_nearest_date(document: Document, blocks: list[Block]) -> None:

@@ -8,7 +8,6 @@ name the kinds, in the languages newsnorm reads bylines and dates in, never a si
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from newsnorm.capture.dates import dates_in_line
@@ -312,9 +311,3 @@ def _only_share_buttons(text: str) -> bool:
 
 def _ends_cjk_sentence(text: str) -> bool:
     return bool(text) and text.rstrip('」』）)"”’')[-1:] in "。！？"
-
-
-def letters_share(text: str) -> float:
-    """The share of a line's characters that are letters: low for prices and scores."""
-    letters = sum(unicodedata.category(c).startswith("L") for c in text)
-    return letters / max(len(text.replace(" ", "")), 1)

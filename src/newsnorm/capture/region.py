@@ -36,7 +36,6 @@ class Region:
 
     start: int
     end: int
-    words: int  # words of prose inside
 
 
 def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Region | None:
@@ -46,9 +45,7 @@ def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Reg
     if best is None:
         return None
     start, end = best
-    end = _closing_heading(lines, start, end)
-    words = sum(line.words for line in lines[start : end + 1] if line.prose)
-    return Region(start, end, words)
+    return Region(start, _closing_heading(lines, start, end))
 
 
 def _weight(line: Line, list_item: bool) -> float:
