@@ -116,6 +116,35 @@ def test_a_breadcrumb_title_printed_twice_gives_the_headline():
     assert "Home" not in article.text
 
 
+def test_the_headline_is_the_line_the_story_speaks_of_not_a_call_to_action_under_it():
+    head = (
+        "Council shuts river bridge for repairs\n"
+        "Photos of the week in our region\n"
+        "Add us as a preferred source on Google\n"
+    )
+    assert normalize(capture(head)).title == "Council shuts river bridge for repairs"
+
+
+def test_a_headline_written_as_sentences_is_still_the_headline_over_its_byline():
+    head = "Bridges are famously hard to fix. This one does not have to be.\nBy Sarah Whitfield\n"
+    article = normalize(capture(head))
+    assert article.title == "Bridges are famously hard to fix. This one does not have to be."
+    assert not article.text.startswith("Bridges are famously")
+
+
+def test_a_notice_over_a_long_headline_is_not_taken_for_its_shorter_title():
+    head = (
+        "Do Not Sell My Personal Information\n"
+        "Share\n"
+        "River bridge to close for six months after engineers find cracks in two supports\n"
+        "By Sarah Whitfield\n"
+    )
+    title = normalize(capture(head)).title
+    assert (
+        title == "River bridge to close for six months after engineers find cracks in two supports"
+    )
+
+
 def test_a_caption_printed_twice_with_its_credit_goes_to_images_once():
     caption = "Engineers inspect the cracked supports of the river bridge on Monday."
     head = (

@@ -39,9 +39,10 @@ MAX_BODY_TITLE_WORDS = 20
 # A line beside a photo credit is more often the photo's caption than the headline.
 BESIDE_CREDIT = 4.0
 # A line this long under a shorter headline-shaped one is a deck (a standfirst).
-MIN_DECK_WORDS = 12
+MIN_DECK_WORDS = 10
 MIN_TITLE_OVER_DECK = 5
 DECK_GAP = 8
+DECK_MARGIN = 4.0
 # Copies of a line count within this many lines of the article's start.
 NEAR_LINES = 60
 # Points for a candidate within this many lines above a byline or date line, and against
@@ -53,6 +54,14 @@ _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condivi
 _CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
+# A headline names what the story is about: its words come back in the story's first lines,
+# where a menu's, a teaser's or a call to action's rarely do.
+STORY_LINES = 30
+ECHO_POINTS = 8.0
+MIN_ECHO_KEYS = 4
+STEM = 5
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 
 
 def choose_title(texts: list[str], body_start: int, url: str | None = None) -> int | None:
@@ -65,14 +74,17 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     counts = Counter(without_label(text) for text in near)
     slug = _slug_words(url)
     meta = _meta_lines(texts, body_start)
+    story = _story_words(texts, body_start)
     scored = [
         *_head_candidates(texts, body_start, counts, slug, meta),
         *_body_candidates(texts, body_start, counts, slug, meta),
     ]
+    scored = [(i, score + ECHO_POINTS * _echo(texts[i], story, i)) for i, score in scored]
     best = max(scored, key=lambda pair: (pair[1], -pair[0]), default=None)
     if best is None or best[1] <= 0:
         return None
-    return _over_its_deck(texts, _plainest_copy(texts, best[0], [i for i, _ in scored]))
+    chosen = _plainest_copy(texts, best[0], [i for i, _ in scored])
+    return _over_its_deck(texts, chosen, dict(scored), best[1])
 
 
 def _plainest_copy(texts: list[str], best: int, candidates: list[int]) -> int:
@@ -122,11 +134,13 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
     prose_above = 0
     for index in range(body_start, min(body_start + BODY_LINES, len(texts))):
         line = line_of(texts[index])
-        shaped = line.words <= MAX_BODY_TITLE_WORDS and not line.text.endswith(".")
+        layout = _layout_points(index, meta)
+        # A sentence is the story's, unless a byline or date follows it as it would a headline.
+        shaped = line.words <= MAX_BODY_TITLE_WORDS and (not line.text.endswith(".") or layout > 0)
         if shaped and _headline_shaped(texts, index):
             score = _score(line, counts[without_label(line.text)] > 1, slug)
             score -= BESIDE_CREDIT * _beside_a_credit(texts, index)
-            score += _layout_points(index, meta) - prose_above * PER_PROSE_LINE_ABOVE
+            score += layout - prose_above * PER_PROSE_LINE_ABOVE
             if index > body_start:  # the run's first line is as often the headline itself
                 score -= IN_BODY
             found.append((index, score))
@@ -134,14 +148,17 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
     return found
 
 
-def _over_its_deck(texts: list[str], index: int) -> int:
+def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best: float) -> int:
     """A long headline-shaped line under a shorter one is the deck under the title; dates,
-    bylines and labels may sit between them."""
+    bylines and labels may sit between them. The shorter one must be a headline nearly as
+    likely: a menu's entry or a notice over a long headline is not its title."""
     if line_of(texts[index]).words < MIN_DECK_WORDS:
         return index
     for above in range(index - 1, max(index - 1 - DECK_GAP, -1), -1):
         if _headline_shaped(texts, above):
             words = line_of(texts[above]).words
+            if scores.get(above, best - DECK_MARGIN - 1) < best - DECK_MARGIN:
+                return index
             return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
     return index
 
@@ -212,3 +229,33 @@ def _slug_words(url: str | None) -> set[str]:
         return set()
     path = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
     return {word.casefold() for word in _SLUG_WORD.findall(path.replace("-", " "))}
+
+
+def _keys(text: str) -> set[str]:
+    """A line's content words, cut to their stems, and for Chinese, Japanese and Korean
+    its character pairs."""
+    keys = {word.casefold()[:STEM] for word in _WORD.findall(text)}
+    for run in _CJK_RUN.findall(text):
+        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+    return keys
+
+
+def _story_words(texts: list[str], body_start: int) -> dict[str, set[int]]:
+    """For each word of the story's first prose lines, the lines it is in."""
+    found: dict[str, set[int]] = {}
+    for index in range(body_start, min(body_start + STORY_LINES, len(texts))):
+        if line_of(texts[index]).prose:
+            for key in _keys(texts[index]):
+                found.setdefault(key, set()).add(index)
+    return found
+
+
+def _echo(text: str, story: dict[str, set[int]], index: int) -> float:
+    """The share of a line's words the story repeats (on lines other than its own)."""
+    keys = _keys(text)
+    if not keys:
+        return 0.0
+    # Over at least a few words: one common word repeated says little.
+    return sum(bool(story.get(key, set()) - {index}) for key in keys) / max(
+        len(keys), MIN_ECHO_KEYS
+    )
