@@ -103,6 +103,26 @@ def test_a_printed_offset_is_kept_and_relative_times_are_no_date():
     assert relative.published is None
 
 
+def test_one_line_printing_both_dates_gives_both():
+    head = (
+        "Sunday, March 15th 2026\nRiver bridge to close for repairs\nBy SARAH WHITFIELD\n"
+        "PUBLISHED: March 14, 2026 at 3:17 p.m. | UPDATED: March 14, 2026 at 5:22 p.m.\n"
+    )
+    article = normalize(capture(head))
+    assert (article.published.day, article.updated.day) == (14, 14)
+    assert "PUBLISHED" not in article.text
+
+
+def test_a_date_printed_under_a_long_lead_is_still_the_articles():
+    menu = "".join(f"Section {n}\n" for n in range(20))
+    lead = "".join(
+        f"Paragraph {n} of the story about the bridge goes on here.\n" for n in range(18)
+    )
+    story = f"{lead}Freitag, 13.03.2026, 19:25\n{STORY}"
+    article = normalize(capture(f"{menu}River bridge to close for repairs\n", story))
+    assert article.published == dt.date(2026, 3, 13)  # (no offset printed: the day only)
+
+
 def test_a_breadcrumb_title_printed_twice_gives_the_headline():
     head = (
         "Home › Local › River bridge to close for six months of repairs\n"

@@ -81,8 +81,9 @@ def _take_dates_and_bylines(
         wider = [*above[-LABELLED_BYLINE_LINES:], *below, *body[:LABELLED_BYLINE_LINES]]
         _take_labelled_byline(document, [b for b in wider if b.live and not _prose(b)])
     if document.meta.published is None:  # further from the headline: the nearest date
-        farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))
-        _take_nearest_date(document, _by_distance(farther_up, [*below, *body]))
+        farther_up = list(reversed(above[:-ABOVE_TITLE_LINES]))[:FARTHEST_DATE_LINES]
+        down = [*below, *body][:FARTHEST_DATE_LINES]
+        _take_nearest_date(document, _by_distance(farther_up, down))
     meta = document.meta
     if meta.published is None and meta.updated is not None:
         # Only "Aktualisiert am …" is printed: the one date the page gives its story (on
@@ -212,9 +213,10 @@ def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
     """The dates of a date line; a sentence that mentions a date ("Archivbild (16.08.2024):
     …", "BR24 berichtete am 26.08.2024 darüber.") gives none."""
     line = line_of(text)
-    if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS:
-        return ()
-    return dates_in_line(text)
+    dates = dates_in_line(text)
+    if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS * len(dates):
+        return ()  # (a line printing both its dates, "Published … | Updated …", runs longer)
+    return dates
 
 
 def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
@@ -225,7 +227,7 @@ def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
 def _take_nearest_date(document: Document, blocks: list[Block]) -> None:
     """The first date line among `blocks` (nearest the headline first) that is no sentence
     of the story."""
-    for block in blocks[:FARTHEST_DATE_LINES]:
+    for block in blocks:
         if block.live and not _prose(block) and (dates := _printed_dates(block.text)):
             _take_dates(document, block, dates)
             return

@@ -261,8 +261,11 @@ class Line:
         return self.sentence and self.words >= MIN_PROSE_WORDS
 
     def _dated(self) -> bool:
-        """ "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story."""
-        return self.words <= MAX_DATE_LINE_WORDS and bool(dates_in_line(self.text))
+        """ "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story; one that
+        prints both its dates ("Published: … | Updated: …") may run twice as long."""
+        if self.words > 2 * MAX_DATE_LINE_WORDS:
+            return False
+        return self.words <= MAX_DATE_LINE_WORDS * len(dates_in_line(self.text))
 
 
 @lru_cache(maxsize=16384)
