@@ -123,6 +123,14 @@ def test_a_date_printed_under_a_long_lead_is_still_the_articles():
     assert article.published == dt.date(2026, 3, 13)  # (no offset printed: the day only)
 
 
+def test_a_date_over_the_headline_is_its_date_not_its_section():
+    article = normalize(
+        capture("06 March 2026\nRiver bridge to close for repairs\nBy Sarah Whitfield\n")
+    )
+    assert article.published == dt.date(2026, 3, 6)
+    assert article.section is None
+
+
 def test_a_breadcrumb_title_printed_twice_gives_the_headline():
     head = (
         "Home › Local › River bridge to close for six months of repairs\n"

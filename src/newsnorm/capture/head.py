@@ -116,7 +116,9 @@ def _take_section(document: Document, above: list[Block]) -> None:
 def _section_shaped(text: str) -> bool:
     line = line_of(text)
     has_word = any(c.isalpha() for c in text)
-    return has_word and is_label(text) and not line.furniture and not line.ends_article
+    if not has_word or not is_label(text) or line.furniture or line.ends_article:
+        return False
+    return not dates_in_line(text)  # "06 February 2026" over the headline is its date
 
 
 def _read_beside_title(
