@@ -131,6 +131,15 @@ def test_a_date_over_the_headline_is_its_date_not_its_section():
     assert article.section is None
 
 
+def test_a_dated_photo_caption_is_not_the_articles_date():
+    head = (
+        "River bridge to close for repairs\n"
+        "The bridge seen from the quay, Sunday, March 1, 2026. (AP Photo/Jane Doe)\n"
+        "By Sarah Whitfield\nPublished on 06/03/2026 - 13:55 GMT+1\n"
+    )
+    assert normalize(capture(head)).published.day == 6
+
+
 def test_a_breadcrumb_title_printed_twice_gives_the_headline():
     head = (
         "Home › Local › River bridge to close for six months of repairs\n"

@@ -32,6 +32,7 @@ _TRAILING_CREDIT = re.compile(
     r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60}))$",
     re.IGNORECASE,
 )
+_CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyright\b", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
 
 
@@ -59,3 +60,9 @@ def split_trailing_credit(text: str) -> tuple[str, str | None]:
         return text, None
     credit = match["paren"] or re.sub(r"^\w+\s*:\s*", "", match["label"])
     return match["caption"].strip(), credit.strip()
+
+
+def is_credited(text: str) -> bool:
+    """Whether a line holds a photo's credit ("… (AP Photo/Jane Doe) - Copyright AP"): the
+    line is a caption."""
+    return _CREDIT_INSIDE.search(text) is not None or split_trailing_credit(text)[1] is not None

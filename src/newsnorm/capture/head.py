@@ -11,7 +11,7 @@ from itertools import zip_longest
 
 from newsnorm import evidence
 from newsnorm.capture.bylines import FoundByline, bare_name, byline_at, names_someone, people_in
-from newsnorm.capture.captions import credit_of, split_trailing_credit
+from newsnorm.capture.captions import credit_of, is_credited, split_trailing_credit
 from newsnorm.capture.dates import PrintedDate, dates_in_line
 from newsnorm.capture.lines import line_of
 from newsnorm.capture.title import choose_title, without_label
@@ -215,6 +215,8 @@ def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
     """The dates of a date line; a sentence that mentions a date ("Archivbild (16.08.2024):
     …", "BR24 berichtete am 26.08.2024 darüber.") gives none."""
     line = line_of(text)
+    if is_credited(text):
+        return ()  # a photo's caption: "… Sunday, Dec. 21, 2025. (AP Photo/…)"
     dates = dates_in_line(text)
     if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS * len(dates):
         return ()  # (a line printing both its dates, "Published … | Updated …", runs longer)
