@@ -59,14 +59,37 @@ def test_a_byline_with_a_job_title_gives_the_person_only():
         ("Von\nJasper Riemann\nBarbara Schneider", ["Jasper Riemann", "Barbara Schneider"], []),
         ("Par Claire Dubois", ["Claire Dubois"], []),
         ("Autor: Lukas Meier", ["Lukas Meier"], []),
+        ("BY SARAH WHITFIELDSTAFF WRITER", ["Sarah Whitfield"], []),  # capitals, glued
+        ("BY SARAH WHITFIELDPUBLISHED: MAR 14, 2026 9:12 AM EST", ["Sarah Whitfield"], []),
+        ("By Sarah Whitfield COURIERNews", ["Sarah Whitfield"], []),
+        ("SARAH WHITFIELD   Daily Courier-Post\n14.03.2026", ["Sarah Whitfield"], []),
     ],
-    ids=["glued", "names-below-a-lone-label", "french", "label-with-colon"],
+    ids=[
+        "glued",
+        "names-below-a-lone-label",
+        "french",
+        "label-with-colon",
+        "capitals-glued-to-job",
+        "capitals-glued-to-date",
+        "glued-brand",
+        "capitals-then-outlet",
+    ],
 )
 def test_bylines_as_captures_print_them(byline, authors, agencies):
     article = normalize(capture(f"River bridge to close for six months of repairs\n{byline}\n"))
     assert article.authors == authors
     assert article.agencies == agencies
     assert "Riemann" not in article.text and "Associated" not in article.text
+
+
+def test_a_photo_credit_naming_its_photographer_is_no_byline():
+    head = (
+        "River bridge to close for six months of repairs\n"
+        "Photograph by Jane Smith, NurPhoto/Getty Images\n"
+        "John Roe/Getty Images\n"
+        "By Sarah Whitfield\n"
+    )
+    assert normalize(capture(head)).authors == ["Sarah Whitfield"]
 
 
 def test_a_bare_name_beside_the_date_is_the_byline():

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsnorm.capture.captions import credit_of
 from newsnorm.capture.lines import is_furniture
 from newsnorm.text.people import agencies_in, has_byline_prefix, is_person_name, split_byline
 
@@ -44,7 +45,13 @@ _GENRE_BEFORE_LABEL = re.compile(
     r"^(?:[^\W\d_]+\s+){1,2}(?=(?:von|by|par|por|door)(?:\s+[A-Z]|\s*$))"
 )
 # "Emma Batypublished Dec 20": innerText joins the name and the label after it.
-_GLUED_AFTER_NAME = re.compile(r"(?<=[a-z])(published|updated|posted|long read)\b.*$")
+# In capitals ("BY EMMA BATYPUBLISHED: DEC 22", "BY JANE DOESTAFF WRITER") the job title
+# after the name is glued the same way.
+_GLUED_AFTER_NAME = re.compile(
+    r"(?<=[a-z])(published|updated|posted|long read)\b.*$|"
+    r"(?<=[A-Z]{2})(PUBLISHED|UPDATED|POSTED|LONG READ|STAFF|SENIOR|DATA|CONTRIBUTING|"
+    r"CONTRIBUTOR|REPORTER|EDITOR|CORRESPONDENT|WRITER|COLUMNIST)\b.*$"
+)
 _TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf) \w+)?$", re.I)
 # "Von Diana Resnik mit AP": the writer with a wire service.
 _WITH_AGENCY = re.compile(r"\s+(mit|avec|con|met|med|z|com)\s+(?=[A-Z])")
@@ -59,6 +66,9 @@ _TRAILING_JOB = re.compile(
 )
 # "Dolores Chang For Dailymail.Com": the outlet a writer writes for is no author.
 _FOR_OUTLET = re.compile(r"\s+for\s+\S+(\s+\S+)?$", re.IGNORECASE)
+# "FOXBusiness", "CNBCTech": a brand's capitals glued to a word, never part of a name.
+_GLUED_OUTLET = re.compile(r"\s+[A-Z]{2,}[a-z]\w*$")
+MIN_NAME_WORDS = 2
 # The last word of a newsroom's name: a byline part ending in one names an outlet.
 _OUTLET_WORD = re.compile(
     r"\s(news|times|post|press|zeitung|journal|herald|tribune|gazette|sentinel|courier|"
@@ -99,6 +109,8 @@ def _byline_kind(line: str) -> str | None:
     """ "label" for a lone "By"/"Von" (the names follow), "byline" for a whole one."""
     if len(line.split()) > MAX_BYLINE_WORDS or not _MAY_BE_BYLINE.search(line):
         return None
+    if credit_of(line) is not None and not has_byline_prefix(line):
+        return None  # "Photograph by Jaap Arriens, NurPhoto/Getty Images": the photo's
     text = clean_byline(line)
     if _LONE_LABEL.match(text):
         return "label"
@@ -133,8 +145,13 @@ def people_in(byline: str) -> tuple[list[str], list[str]]:
 
 
 def _without_outlet(name: str) -> str | None:
-    """ "Amanda Cappelli Fox News" -> "Amanda Cappelli"; "CBC News" -> None."""
+    """ "Amanda Cappelli Fox News" -> "Amanda Cappelli"; "CBC News" -> None; "JIM WALSH
+    Cherry Hill Courier-Post" -> "JIM WALSH"; "Janelle Ash FOXBusiness" -> "Janelle Ash"."""
+    name = _GLUED_OUTLET.sub("", name)
     words = name.split()
+    capitals = next((i for i, word in enumerate(words) if not word.isupper()), len(words))
+    if MIN_NAME_WORDS <= capitals < len(words) and is_person_name(" ".join(words[:capitals])):
+        return " ".join(words[:capitals]).title()  # the name in capitals, the outlet after it
     while words and _OUTLET_WORD.search(" " + words[-1]):
         words = words[:-2] if len(words) > 2 and words[-2][0].isupper() else words[:-1]
         if len(words) >= 2 and is_person_name(" ".join(words)):
@@ -146,10 +163,16 @@ def _without_outlet(name: str) -> str | None:
 def bare_name(text: str) -> bool:
     """A line that is only a person's name or a wire service: a byline when it sits beside
     the article's date."""
-    if is_furniture(text):
+    if is_furniture(text) or _photo_credit(text):
         return False
     text = _PARENTHESES.sub("", text)
     if not any(c.isupper() or c.islower() for c in text) and not _CJK_REPORTER.search(text):
         return False  # a short phrase in a script without capitals is as likely a label
     parts = [part for part in _NAME_SEPARATORS.split(text) if part.strip()]
     return bool(parts) and all(is_person_name(p) or agencies_in(p) for p in parts)
+
+
+def _photo_credit(text: str) -> bool:
+    """ "Megan Briggs/Getty Images" names the photographer; "Jane Doe/dpa" beside the date
+    may name the writer and the wire service."""
+    return credit_of(text) is not None and not agencies_in(text.rsplit("/", 1)[-1])
