@@ -63,6 +63,14 @@ def test_a_byline_with_a_job_title_gives_the_person_only():
         ("BY SARAH WHITFIELDPUBLISHED: MAR 14, 2026 9:12 AM EST", ["Sarah Whitfield"], []),
         ("By Sarah Whitfield COURIERNews", ["Sarah Whitfield"], []),
         ("SARAH WHITFIELD   Daily Courier-Post\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah Whitfield | swhitfield@courier.example\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah Whitfield • Courier.example\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah Whitfield|Published 4 hours ago\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah Whitfield 3 minutes read\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah WhitfieldTravel News Reporter\n14.03.2026", ["Sarah Whitfield"], []),
+        ("Sarah Whitfield Deputy Content Director\n14.03.2026", ["Sarah Whitfield"], []),
+        ("By Mary Ann Whitfield Senior Writer", ["Mary Ann Whitfield"], []),
+        ("By Kaitlyn McCormick Staff Writer", ["Kaitlyn McCormick"], []),
     ],
     ids=[
         "glued",
@@ -73,6 +81,14 @@ def test_a_byline_with_a_job_title_gives_the_person_only():
         "capitals-glued-to-date",
         "glued-brand",
         "capitals-then-outlet",
+        "name-then-address",
+        "name-then-site",
+        "name-then-published",
+        "name-then-reading-time",
+        "name-glued-to-job",
+        "name-then-job",
+        "three-names-then-job",
+        "inner-capital-kept",
     ],
 )
 def test_bylines_as_captures_print_them(byline, authors, agencies):
@@ -80,6 +96,11 @@ def test_bylines_as_captures_print_them(byline, authors, agencies):
     assert article.authors == authors
     assert article.agencies == agencies
     assert "Riemann" not in article.text and "Associated" not in article.text
+
+
+def test_a_question_headline_is_not_taken_for_a_name():
+    head = "How Much Would You Pay for Alternative Bridges?\nBy Sarah Whitfield\n"
+    assert normalize(capture(head)).title == "How Much Would You Pay for Alternative Bridges?"
 
 
 def test_a_photo_credit_naming_its_photographer_is_no_byline():

@@ -57,11 +57,65 @@ _TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf)
 _WITH_AGENCY = re.compile(r"\s+(mit|avec|con|met|med|z|com)\s+(?=[A-Z])")
 # "Joanna Walters and Edward Helmore in New York": where they wrote from.
 _IN_PLACE = re.compile(r"\s+(in|aus|en|à|desde|da|from)\s+[A-Z][\w.-]*(\s+[A-Z][\w.-]*){0,2}$")
-# "Daniel Großert Redakteur", "Jane Doe Staff Writer": a job title printed after the name.
-_TRAILING_JOB = re.compile(
-    r"\s+((senior|chief|staff|political|business|sports?|foreign|deputy)\s+)?"
+# "Daniel Großert Redakteur", "Jane Doe Staff Writer", "Sophie FosterTravel News Reporter"
+# (glued by innerText): a job title printed after the name, of up to three words before
+# the job's own.
+_JOB_WORD = re.compile(
     r"(redakteur(in)?|reporter(in)?|korrespondent(in)?|autor(in)?|editor|correspondent|"
-    r"writer|reporter|journalist(in|e)?|rédacteur|rédactrice|redactor[a]?|redattore)$",
+    r"writer|reporter|journalist(in|e)?|rédacteur|rédactrice|redactor[a]?|redattore|"
+    r"director|producer|columnist|contributor|analyst)$",
+    re.IGNORECASE,
+)
+_LEADING_LABEL = re.compile(r"^((?:by|von|par|por|door|di|av|af)\s+)?(.*)$", re.IGNORECASE | re.S)
+_CAMEL_GLUE = re.compile(r"(?<=[a-z]{4})(?=[A-Z])")  # not "McCormick", "MacDonald"
+MAX_JOB_WORDS = 4
+_JOB_MODIFIERS = frozenset(
+    {
+        "senior",
+        "chief",
+        "staff",
+        "political",
+        "business",
+        "sports",
+        "sport",
+        "foreign",
+        "deputy",
+        "parliamentary",
+        "contributing",
+        "associate",
+        "executive",
+        "managing",
+        "news",
+        "data",
+        "lifestyle",
+        "entertainment",
+        "content",
+        "hub",
+        "digital",
+        "national",
+        "international",
+        "local",
+        "investigative",
+        "health",
+        "science",
+        "tech",
+        "travel",
+        "landespolitische",
+        "politische",
+        "leitender",
+        "leitende",
+        "stellvertretender",
+        "stellvertretende",
+    }
+)
+# What pages print after the name beside a separator: an address, a site, the outlet, a
+# note ("Anneice Coady | acoady@mlive.com", "Kelly Quinlan • Rivals.com", "Jane Doe |
+# Published 4 months ago"); or a reading time or an age ("Kyle Wiggers 7 hours").
+_AFTER_NAME = re.compile(
+    r"\s*[|•·,/–-]\s*(\S+@\S+|\S+\.[a-z]{2,}\b|"
+    r"(published|updated|posted|sponsored|veröffentlicht)\b).*$|"
+    r"\s+\d+\s*(min(ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)(\s+(read|ago))?$|"
+    r"(?<=[a-z])\d{1,2}\.\d{1,2}\.\d{2,4}\b.*$",
     re.IGNORECASE,
 )
 # "Dolores Chang For Dailymail.Com": the outlet a writer writes for is no author.
@@ -93,7 +147,26 @@ def clean_byline(text: str) -> str:
     text = _GENRE_BEFORE_LABEL.sub("", _GLUED_LABEL.sub(r"\1 ", text))
     text = _WITH_AGENCY.sub(", ", _GLUED_AFTER_NAME.sub("", text))
     text = _FOR_OUTLET.sub("", _TRAILING_BUTTON.sub("", text))
-    return _IN_PLACE.sub("", _TRAILING_JOB.sub("", text)).strip()
+    text = _AFTER_NAME.sub("", text)
+    return _IN_PLACE.sub("", _without_job(text)).strip()
+
+
+def _without_job(text: str) -> str:
+    """The name without the job title after it ("Jane Doe Senior Writer"); a job glued by
+    innerText ("Jane DoeNews Reporter") is cut where the words were glued."""
+    label, name = _LEADING_LABEL.match(text).groups(default="")
+    if not _JOB_WORD.search(name):
+        return text
+    glued = list(_CAMEL_GLUE.finditer(name))
+    if glued and len(name[glued[-1].start() :].split()) <= MAX_JOB_WORDS:
+        kept = name[: glued[-1].start()].split()
+    else:
+        kept = name.split()[:-1]
+        while kept and (kept[-1].islower() or kept[-1].casefold() in _JOB_MODIFIERS):
+            kept.pop()
+    if len(kept) >= MIN_NAME_WORDS and is_person_name(" ".join(kept)):
+        return label + " ".join(kept)
+    return text
 
 
 def byline_at(texts: list[str], index: int) -> FoundByline | None:
@@ -165,7 +238,9 @@ def bare_name(text: str) -> bool:
     the article's date."""
     if is_furniture(text) or _photo_credit(text):
         return False
-    text = _PARENTHESES.sub("", text)
+    # (only what follows a name: the whole cleaning would make "How Much Would You Pay
+    # for Alternative Leathers?" a name without "for …")
+    text = _PARENTHESES.sub("", _without_job(_AFTER_NAME.sub("", text)))
     if not any(c.isupper() or c.islower() for c in text) and not _CJK_REPORTER.search(text):
         return False  # a short phrase in a script without capitals is as likely a label
     parts = [part for part in _NAME_SEPARATORS.split(text) if part.strip()]
