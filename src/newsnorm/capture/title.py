@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from newsnorm.capture.bylines import bare_name, byline_at
 from newsnorm.capture.captions import credit_of
@@ -231,13 +232,14 @@ def _slug_words(url: str | None) -> set[str]:
     return {word.casefold() for word in _SLUG_WORD.findall(path.replace("-", " "))}
 
 
-def _keys(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _keys(text: str) -> frozenset[str]:
     """A line's content words, cut to their stems, and for Chinese, Japanese and Korean
     its character pairs."""
     keys = {word.casefold()[:STEM] for word in _WORD.findall(text)}
     for run in _CJK_RUN.findall(text):
         keys.update(run[i : i + 2] for i in range(len(run) - 1))
-    return keys
+    return frozenset(keys)
 
 
 def _story_words(texts: list[str], body_start: int) -> dict[str, set[int]]:
