@@ -126,6 +126,12 @@ def test_a_bare_name_beside_the_date_is_the_byline():
     ("line", "day"),
     [
         ("28.04.2023, 20.15 Uhr", dt.date(2023, 4, 28)),
+        ("Veröffentlicht am 27.04.24 um 07:39 Uhr", dt.date(2024, 4, 27)),
+        ("Publisert: 05.08.24 kl. 14:47", dt.date(2024, 8, 5)),
+        ("12/22/23 11:35 AM ET", dt.date(2023, 12, 22)),
+        ("12-20-2023", dt.date(2023, 12, 20)),
+        ("POLITICSAPR 28, 2024 10:00 AM", dt.date(2024, 4, 28)),
+        ("Published On 9 Oct 20239 Oct 2023", dt.date(2023, 10, 9)),
         ("December 17, 2023, 12:34 PM", dt.date(2023, 12, 17)),
         ("Publié le 06/01/2026 - 14:16 UTC+1", dt.date(2026, 1, 6)),
         ("3. Mai 2022", dt.date(2022, 5, 3)),
@@ -136,6 +142,12 @@ def test_dates_in_many_languages(line, day):
     published = article.published
     assert (published.date() if isinstance(published, dt.datetime) else published) == day
     assert line not in article.text
+
+
+@pytest.mark.parametrize("line", ["Version 3.5.10", "Score 2-1-0", "1.2.24"])
+def test_numbers_that_only_look_like_short_dates_are_none(line):
+    article = normalize(capture(f"River bridge to close for repairs\n{line}\n"))
+    assert article.published is None
 
 
 def test_a_printed_offset_is_kept_and_relative_times_are_no_date():

@@ -40,14 +40,18 @@ _WEEKDAY = re.compile(
 )
 # "20.15 Uhr", "15.30 CET": a time with a dot.
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(uhr|h\b|[A-Z]{2,5}\b|$))", re.I)
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
+# "27.04.24", "12/22/23 11:35 AM", "12-22-23": a year of two digits (this century's); the
+# day or the month of two digits too, where "3.5.10" is more often a version.
+_SHORT_YEAR = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?![\d./-])")
 # "2025年1月14日" (Chinese, Japanese), "2025년 6월 3일" (Korean), "2025.06.03", "2025. 6. 3.".
 _YEAR_FIRST = re.compile(
     r"(?<!\d)((?:19|20)\d\d)(?:\s*[年년]\s*|\.\s?|/)(\d{1,2})(?:\s*[月월]\s*|\.\s?|/)"
     r"(\d{1,2})(?!\d)"
 )
 _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
-_ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # a cheap first test: most lines print no year
+# A cheap first test: most lines print no year.
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
@@ -73,7 +77,9 @@ def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
         return ()
     text = _GLUED_WORDS.sub(" ", _GLUED_YEAR_TIME.sub(r"\1 \2", text))
     text = _SPACED_DOTS.sub(r"\1.\2.\3", text)
-    if len(text.split()) > MAX_DATE_LINE_WORDS or not _YEAR.search(text):
+    if len(text.split()) > MAX_DATE_LINE_WORDS:
+        return ()
+    if not (_YEAR.search(text) or _SHORT_YEAR.search(text)):
         return ()
     parts = _split_at_update(text)
     found = []
@@ -118,8 +124,15 @@ def _day_of(text: str) -> date | None:
     if match := _ISO_DAY.search(text):
         return _valid(int(match[1]), int(match[2]), int(match[3]))
     if match := _SLASHED.search(text):
-        return _slashed_day(text, int(match[1]), int(match[2]), int(match[3]))
-    return printed_day(text)
+        return _slashed_day(text, int(match[1]), int(match[3]), int(match[4]))
+    if (day := printed_day(text)) is not None:
+        return day
+    if (match := _SHORT_YEAR.search(text)) and len(match[1] + match[3]) > 2:
+        first, second, year = int(match[1]), int(match[3]), 2000 + int(match[4])
+        if match[2] == ".":  # dotted dates are day first
+            return _valid(year, second, first)
+        return _slashed_day(text, first, second, year)
+    return None
 
 
 def _slashed_day(text: str, first: int, second: int, year: int) -> date | None:
@@ -152,9 +165,11 @@ _TRAILING_CLOCK = re.compile(
     r"(\s+(\d{1,2}[:.]\d\d\s*([ap]\.?m\.?)?|on|at|um|le|el|am)|\s*[|/·,–—-])+$", re.IGNORECASE
 )
 # innerText glues inline elements: "December 23, 202311:08 AM UTCUpdated".
-_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d|\d{1,2}\s+[^\W\d_])")
+# "GEARAPR 28, 2024": a kicker in capitals glued to the month.
 _GLUED_WORDS = re.compile(
-    r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])"
+    r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|"
+    r"(?<=[A-Z]{2})(?=(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?\s+\d)"
 )
 # "23. 12. 2024": a dotted date with spaces (Czech, Slovak, Polish, Hungarian pages).
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})(?!\d)")
