@@ -132,6 +132,8 @@ def test_a_bare_name_beside_the_date_is_the_byline():
         ("12-20-2023", dt.date(2023, 12, 20)),
         ("POLITICSAPR 28, 2024 10:00 AM", dt.date(2024, 4, 28)),
         ("Published On 9 Oct 20239 Oct 2023", dt.date(2023, 10, 9)),
+        ("Madrid-29/05/2025 20:00", dt.date(2025, 5, 29)),
+        ("Updated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023", dt.date(2023, 12, 22)),
         ("December 17, 2023, 12:34 PM", dt.date(2023, 12, 17)),
         ("Publié le 06/01/2026 - 14:16 UTC+1", dt.date(2026, 1, 6)),
         ("3. Mai 2022", dt.date(2022, 5, 3)),

@@ -24,6 +24,11 @@ _UPDATED = re.compile(
     r"päivitetty|aktualizováno)\b",
     re.IGNORECASE,
 )
+_PUBLISHED = re.compile(
+    r"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd|"
+    r"publicerad|publisert|publiceret|opublikowano|yayınlanma|julkaistu)\b",
+    re.IGNORECASE,
+)
 _LABELS = re.compile(
     r"\b(first published|published|posted|updated|last updated|modified|on|at|am|um|le|"
     r"el|il|op|den|kl\.?|klo|o|godz\.?|saat|às|à|a las|alle|veröffentlicht|erstellt|"
@@ -40,7 +45,7 @@ _WEEKDAY = re.compile(
 )
 # "20.15 Uhr", "15.30 CET": a time with a dot.
 _DOTTED_TIME = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?=\s*(uhr|h\b|[A-Z]{2,5}\b|$))", re.I)
-_SLASHED = re.compile(r"(?<![\d/-])(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
+_SLASHED = re.compile(r"(?<![\d/])(?<!\d-)(\d{1,2})([/-])(\d{1,2})\2(\d{4})(?![\d/-])")
 # "27.04.24", "12/22/23 11:35 AM", "12-22-23": a year of two digits (this century's); the
 # day or the month of two digits too, where "3.5.10" is more often a version.
 _SHORT_YEAR = re.compile(r"(?<![\d./-])(\d{1,2})([./-])(\d{1,2})\2(\d{2})(?![\d./-])")
@@ -92,13 +97,17 @@ def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
 
 
 def _split_at_update(text: str) -> list[tuple[str, bool]]:
-    """ "Published X Updated Y" as [("Published X", False), ("Updated Y", True)]."""
+    """ "Published X Updated Y" as [("Published X", False), ("Updated Y", True)]; also
+    "Updated Y / Published X"."""
     match = _UPDATED.search(text)
     if match is None:
         return [(text, False)]
     head, tail = text[: match.start()], text[match.start() :]
     if not _YEAR.search(head):
-        return [(text, True)]
+        published = _PUBLISHED.search(tail)
+        if published is None:
+            return [(text, True)]
+        return [(tail[: published.start()], True), (tail[published.start() :], False)]
     return [(head, False), (tail, True)]
 
 
