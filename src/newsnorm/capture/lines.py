@@ -213,6 +213,7 @@ _OFFERS_AND_NOTICES = (
     (_MAX_NOTICE_WORDS, _NOTICE_HINT, (_NOTICE,)),
     (_MAX_UI_NOTICE_WORDS, _UI_HINT, (_UI_NOTICE,)),
 )
+_LONGEST_NOTICE_WORDS = max(most for most, _, _ in _OFFERS_AND_NOTICES)
 _ANY_HINT = re.compile("|".join(hint.pattern for _, hint, _ in _OFFERS_AND_NOTICES))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
@@ -292,6 +293,8 @@ def is_furniture(text: str) -> bool:
 def _offer_or_notice(text: str, words: int) -> bool:
     """Prompts, offers and notices, each pattern tried only on lines holding one of its
     words (a literal test on the folded line is many times cheaper than the pattern)."""
+    if words > _LONGEST_NOTICE_WORDS:  # the story's long paragraphs: no test at all
+        return False
     lowered = text.casefold()
     if not _ANY_HINT.search(lowered):  # most lines: one pass over the line, not three
         return False

@@ -75,7 +75,7 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     counts = Counter(without_label(text) for text in near)
     slug = _slug_words(url)
     meta = _meta_lines(texts, body_start)
-    story = _story_words(texts, body_start)
+    story = _Story(texts, body_start)
     scored = [
         *_head_candidates(texts, body_start, counts, slug, meta),
         *_body_candidates(texts, body_start, counts, slug, meta),
@@ -242,22 +242,24 @@ def _keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _story_words(texts: list[str], body_start: int) -> dict[str, set[int]]:
-    """For each word of the story's first prose lines, the lines it is in."""
-    found: dict[str, set[int]] = {}
-    for index in range(body_start, min(body_start + STORY_LINES, len(texts))):
-        if line_of(texts[index]).prose:
-            for key in _keys(texts[index]):
-                found.setdefault(key, set()).add(index)
-    return found
+class _Story:
+    """The words of the story's first prose lines: how many lines hold each, and which
+    lines they are (a line's own words do not echo it)."""
+
+    def __init__(self, texts: list[str], body_start: int) -> None:
+        end = min(body_start + STORY_LINES, len(texts))
+        self.lines = {i for i in range(body_start, end) if line_of(texts[i]).prose}
+        self.counts: Counter[str] = Counter()
+        for index in self.lines:
+            self.counts.update(_keys(texts[index]))
 
 
-def _echo(text: str, story: dict[str, set[int]], index: int) -> float:
+def _echo(text: str, story: _Story, index: int) -> float:
     """The share of a line's words the story repeats (on lines other than its own)."""
     keys = _keys(text)
     if not keys:
         return 0.0
+    own = 1 if index in story.lines else 0
+    repeated = sum(story.counts[key] > own for key in keys)
     # Over at least a few words: one common word repeated says little.
-    return sum(bool(story.get(key, set()) - {index}) for key in keys) / max(
-        len(keys), MIN_ECHO_KEYS
-    )
+    return repeated / max(len(keys), MIN_ECHO_KEYS)
