@@ -251,6 +251,20 @@ def test_a_caption_printed_twice_with_its_credit_goes_to_images_once():
     assert caption not in article.text and "Photograph" not in article.text
 
 
+def test_a_caption_ending_with_its_credit_is_not_the_headline():
+    head = (
+        "River bridge shut\n"
+        "CRACKS: Engineers inspect the supports of the river bridge on Monday. Foto: Jane Doe\n"
+    )
+    assert normalize(capture(head)).title == "River bridge shut"
+
+
+def test_a_headline_with_a_picture_word_before_a_colon_is_still_a_headline():
+    head = "Erstes Bild: So könnte die neue Brücke über den Fluss aussehen\nVon Jan Müller\n"
+    title = normalize(capture(head)).title
+    assert title == "Erstes Bild: So könnte die neue Brücke über den Fluss aussehen"
+
+
 def test_teasers_comments_and_footer_leave_the_body():
     article = normalize(capture("River bridge to close for six months of repairs\n"))
     for furniture in ("Most viewed", "Storm warning", "Comments", "©", "Privacy", "Facebook"):

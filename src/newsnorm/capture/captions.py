@@ -26,13 +26,18 @@ _PHOTO_HOUSES = re.compile(
     re.IGNORECASE,
 )
 _SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
-# A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP".
+# A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP"; the
+# label after the caption's last sentence or glued to its last word by innerText, never
+# inside a headline ("Erstes Bild: So …").
 _TRAILING_CREDIT = re.compile(
-    r"^(?P<caption>.+?)\s*(\((?P<paren>[^()]*\b(photo|foto|credit|image)\b[^()]*)\)|"
-    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60}))$",
+    r"^(?P<caption>.+?)\s*\((?P<paren>[^()]*\b(photo|foto|credit|image)\b[^()]*)\)$|"
+    r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])))\s*"
+    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60})$",
     re.IGNORECASE,
 )
 _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyright\b", re.IGNORECASE)
+# "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
+_HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
 
 
@@ -56,13 +61,16 @@ def credit_of(text: str) -> str | None:
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
     match = _TRAILING_CREDIT.match(text)
-    if match is None or not match["caption"].strip():
+    caption = match and (match["caption"] or match["lcaption"] or "").strip()
+    if not caption:
         return text, None
     credit = match["paren"] or re.sub(r"^\w+\s*:\s*", "", match["label"])
-    return match["caption"].strip(), credit.strip()
+    return caption, credit.strip()
 
 
 def is_credited(text: str) -> bool:
     """Whether a line holds a photo's credit ("… (AP Photo/Jane Doe) - Copyright AP"): the
     line is a caption."""
-    return _CREDIT_INSIDE.search(text) is not None or split_trailing_credit(text)[1] is not None
+    if _CREDIT_INSIDE.search(text) or _HOUSE_AFTER_SENTENCE.search(text):
+        return True
+    return split_trailing_credit(text)[1] is not None

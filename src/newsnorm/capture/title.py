@@ -11,7 +11,7 @@ from collections import Counter
 from functools import lru_cache
 
 from newsnorm.capture.bylines import bare_name, byline_at
-from newsnorm.capture.captions import credit_of
+from newsnorm.capture.captions import credit_of, is_credited
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.lines import Line, is_furniture, line_of
 
@@ -205,6 +205,8 @@ def _headline_shaped(texts: list[str], index: int) -> bool:
         return False
     if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
         return False
+    if is_credited(line.text):
+        return False  # a photo's caption with its credit: "… Foto: Metropolitan Police"
     if line.text.startswith(("(", "* ", "+ ")) or len(_CRUMB.findall(line.text)) >= 2:
         return False  # a note, a photo's caption, a text browser's list item, a breadcrumb
     return byline_at(texts, index) is None
