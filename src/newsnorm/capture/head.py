@@ -214,10 +214,10 @@ def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]
 def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
     """The dates of a date line; a sentence that mentions a date ("Archivbild (16.08.2024):
     …", "BR24 berichtete am 26.08.2024 darüber.") gives none."""
+    dates = dates_in_line(text)  # (cached, and most lines print no date: asked first)
+    if not dates or is_credited(text):
+        return ()  # (a photo's caption: "… Sunday, Dec. 21, 2025. (AP Photo/…)")
     line = line_of(text)
-    if is_credited(text):
-        return ()  # a photo's caption: "… Sunday, Dec. 21, 2025. (AP Photo/…)"
-    dates = dates_in_line(text)
     if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS * len(dates):
         return ()  # (a line printing both its dates, "Published … | Updated …", runs longer)
     return dates

@@ -158,7 +158,7 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
     for above in range(index - 1, max(index - 1 - DECK_GAP, -1), -1):
         if _headline_shaped(texts, above):
             words = line_of(texts[above]).words
-            if scores.get(above, best - DECK_MARGIN - 1) < best - DECK_MARGIN:
+            if above not in scores or scores[above] < best - DECK_MARGIN:
                 return index
             return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
     return index
