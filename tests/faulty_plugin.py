@@ -19,6 +19,7 @@ def newsnorm_remove_noise(document):
 def newsnorm_extract_metadata(document):
     document.meta.title = "A title it never meant to leave"
     document.meta.authors.append("Nobody")
+    document.meta.extensions.setdefault("faulty", {})["half"] = True
     raise KeyError("byline")
 
 

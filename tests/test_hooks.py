@@ -171,6 +171,15 @@ def test_a_plugin_that_changes_nothing_is_not_credited():
     assert "testplugin" not in plugin_names(run(Plugin()))
 
 
+def test_a_plugin_that_changes_a_value_in_place_is_credited():
+    class Plugin:
+        @hookimpl
+        def newsnorm_extract_metadata(self, document):
+            document.meta.extensions.setdefault("testplugin", {})["seen"] = True
+
+    assert "testplugin" in plugin_names(run(Plugin()))
+
+
 HOOK_NAMES = sorted(
     name
     for name, _ in inspect.getmembers(hookspecs, inspect.isfunction)

@@ -9,7 +9,8 @@ assigning metadata fields), so the pipeline can tell which plugin changed what a
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from copy import deepcopy
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -73,6 +74,24 @@ class Metadata:
     outlet_name: str | None = None
     outlet_domain: str | None = None
     extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def state(self) -> tuple[Any, ...]:
+        """Every value, compared around a hook to tell whether it changed any (cheaper than
+        the repr): lists as tuples (their items are strings and frozen images), the
+        plugins' extensions by their repr."""
+        return tuple(map(_comparable, vars(self).values()))
+
+    def copy(self) -> Metadata:
+        """A copy no change to this one reaches: the lists copied, the extensions (the
+        plugins' own values, of any shape) deep-copied."""
+        lists = {name: list(value) for name, value in vars(self).items() if isinstance(value, list)}
+        return replace(self, **lists, extensions=deepcopy(self.extensions))
+
+
+def _comparable(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    return repr(value) if isinstance(value, dict) else value
 
 
 @dataclass(frozen=True)
@@ -208,7 +227,7 @@ class Document:
 
     def fingerprint(self) -> tuple[Any, ...]:
         """Changes whenever the document changes; the pipeline compares it around hooks."""
-        return (len(self.removed), self._edits, len(self.blocks), repr(self.meta), self.outlet)
+        return (len(self.removed), self._edits, len(self.blocks), self.meta.state(), self.outlet)
 
     def _rule_name(self, rule: str) -> str:
         return f"{self.acting_plugin}:{rule}"

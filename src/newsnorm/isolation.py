@@ -46,7 +46,7 @@ class Checkpoint:
             self.blocks = list(document.blocks)
             self.block_states = [(b.text, b.type, b.removed_by, b.node) for b in document.blocks]
             self.removed = list(document.removed)
-            self.meta = copy.deepcopy(document.meta)
+            self.meta = document.meta.copy()
             self.outlet, self.edits = document.outlet, document._edits
             self.had_soup = document._soup is not None
 

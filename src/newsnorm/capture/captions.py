@@ -58,8 +58,11 @@ def credit_of(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
+    if not text.endswith(")") and ":" not in text:
+        return text, None  # neither credit's form: the pattern would try every position
     match = _TRAILING_CREDIT.match(text)
     caption = match and (match["caption"] or match["lcaption"] or "").strip()
     if not caption:

@@ -198,18 +198,23 @@ def without_label(title: str) -> str:
 
 
 def _headline_shaped(texts: list[str], index: int) -> bool:
-    line = line_of(texts[index])
-    if line.furniture or line.ends_article or line.text.endswith((":", ",")):
+    return _shaped_alone(texts[index]) and byline_at(texts, index) is None
+
+
+@lru_cache(maxsize=16384)
+def _shaped_alone(text: str) -> bool:
+    """Whether a line's text alone could be a headline (the lines under it may still make it
+    a byline); cached, as each candidate is asked again and menus repeat across pages."""
+    line = line_of(text)
+    if line.furniture or line.ends_article or text.endswith((":", ",")):
         return False
-    if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS or line.text[0].islower():
+    if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS or text[0].islower():
         return False
-    if bare_name(line.text) or credit_of(line.text) or dates_in_line(line.text):
-        return False
-    if is_credited(line.text):
-        return False  # a photo's caption with its credit: "… Foto: Metropolitan Police"
-    if line.text.startswith(("(", "* ", "+ ")) or len(_CRUMB.findall(line.text)) >= 2:
+    if text.startswith(("(", "* ", "+ ")) or len(_CRUMB.findall(text)) >= 2:
         return False  # a note, a photo's caption, a text browser's list item, a breadcrumb
-    return byline_at(texts, index) is None
+    if dates_in_line(text) or credit_of(text) or bare_name(text):
+        return False
+    return not is_credited(text)  # a photo's caption with its credit: "… Foto: Metropolitan Police"
 
 
 def _first_after_menus(texts: list[str], index: int) -> bool:

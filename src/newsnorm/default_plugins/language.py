@@ -21,7 +21,7 @@ from newsnorm import evidence
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 
-_SAMPLE_CHARS = 1500  # enough for a sure answer, bounded so long stories cost the same
+_SAMPLE_CHARS = 1000  # enough for a sure answer, bounded so long stories cost the same
 _MIN_CHARS_TO_DETECT = 40
 _MIN_CHARS_TO_OVERRIDE = 250
 _MIN_PROBABILITY_TO_OVERRIDE = 0.97

@@ -31,9 +31,19 @@ MASTHEAD_TAIL_BLOCKS = 30  # a footer's lines: the last blocks of a capture
 def footer_masthead(lines: Iterable[str]) -> str | None:
     """The site's name from a footer line that names it beside its group ("TechRadar is
     part of Future US Inc"), among the capture's last lines; the last such line wins."""
-    texts = [text for line in lines if (text := " ".join(line.split()))]
-    names = [_masthead(text) for text in texts[-MASTHEAD_TAIL_BLOCKS:]]
-    return next((name for name in reversed(names) if name), None)
+    names = (_masthead(text) for text in _last_texts(lines, MASTHEAD_TAIL_BLOCKS))
+    return next((name for name in names if name), None)
+
+
+def _last_texts(lines: Iterable[str], count: int) -> list[str]:
+    """The last `count` non-empty lines, spaces normalised, last first."""
+    texts: list[str] = []
+    for line in reversed(list(lines)):
+        if text := " ".join(line.split()):
+            texts.append(text)
+        if len(texts) == count:
+            break
+    return texts
 
 
 def _masthead(text: str) -> str | None:

@@ -38,8 +38,9 @@ def clean_lines(text: str) -> list[str]:
         text = unicodedata.normalize("NFC", text)
         for invisible in _INVISIBLE_CHARACTERS:
             text = text.replace(invisible, "")
-    text = "\n".join(text.splitlines())
-    return [line.strip() for line in _SPACES.sub(" ", text).split("\n")]
+    # str.split() breaks at the characters the pattern's \s matches (both ask Unicode's
+    # whitespace property), many times faster than the pattern over thousands of lines.
+    return [" ".join(line.split()) for line in text.splitlines() or [""]]
 
 
 def clean_preformatted(text: str) -> str:
