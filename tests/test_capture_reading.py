@@ -137,6 +137,8 @@ def test_a_bare_name_beside_the_date_is_the_byline():
         ("December 17, 2023, 12:34 PM", dt.date(2023, 12, 17)),
         ("Publié le 06/01/2026 - 14:16 UTC+1", dt.date(2026, 1, 6)),
         ("3. Mai 2022", dt.date(2022, 5, 3)),
+        ("By Maria ODec. 18, 2023 9:00 am EST", dt.date(2023, 12, 18)),  # an initial glued
+        ("By Dave Lee, Correspondent,Updated December 22, 2023, 5:49 p.m.", dt.date(2023, 12, 22)),
     ],
 )
 def test_dates_in_many_languages(line, day):
@@ -179,6 +181,28 @@ def test_a_date_printed_under_a_long_lead_is_still_the_articles():
     story = f"{lead}Freitag, 13.03.2026, 19:25\n{STORY}"
     article = normalize(capture(f"{menu}River bridge to close for repairs\n", story))
     assert article.published == dt.date(2026, 3, 13)  # (no offset printed: the day only)
+
+
+def test_a_short_date_under_a_headline_in_the_body_is_no_counter():
+    headline = (
+        "Geographers warn: the whole coast is in fact a giant crocodile that wants to eat us!"
+    )
+    article = normalize(capture(f"{headline}\n25.4.24\n"))
+    assert article.published == dt.date(2024, 4, 25)
+
+
+def test_a_date_printed_right_under_the_story_is_its_date_when_the_head_has_none():
+    under = "Share this\nClick here to comment\nMar 14, 2026 08:05am PDT\n"
+    article = normalize(capture("River bridge to close for repairs\n", footer=under + FOOTER))
+    assert article.published == dt.date(2026, 3, 14)  # ("PDT" is no offset it can trust)
+    assert "Mar 14" not in article.text
+
+
+def test_a_date_far_below_the_story_is_not_its_date():
+    teasers = "".join(f"Other story number {n}\n" for n in range(10))
+    below = f"Most viewed\n{teasers}Mar 14, 2026 08:05am PDT\n"
+    article = normalize(capture("River bridge to close for repairs\n", footer=below + FOOTER))
+    assert article.published is None
 
 
 def test_a_date_over_the_headline_is_its_date_not_its_section():

@@ -175,10 +175,12 @@ _TRAILING_CLOCK = re.compile(
 )
 # innerText glues inline elements: "December 23, 202311:08 AM UTCUpdated".
 _GLUED_YEAR_TIME = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2}:\d\d|\d{1,2}\s+[^\W\d_])")
-# "GEARAPR 28, 2024": a kicker in capitals glued to the month.
+# "GEARAPR 28, 2024": a kicker in capitals glued to the month; "By Desirée ODec. 18, 2023":
+# a name's initial glued to it.
 _GLUED_WORDS = re.compile(
     r"(?<=[a-z\d])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{2})(?=[A-Z][a-z])|"
-    r"(?<=[A-Z]{2})(?=(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?\s+\d)"
+    r"(?<=[A-Z]{2})(?=(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\.?\s+\d)|"
+    r"(?<=[A-Z])(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
 )
 # "23. 12. 2024": a dotted date with spaces (Czech, Slovak, Polish, Hungarian pages).
 _SPACED_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})(?!\d)")

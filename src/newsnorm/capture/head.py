@@ -38,6 +38,10 @@ NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 45
 SOURCE = "the capture's head"
+# Pages that print the story's date under it, after a share bar or a comment prompt: the
+# first lines after the article, read when the head prints no date.
+DATE_LINES_AFTER_ARTICLE = 8
+UNDER_THE_STORY = "the lines right after the capture's article"
 _CLOCK = re.compile(
     r"\b\d{1,2}[:.]\d\d\b|\b(ago|vor|heute|gestern|today|yesterday|hier|aujourd['’]hui|"
     r"hace|oggi|ieri|vandaag|gisteren|idag|igår|i dag|i går)\b",
@@ -45,12 +49,16 @@ _CLOCK = re.compile(
 )
 MAX_CLOCK_LINE_WORDS = 10
 _DATE_LINE_PARTS = re.compile(r"\s+[/|·•]\s+|,\s+")
+_MERIDIEM_AT_END = re.compile(r"\d\s*[ap]\.m\.$", re.IGNORECASE)
 _BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por|door)\s+\S.*$", re.IGNORECASE)
 
 
-def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
+def read_head(
+    document: Document, body: list[Block], head: list[Block], after: list[Block] = ()
+) -> None:
     """Fill what the head shows and take it out of the body; `head` are the live lines
-    above the article's first line, `body` the live lines from it on."""
+    above the article's first line, `body` the live lines from it on, `after` the lines
+    after the article (no longer in the body): some pages print the date under the story."""
     lines = [*head, *body]
     title_at = _take_title(document, lines, len(head))
     above, below, body = _split_at_title(lines, len(head), title_at)
@@ -61,6 +69,8 @@ def read_head(document: Document, body: list[Block], head: list[Block]) -> None:
     _take_subtitle(document, below)
     for block in [*above, *[b for b in below if not _prose(b)]]:
         document.remove(block, "page-header")  # (a block already taken stays as it was)
+    if document.meta.published is None and document.meta.updated is None:
+        _take_first_date(document, after[:DATE_LINES_AFTER_ARTICLE], UNDER_THE_STORY)
 
 
 def _split_at_title(lines: list[Block], body_start: int, title_at: int | None):
@@ -192,15 +202,17 @@ def _around(index: int, size: int) -> range:
     return range(max(index - NAME_NEAR_DATE, 0), min(index + NAME_NEAR_DATE + 1, size))
 
 
-def _take_dates(document: Document, block: Block, dates: tuple[PrintedDate, ...]) -> None:
+def _take_dates(
+    document: Document, block: Block, dates: tuple[PrintedDate, ...], source: str = SOURCE
+) -> None:
     meta = document.meta
     for printed in dates:
         if printed.updated and meta.updated is None:
             meta.updated = printed.moment
-            evidence.chose(document, "updated", SOURCE, block.text)
+            evidence.chose(document, "updated", source, block.text)
         elif not printed.updated and meta.published is None:
             meta.published = printed.moment
-            evidence.chose(document, "published", SOURCE, block.text)
+            evidence.chose(document, "published", source, block.text)
     before = dates[0].before
     if meta.byline is None and before and names_someone(before):
         _set_byline(document, before)
@@ -218,7 +230,8 @@ def _printed_dates(text: str) -> tuple[PrintedDate, ...]:
     if not dates or is_credited(text):
         return ()  # (a photo's caption: "… Sunday, Dec. 21, 2025. (AP Photo/…)")
     line = line_of(text)
-    if line.sentence and line.words > MAX_DATED_SENTENCE_WORDS * len(dates):
+    sentence = line.sentence and not _MERIDIEM_AT_END.search(text)  # "…, 5:49 p.m."
+    if sentence and line.words > MAX_DATED_SENTENCE_WORDS * len(dates):
         return ()  # (a line printing both its dates, "Published … | Updated …", runs longer)
     return dates
 
@@ -231,9 +244,13 @@ def _by_distance(up: list[Block], down: list[Block]) -> list[Block]:
 def _take_nearest_date(document: Document, blocks: list[Block]) -> None:
     """The first date line among `blocks` (nearest the headline first) that is no sentence
     of the story."""
+    _take_first_date(document, [block for block in blocks if block.live], SOURCE)
+
+
+def _take_first_date(document: Document, blocks: list[Block], source: str) -> None:
     for block in blocks:
-        if block.live and not _prose(block) and (dates := _printed_dates(block.text)):
-            _take_dates(document, block, dates)
+        if not _prose(block) and (dates := _printed_dates(block.text)):
+            _take_dates(document, block, dates, source)
             return
 
 

@@ -305,9 +305,9 @@ def _offer_or_notice(text: str, words: int) -> bool:
 
 
 def _is_counter(text: str) -> bool:
-    """A count or a clock; "22.11.2024 07.57" is a date, not a counter."""
+    """A count or a clock; "22.11.2024 07.57" and "25.4.24" are dates, not counters."""
     text = text.rstrip(" |·•-–—")  # "9 of 9 |": a gallery's counter and its separator
-    return bool(_COUNTER.match(text)) and not _YEAR.search(text)
+    return bool(_COUNTER.match(text)) and not _YEAR.search(text) and not dates_in_line(text)
 
 
 def _only_share_buttons(text: str) -> bool:

@@ -5,7 +5,7 @@ body's first lines; whatever outlet plugins already filled stays theirs."""
 from __future__ import annotations
 
 from newsnorm.capture.head import read_head
-from newsnorm.default_plugins.capture_region import BODY_MARK
+from newsnorm.default_plugins.capture_region import BODY_MARK, FOOTER_MARK
 from newsnorm.document import Document
 from newsnorm.hookspecs import hookimpl
 
@@ -16,7 +16,7 @@ def newsnorm_extract_metadata(document: Document) -> None:
         return
     live = list(document.live_blocks())
     start = _body_start(document, live)
-    read_head(document, live[start:], live[:start])
+    read_head(document, live[start:], live[:start], _after_article(document))
 
 
 def _body_start(document: Document, live: list) -> int:
@@ -28,3 +28,10 @@ def _body_start(document: Document, live: list) -> int:
     position = next((i for i, block in enumerate(document.blocks) if block is mark), 0)
     later = {id(block) for block in document.blocks[position:]}
     return next((i for i, block in enumerate(live) if id(block) in later), len(live))
+
+
+def _after_article(document: Document) -> list:
+    """The lines from the first one after the article to the end (the body left them)."""
+    mark = document.marks.get(FOOTER_MARK)
+    position = next((i for i, block in enumerate(document.blocks) if block is mark), None)
+    return [] if position is None else document.blocks[position:]

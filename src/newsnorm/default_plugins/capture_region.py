@@ -14,6 +14,7 @@ from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 
 BODY_MARK = "capture.body"
+FOOTER_MARK = "capture.footer"  # the first line after the article, when there is one
 # Short lines in a row, inside the article once its story has begun: a teaser list.
 MIN_TEASER_RUN = 3
 
@@ -33,6 +34,8 @@ def newsnorm_remove_noise(document: Document) -> None:
             stage="noise",
         )
     document.marks[BODY_MARK] = live[region.start]
+    if region.end + 1 < len(live):
+        document.marks[FOOTER_MARK] = live[region.end + 1]
     for block in live[region.end + 1 :]:
         document.remove(block, "page-footer")
     _clean_inside(document, live[region.start : region.end + 1], lines[region.start :])
