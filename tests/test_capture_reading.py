@@ -183,6 +183,12 @@ def test_a_date_printed_under_a_long_lead_is_still_the_articles():
     assert article.published == dt.date(2026, 3, 13)  # (no offset printed: the day only)
 
 
+def test_a_short_headline_in_title_case_is_no_name():
+    article = normalize(capture("Events\nCarlson Is Entering Streaming\nBy Sarah Whitfield\n"))
+    assert article.title == "Carlson Is Entering Streaming"
+    assert article.authors == ["Sarah Whitfield"]
+
+
 def test_a_short_date_under_a_headline_in_the_body_is_no_counter():
     headline = (
         "Geographers warn: the whole coast is in fact a giant crocodile that wants to eat us!"

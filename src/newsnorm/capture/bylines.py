@@ -38,6 +38,13 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[|,/&·•]|\band\b|\bund\b|\bet\b|\by\b)\
 
 
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# Words a headline in title case holds and a name never does: "Tucker Carlson Is Entering
+# Streaming" is no byline (words that are also names, "Will", "Can", "An", "He", stay out).
+_TITLE_CASE_WORDS = re.compile(
+    r"\b(?:The|Of|And|Or|To|For|With|From|Into|After|Over|About|How|Why|What|When|Where|"
+    r"Not|Your|Our|This|That|Is|Are|Was|Were|Has|Have|Had|Would|Should|Could|Does|Did|"
+    r"They|We|You|It|On|At|Says|Said|Gets|Makes|Takes)\b"
+)
 # "구현모 기자" (reporter Gu), "记者 王伟": a name with the word for reporter.
 _CJK_REPORTER = re.compile(r"기자|특파원|记者|記者|特派員")
 # "Kommentar von Nicole Opitz", "Analysis by Jane Doe": a genre word before the label.
@@ -244,7 +251,11 @@ def bare_name(text: str) -> bool:
     if not any(c.isupper() or c.islower() for c in text) and not _CJK_REPORTER.search(text):
         return False  # a short phrase in a script without capitals is as likely a label
     parts = [part for part in _NAME_SEPARATORS.split(text) if part.strip()]
-    return bool(parts) and all(is_person_name(p) or agencies_in(p) for p in parts)
+    return bool(parts) and all(_bare_person(p) or agencies_in(p) for p in parts)
+
+
+def _bare_person(text: str) -> bool:
+    return is_person_name(text) and not _TITLE_CASE_WORDS.search(text)
 
 
 def _photo_credit(text: str) -> bool:
