@@ -29,6 +29,19 @@ def test_encodings_and_line_endings_give_the_same_article(encoded):
     assert article.text == "The story’s first paragraph — with accents: é, ü."
 
 
+@pytest.mark.parametrize("wrong", ["cp1252", "latin-1"])
+def test_a_capture_decoded_twice_on_its_way_is_repaired(wrong):
+    story = "Müller’s café: a headline for the story\n\nThe story’s first lines: é, ü, ñ.\n"
+    article = normalize(story.encode("utf-8").decode(wrong).encode("utf-8"))
+    assert article.title == "Müller’s café: a headline for the story"
+    assert article.text == "The story’s first lines: é, ü, ñ."
+
+
+def test_text_that_only_resembles_mojibake_stays_as_written():
+    text = "SÃO PAULO: A headline for the story\n\nJoão said the château was â la mode.\n"
+    assert normalize(text).text == "João said the château was â la mode."
+
+
 def test_bad_bytes_are_replaced_not_fatal():
     article = normalize(b"A headline of the story\n\nValid text \xff\xfe\xfa and more text.\n")
     assert article.text.startswith("Valid text")

@@ -9,6 +9,7 @@ from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.text.decoding import decode
+from newsnorm.text.mojibake import repair_mojibake
 from newsnorm.text.patterns import clean_lines
 
 # Bullets and boxes that open a list item (browsers' copies, text browsers' dumps).
@@ -18,6 +19,7 @@ _BULLETS = "•●▪◦‣∙○◆◇■□☐☑☒★☆►▶▸➢➤✓�
 @hookimpl(trylast=True)
 def newsnorm_read_document(source: Source) -> Document:
     text = source.content if isinstance(source.content, str) else decode(source.content)
+    text = repair_mojibake(text)
     if not clearly_unwrapped(text):  # a browser's copy needs no joining: most captures
         text = "\n".join(logical_lines(text))
     blocks = [_block(line) for line in clean_lines(text) if line]
