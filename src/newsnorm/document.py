@@ -79,19 +79,18 @@ class Metadata:
         """Every value, compared around a hook to tell whether it changed any (cheaper than
         the repr): lists as tuples (their items are strings and frozen images), the
         plugins' extensions by their repr."""
-        return tuple(map(_comparable, vars(self).values()))
+        return tuple(
+            [
+                tuple(v) if type(v) is list else repr(v) if type(v) is dict else v
+                for v in vars(self).values()
+            ]
+        )
 
     def copy(self) -> Metadata:
         """A copy no change to this one reaches: the lists copied, the extensions (the
         plugins' own values, of any shape) deep-copied."""
         lists = {name: list(value) for name, value in vars(self).items() if isinstance(value, list)}
         return replace(self, **lists, extensions=deepcopy(self.extensions))
-
-
-def _comparable(value: Any) -> Any:
-    if isinstance(value, list):
-        return tuple(value)
-    return repr(value) if isinstance(value, dict) else value
 
 
 @dataclass(frozen=True)

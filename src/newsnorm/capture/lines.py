@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from newsnorm.capture.dates import dates_in_line
+from newsnorm.text.literals import any_of
 from newsnorm.text.patterns import ends_like_sentence
 
 # A sentence needs this many words to count as the story's prose on its own.
@@ -32,10 +33,12 @@ _COMMENT_PROMPT = re.compile(
     r"deja (tu|un) comentario|i commenti sono chiusi|lascia un commento|reageer op dit artikel)",
     re.IGNORECASE,
 )
-_OFFER_HINT = re.compile(
-    r"newsletter|sign|subscri|inbox|account|access|app|play|abonn|inscri|suscr|iscriv|"
-    r"abbon|continua|lesen|comment|conversation|thoughts|kommentar|diskut|réag|coment|reageer"
-)
+_OFFER_HINTS = (
+    "newsletter", "sign", "subscri", "inbox", "account", "access", "app", "play", "abonn",
+    "inscri", "suscr", "iscriv", "abbon", "continua", "lesen", "comment", "conversation",
+    "thoughts", "kommentar", "diskut", "réag", "coment", "reageer",
+)  # fmt: skip
+_OFFER_HINT = any_of(_OFFER_HINTS)
 # The page's notices about itself, a sentence long.
 _UI_NOTICE = re.compile(
     r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
@@ -44,7 +47,8 @@ _UI_NOTICE = re.compile(
     r"(is|isn['’]t) (not )?available|see (all|\d+) more",
     re.IGNORECASE,
 )
-_UI_HINT = re.compile(r"window|tab|again|please|your|version|available|more")
+_UI_HINTS = ("window", "tab", "again", "please", "your", "version", "available", "more")
+_UI_HINT = any_of(_UI_HINTS)
 _MAX_UI_NOTICE_WORDS = 15
 # Offers of the site's own: newsletters, subscriptions, accounts, apps.
 _PROMOTION = re.compile(
@@ -112,10 +116,11 @@ _ACCOUNT_PROMPT = re.compile(
 )
 _MAX_PROMPT_WORDS = 8
 # Word stems every prompt above holds one of: a cheap test before the pattern's search.
-_PROMPT_HINT = re.compile(
-    r"sign|log|subscri|regist|newsletter|account|anmeld|abonn|einlogg|inscri|suscr|iscriv|"
-    r"abbon|aanmeld|prenumer|zaloguj|abo"
-)
+_PROMPT_HINTS = (
+    "sign", "log", "subscri", "regist", "newsletter", "account", "anmeld", "abonn", "einlogg",
+    "inscri", "suscr", "iscriv", "abbon", "aanmeld", "prenumer", "zaloguj", "abo",
+)  # fmt: skip
+_PROMPT_HINT = any_of(_PROMPT_HINTS)
 # A teaser for another story, labelled: "RELATED: …", "Read more: …", "Lesen Sie auch: …".
 _TEASER_LABEL = re.compile(
     r"^(related|read more|read also|also read|see also|more|watch|listen|recommended|"
@@ -173,7 +178,7 @@ _NOTICE_HINTS = (
     "required", "javascript", "commission", "compensation", "affiliate", "advertisement",
     "continue",
 )  # fmt: skip
-_NOTICE_HINT = re.compile("|".join(map(re.escape, _NOTICE_HINTS)))
+_NOTICE_HINT = any_of(_NOTICE_HINTS)
 # Buttons and menus in Chinese, Japanese and Korean: share, bookmark, follow, log in, sign
 # up, subscribe, print ("はてなブックマークでシェアする", "분享到微信").
 _CJK_CONTROL = re.compile(
@@ -214,7 +219,7 @@ _OFFERS_AND_NOTICES = (
     (_MAX_UI_NOTICE_WORDS, _UI_HINT, (_UI_NOTICE,)),
 )
 _LONGEST_NOTICE_WORDS = max(most for most, _, _ in _OFFERS_AND_NOTICES)
-_ANY_HINT = re.compile("|".join(hint.pattern for _, hint, _ in _OFFERS_AND_NOTICES))
+_ANY_HINT = any_of((*_PROMPT_HINTS, *_OFFER_HINTS, *_NOTICE_HINTS, *_UI_HINTS))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
