@@ -29,6 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from newsnorm.outlet.names import bare_host, clean_name, is_agency, related
 
@@ -40,7 +41,7 @@ _MAX_OWNER_WORDS = 7
 
 _SYMBOL = r"(?:©|ⓒ|\(c\))"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
-_MAY_MARK = re.compile(r"©|ⓒ|\(c\)|copyright")  # on folded text: the quick test's marks
+_MAY_MARK = re.compile(r"©|ⓒ|\(c\)|copyright", re.IGNORECASE)  # the quick test's marks
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d")  # the quick test's; _YEAR is the exact one
 _YEARS = re.compile(rf"{_YEAR}(?:\s*(?:[-–—/,]|and|to)\s*{_YEAR})*", re.IGNORECASE)
 # The mark: the symbol (with "Copyright" before or after it), "(c)" before a year, or the word
@@ -138,24 +139,17 @@ def site_notice(lines: Iterable[str]) -> Notice | None:
 
 def _lines_to_read(texts: list[str]) -> list[int]:
     """The indexes of the lines that may be notices (a mark, or a short line with a year and
-    a rights phrase), found by searching the whole text once for marks and years instead of
-    testing each of its hundreds of lines."""
-    folded = [text.casefold() for text in texts]  # folding may change a line's length (ß)
-    dated = _line_hits(texts, _ANY_YEAR)
+    a rights phrase): the marks found by searching the whole text once instead of testing
+    each of its hundreds of lines, the rights phrase on short lines only."""
+    starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+    whole = "\n".join(texts)
+    marked = {bisect_right(starts, match.start()) - 1 for match in _MAY_MARK.finditer(whole)}
     rights = {
         index
-        for index in dated
-        if len(texts[index]) <= _MAX_RIGHTS_LINE_CHARS and _RIGHTS.search(texts[index])
+        for index, text in enumerate(texts)
+        if len(text) <= _MAX_RIGHTS_LINE_CHARS and _ANY_YEAR.search(text) and _RIGHTS.search(text)
     }
-    return sorted(_line_hits(folded, _MAY_MARK) | rights)
-
-
-def _line_hits(texts: list[str], pattern: re.Pattern[str]) -> set[int]:
-    starts = [0]
-    for text in texts:
-        starts.append(starts[-1] + len(text) + 1)
-    whole = "\n".join(texts)
-    return {bisect_right(starts, match.start()) - 1 for match in pattern.finditer(whole)}
+    return sorted(marked | rights)
 
 
 def _first_published_by(texts: list[str], owner: str) -> bool:
