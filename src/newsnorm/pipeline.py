@@ -129,15 +129,17 @@ class Pipeline:
         """Call every implementation, noting those that changed the document or record, and
         rolling back an isolated one that fails."""
         evidence = kwargs["document"].evidence
+        before = _snapshot(kwargs)
         for impl in self._impls(hook):
-            before = _snapshot(kwargs)
             if evidence is not None:
                 evidence.watch(kwargs["document"].meta, impl.plugin_name)
             applied = self._call_guarded(impl, stage, kwargs, trace)
             if evidence is not None:
                 evidence.settle(kwargs["document"].meta)
-            if applied and _snapshot(kwargs) != before:
+            after = _snapshot(kwargs)  # (and the next hook's state before it runs)
+            if applied and after != before:
                 trace.note(impl.plugin_name)
+            before = after
 
     def _call_guarded(self, impl: Any, stage: str, kwargs: dict, trace: _Trace) -> bool:
         """Call one implementation, isolated when it is a third party's; False when it failed

@@ -221,6 +221,7 @@ _OFFERS_AND_NOTICES = (
 _LONGEST_NOTICE_WORDS = max(most for most, _, _ in _OFFERS_AND_NOTICES)
 _ANY_HINT = any_of((*_PROMPT_HINTS, *_OFFER_HINTS, *_NOTICE_HINTS, *_UI_HINTS))
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_FIRST_CJK = "\u3040"
 
 
 class Line:
@@ -233,7 +234,7 @@ class Line:
     def __init__(self, text: str) -> None:
         self.text = text
         words = len(text.split())
-        if not text.isascii():
+        if not text.isascii() and max(text) >= _FIRST_CJK:  # (max: one pass in C, no pattern)
             words += len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
         self.words = words  # scripts written without spaces counted by their characters
         self.sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
