@@ -191,7 +191,8 @@ class Document:
         return self.outlet is not None and self.outlet.key == key
 
     def live_blocks(self) -> Iterator[Block]:
-        return (block for block in self.blocks if block.live)
+        # (`removed_by` read directly: stages walk every block several times per document)
+        return (block for block in self.blocks if block.removed_by is None)
 
     def live_before(self, anchor: Block) -> list[Block]:
         """The live blocks above `anchor`, top first."""
