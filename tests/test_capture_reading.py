@@ -183,6 +183,15 @@ def test_a_date_printed_under_a_long_lead_is_still_the_articles():
     assert article.published == dt.date(2026, 3, 13)  # (no offset printed: the day only)
 
 
+def test_a_deck_written_as_a_sentence_is_not_the_headline_over_it():
+    head = (
+        "Politics\nBridge closes for repairs\n"
+        "The council shut the old river bridge on Tuesday after engineers found deep cracks.\n"
+        "Sarah Whitfield\nPublished 14 March 2026\n"
+    )
+    assert normalize(capture(head)).title == "Bridge closes for repairs"
+
+
 def test_a_short_headline_in_title_case_is_no_name():
     article = normalize(capture("Events\nCarlson Is Entering Streaming\nBy Sarah Whitfield\n"))
     assert article.title == "Carlson Is Entering Streaming"

@@ -44,6 +44,10 @@ MIN_DECK_WORDS = 10
 MIN_TITLE_OVER_DECK = 5
 DECK_GAP = 8
 DECK_MARGIN = 4.0
+# A deck ending in a full stop is told from its headline by that alone: a wider margin.
+SENTENCE_DECK_MARGIN = 8.0
+MIN_TITLE_OVER_SENTENCE = 4
+_FULL_STOPS = (".", ".”", '."', ".’", ".»")
 # Copies of a line count within this many lines of the article's start.
 NEAR_LINES = 60
 # Points for a candidate within this many lines above a byline or date line, and against
@@ -155,6 +159,8 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
     likely: a menu's entry or a notice over a long headline is not its title."""
     if line_of(texts[index]).words < MIN_DECK_WORDS:
         return index
+    if (above := _over_a_sentence(texts, index, scores, best)) is not None:
+        return above
     for above in range(index - 1, max(index - 1 - DECK_GAP, -1), -1):
         if _headline_shaped(texts, above):
             words = line_of(texts[above]).words
@@ -162,6 +168,16 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
                 return index
             return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
     return index
+
+
+def _over_a_sentence(texts: list[str], index: int, scores: dict[int, float], best: float):
+    """A deck written as a sentence ("… is dead at 83."): the shorter headline-shaped line
+    right over it is its title, though scored lower (the deck has more words)."""
+    above = index - 1
+    if not texts[index].endswith(_FULL_STOPS) or above not in scores:
+        return None
+    shorter = MIN_TITLE_OVER_SENTENCE <= line_of(texts[above]).words < line_of(texts[index]).words
+    return above if shorter and scores[above] >= best - SENTENCE_DECK_MARGIN else None
 
 
 def _score(line: Line, twice: bool, slug: set[str]) -> float:
