@@ -192,6 +192,24 @@ def test_a_deck_written_as_a_sentence_is_not_the_headline_over_it():
     assert normalize(capture(head)).title == "Bridge closes for repairs"
 
 
+@pytest.mark.parametrize(
+    ("printed", "title"),
+    [
+        ("Opinion What the bridge means for the town", "What the bridge means for the town"),
+        (
+            "Opinion: What the bridge means for the town",
+            "Opinion: What the bridge means for the town",
+        ),
+        (
+            "Kommentar Was die Brücke für die Stadt bedeutet",
+            "Was die Brücke für die Stadt bedeutet",
+        ),
+    ],
+)
+def test_the_kind_of_piece_joined_to_the_headline_is_no_part_of_it(printed, title):
+    assert normalize(capture(f"{printed}\nBy Sarah Whitfield\n")).title == title
+
+
 def test_a_short_headline_in_title_case_is_no_name():
     article = normalize(capture("Events\nCarlson Is Entering Streaming\nBy Sarah Whitfield\n"))
     assert article.title == "Carlson Is Entering Streaming"

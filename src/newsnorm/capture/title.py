@@ -55,6 +55,12 @@ NEAR_LINES = 60
 META_BELOW_TITLE = 6
 ABOVE_BYLINE = 5.0
 UNDER_BYLINE = 3.0
+# The kind of piece, printed over the headline and joined to it: "Opinion", "Analyse".
+_KIND_OF_PIECE = re.compile(
+    r"^(?:Opinion|Analysis|Commentary|Editorial|Explainer|Perspective|Meinung|Kommentar|"
+    r"Analyse|Opinión|Análisis|Tribune|Éditorial|Opinione|Commento|Opinie|Mening)"
+    r" (?=[A-Z\"“‘'«])"
+)
 _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
 _CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -206,10 +212,15 @@ def _letter_words(text: str) -> int:
 
 
 def without_label(title: str) -> str:
-    """ "Share this Story : The headline": a button's label glued to the headline goes."""
+    """ "Share this Story : The headline": a button's label glued to the headline goes, and
+    so does the kind of piece innerText joins to it with a space ("Opinion What I'll …");
+    with a colon ("Opinion: …") the label is the headline's own."""
     label, colon, rest = title.partition(":")
     if colon and rest.strip() and (is_furniture(label.strip()) or _SHARE_LABEL.search(label)):
         return rest.strip()
+    kind = _KIND_OF_PIECE.match(title)
+    if kind and len(title[kind.end() :].split()) >= MIN_TITLE_WORDS:
+        return title[kind.end() :]
     return title
 
 
