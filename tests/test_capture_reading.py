@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from newsnorm import NormalizeError, normalize
+from newsnorm.capture.lines import is_furniture
 
 NAV = "Skip to content\nHome\nNews\nPolitics\nBusiness\nSport\nSign in\nSubscribe\n"
 STORY = (
@@ -282,6 +283,27 @@ def test_a_headline_written_as_sentences_is_still_the_headline_over_its_byline()
     article = normalize(capture(head))
     assert article.title == "Bridges are famously hard to fix. This one does not have to be."
     assert not article.text.startswith("Bridges are famously")
+
+
+SITE_PROMPTS = [
+    "Do Not Sell My Personal Information",
+    "Add us as a preferred source on Google",
+    "Expand/collapse submenu for Podcasts & Shows",
+    "Enter City and State or Zip Code",
+    "Go to Bridge Tours",
+    "Danke, dass Sie die Courier-App nutzen.",
+    "Esta funcionalidad es sólo para registrados",
+]
+HEADLINES_LIKE_THEM = [
+    "Thanks to the new bridge, the town grew",
+    "Go to the polls or lose the bridge, council warns",
+    "Selling the bridge: what the council has not said",
+]
+
+
+def test_a_sites_prompts_are_furniture_and_headlines_like_them_are_not():
+    assert all(is_furniture(prompt) for prompt in SITE_PROMPTS)
+    assert not any(is_furniture(headline) for headline in HEADLINES_LIKE_THEM)
 
 
 def test_a_notice_over_a_long_headline_is_not_taken_for_its_shorter_title():

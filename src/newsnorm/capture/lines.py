@@ -44,10 +44,21 @@ _UI_NOTICE = re.compile(
     r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
     r"accept|update|upgrade)|your (account|browser|email address) (is|has|was)|"
     r"a version of this (story|article) (appeared|was published)|this (video|content) "
-    r"(is|isn['’]t) (not )?available|see (all|\d+) more",
+    r"(is|isn['’]t) (not )?available|see (all|\d+) more|"
+    r"do not sell( or share)? my( personal)? info(rmation)?|your privacy choices|"
+    r"expand ?/ ?collapse|(expand|collapse) (sub)?menu|add us as a preferred source|"
+    r"(more )?content (continues )?below|enter (your )?(city|zip|postal|location)|zip code|"
+    r"(only|s[óo]lo|nur) (for|para|per|für) (registered|registrados|registrati|registrierte)|"
+    r"dedicato agli utenti registrati|réservé aux abonnés|"
+    r"thanks? (you )?for (reading|visiting|using)|danke, dass sie|merci d['’]avoir|"
+    r"gracias por (leer|usar|visitar)",
     re.IGNORECASE,
 )
-_UI_HINTS = ("window", "tab", "again", "please", "your", "version", "available", "more")
+_UI_HINTS = (
+    "window", "tab", "again", "please", "your", "version", "available", "more", "sell",
+    "expand", "collapse", "preferred", "below", "zip", "postal", "location", "regist",
+    "réservé", "thank", "danke", "merci", "gracias",
+)  # fmt: skip
 _UI_HINT = any_of(_UI_HINTS)
 _MAX_UI_NOTICE_WORDS = 15
 # Offers of the site's own: newsletters, subscriptions, accounts, apps.
@@ -81,7 +92,7 @@ _CONTROL_WORDS = (
     r"se connecter|connexion|s['’]inscrire|s['’]abonner|mon compte|abonnez-vous|"
     r"iniciar sesión|inicia sesión|regístrate|suscríbete|suscribirse|mi cuenta|"
     r"accedi|registrati|abbonati|inloggen|abonneren|logga in|logg inn|zaloguj( się)?|"
-    r"giriş( yap)?|üye ol|entrar|assine|"
+    r"giriş( yap)?|üye ol|entrar|assine|go to( [\w&'’.-]+){1,3}|"
     r"share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|mail|print|"
     r"copy link|copy url|link copied|copied|save|saved|bookmark|listen|listen to (this )?"
     r"(article|story)|play|pause|watch|video|gift (this )?article|"
