@@ -293,11 +293,15 @@ SITE_PROMPTS = [
     "Go to Bridge Tours",
     "Danke, dass Sie die Courier-App nutzen.",
     "Esta funcionalidad es sólo para registrados",
+    "More from the Courier Network",
+    "Mehr aus der Region",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
     "Go to the polls or lose the bridge, council warns",
     "Selling the bridge: what the council has not said",
+    "Plus de 300 ponts fermés en France",
+    "More people cross the bridge on foot",
 ]
 
 
