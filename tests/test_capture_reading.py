@@ -10,6 +10,7 @@ import pytest
 
 from newsnorm import NormalizeError, normalize
 from newsnorm.capture.lines import is_furniture
+from newsnorm.capture.title import _Copies
 
 NAV = "Skip to content\nHome\nNews\nPolitics\nBusiness\nSport\nSign in\nSubscribe\n"
 STORY = (
@@ -209,6 +210,14 @@ def test_a_deck_written_as_a_sentence_is_not_the_headline_over_it():
 )
 def test_the_kind_of_piece_joined_to_the_headline_is_no_part_of_it(printed, title):
     assert normalize(capture(f"{printed}\nBy Sarah Whitfield\n")).title == title
+
+
+def test_a_breadcrumbs_last_crumb_is_a_copy_of_the_headline():
+    copies = _Copies(
+        ["Home News Local Bridge repairs begin next week", "Bridge repairs begin next week"]
+    )
+    assert copies.printed_twice("Bridge repairs begin next week")
+    assert not copies.printed_twice("repairs begin next week and more")
 
 
 def test_a_short_headline_in_title_case_is_no_name():

@@ -82,7 +82,7 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
     # Copies near the article (a breadcrumb or page title over the heading), not the
     # menus a page prints at its top and again in its footer.
     near = texts[max(body_start - NEAR_LINES, 0) : body_start + BODY_LINES]
-    counts = Counter(without_label(text) for text in near)
+    counts = _Copies(without_label(text) for text in near)
     slug = _slug_words(url)
     meta = _meta_lines(texts, body_start)
     story = _Story(texts, body_start)
@@ -96,6 +96,19 @@ def choose_title(texts: list[str], body_start: int, url: str | None = None) -> i
         return None
     chosen = _plainest_copy(texts, best[0], [i for i, _ in scored])
     return _over_its_deck(texts, chosen, dict(scored), best[1])
+
+
+class _Copies(Counter):
+    """How often each line is printed near the article; a line that ends another one
+    ("Home News Downtown Madison rebound?": a breadcrumb's last crumb) counts as a copy."""
+
+    def __missing__(self, text: str) -> int:
+        return 0
+
+    def printed_twice(self, text: str) -> bool:
+        if self[text] > 1:
+            return True
+        return any(other != text and other.endswith(" " + text) for other in self)
 
 
 def _plainest_copy(texts: list[str], best: int, candidates: list[int]) -> int:
@@ -117,7 +130,8 @@ def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
         if len(found) >= CANDIDATES:
             break
         if _headline_shaped(texts, index):
-            score = _score(line_of(texts[index]), counts[without_label(texts[index])] > 1, slug)
+            twice = counts.printed_twice(without_label(texts[index]))
+            score = _score(line_of(texts[index]), twice, slug)
             score += _layout_points(index, meta) - BESIDE_CREDIT * _beside_a_credit(texts, index)
             score += FIRST_AFTER_MENUS * _first_after_menus(texts, index)
             found.append((index, score - len(found) * PER_CLOSER_CANDIDATE))
@@ -149,7 +163,7 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
         # A sentence is the story's, unless a byline or date follows it as it would a headline.
         shaped = line.words <= MAX_BODY_TITLE_WORDS and (not line.text.endswith(".") or layout > 0)
         if shaped and _headline_shaped(texts, index):
-            score = _score(line, counts[without_label(line.text)] > 1, slug)
+            score = _score(line, counts.printed_twice(without_label(line.text)), slug)
             score -= BESIDE_CREDIT * _beside_a_credit(texts, index)
             score += layout - prose_above * PER_PROSE_LINE_ABOVE
             if index > body_start:  # the run's first line is as often the headline itself
