@@ -220,6 +220,16 @@ def test_a_breadcrumbs_last_crumb_is_a_copy_of_the_headline():
     assert not copies.printed_twice("repairs begin next week and more")
 
 
+def test_a_headline_over_its_deck_and_a_share_bar_is_the_headline():
+    head = (
+        "Transport\nPublished March 14, 2026 9:02am EST\n"
+        "Council closes river bridge for six months of repairs\n"
+        "Repairs apply to the old stone bridge and both of its approach roads\n"
+        "Facebook\nTwitter\nComments\nPrint\nEmail\nBy Sarah Whitfield\n"
+    )
+    assert normalize(capture(head)).title == "Council closes river bridge for six months of repairs"
+
+
 def test_a_short_headline_in_title_case_is_no_name():
     article = normalize(capture("Events\nCarlson Is Entering Streaming\nBy Sarah Whitfield\n"))
     assert article.title == "Carlson Is Entering Streaming"

@@ -50,11 +50,12 @@ MIN_TITLE_OVER_SENTENCE = 4
 _FULL_STOPS = (".", ".”", '."', ".’", ".»")
 # Copies of a line count within this many lines of the article's start.
 NEAR_LINES = 60
-# Points for a candidate within this many lines above a byline or date line, and against
-# one as close below them.
-META_BELOW_TITLE = 6
+# Points for a candidate within this many lines above a byline or date line (a share bar
+# may sit between them), and against one as close below them (a caption or a standfirst
+# there, but as often the headline of a page that prints its date over it: fewer points).
+META_BELOW_TITLE = 8
 ABOVE_BYLINE = 5.0
-UNDER_BYLINE = 3.0
+UNDER_BYLINE = 1.5
 # The kind of piece, printed over the headline and joined to it: "Opinion", "Analyse".
 _KIND_OF_PIECE = re.compile(
     r"^(?:Opinion|Analysis|Commentary|Editorial|Explainer|Perspective|Meinung|Kommentar|"
