@@ -10,7 +10,7 @@ import pytest
 
 from newsnorm import NormalizeError, normalize
 from newsnorm.capture.lines import is_furniture
-from newsnorm.capture.title import _Copies
+from newsnorm.capture.title import _Copies, _glued_to
 
 NAV = "Skip to content\nHome\nNews\nPolitics\nBusiness\nSport\nSign in\nSubscribe\n"
 STORY = (
@@ -228,6 +228,21 @@ def test_a_headline_over_its_deck_and_a_share_bar_is_the_headline():
         "Facebook\nTwitter\nComments\nPrint\nEmail\nBy Sarah Whitfield\n"
     )
     assert normalize(capture(head)).title == "Council closes river bridge for six months of repairs"
+
+
+@pytest.mark.parametrize(
+    ("copy", "longer", "glued"),
+    [
+        ("Bridge repairs begin next week", "Bridge repairs begin next week | Courier Arts", True),
+        ("Bridge repairs begin next week", "NewsLocalBridge repairs begin next week", True),
+        ("Bridge repairs begin next week", "Bridge repairs begin next week, council says", False),
+        ("What the repairs will cost", "Bridge repairs: What the repairs will cost", False),
+    ],
+)
+def test_a_headline_with_a_site_glued_on_is_a_copy_and_a_longer_headline_is_not(
+    copy, longer, glued
+):
+    assert _glued_to(copy, longer) is glued
 
 
 def test_a_short_headline_in_title_case_is_no_name():

@@ -63,6 +63,7 @@ _KIND_OF_PIECE = re.compile(
     r" (?=[A-Z\"“‘'«])"
 )
 _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " / ")
 _CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
@@ -120,9 +121,22 @@ def _plainest_copy(texts: list[str], best: int, candidates: list[int]) -> int:
         for index in candidates
         if index != best
         and line_of(texts[index]).words >= MIN_TITLE_OVER_DECK
-        and texts[index] in texts[best]
+        and _glued_to(texts[index], texts[best])
     ]
     return max(inside, key=lambda index: len(texts[index]), default=best)
+
+
+def _glued_to(copy: str, longer: str) -> bool:
+    """Whether `longer` is `copy` with a site's name or crumbs glued on by a separator or
+    by innerText ("NewsPolitics" + headline). A headline going on after it ("…: How to
+    Communicate", "… to get ahead at work") is the longer headline, not a copy with more."""
+    before, found, after = longer.partition(copy)
+    if not found or (before and after):
+        return False
+    if after:
+        return after.startswith(_SITE_SEPARATORS)
+    glued = before[-1:].isalpha() or before.endswith("-")  # "NewsPolitics…", "MSV-…"
+    return before.endswith(_SITE_SEPARATORS) or (glued and copy[:1].isupper())
 
 
 def _head_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, float]]:
