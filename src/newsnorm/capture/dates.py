@@ -58,6 +58,8 @@ _ISO_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 # A cheap first test: most lines print no year.
 _ANY_YEAR = re.compile(r"(?:19|20)\d\d|\d[./-]\d\d(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+# Whatever a time of day is printed with: "12:34", "20.15 Uhr", "15h30", "3pm", "kl. 14".
+_MAY_PRINT_TIME = re.compile(r"\d\s*[:.hH]\s*\d|\d\s*[ap]\.?\s?m\b|\d\s*uhr\b|\bkl\.?\s*\d", re.I)
 _TWELVE_HOUR = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
 _ZONE_OFFSET = re.compile(r"\b(?:UTC|GMT)\s*([+-])(\d{1,2})(?::?(\d\d))?\b")
 _UTC = re.compile(r"\b(?:UTC|GMT)\b(?!\s*[+-]\d)")
@@ -114,8 +116,8 @@ def _split_at_update(text: str) -> list[tuple[str, bool]]:
 def read_moment(text: str) -> date | datetime | None:
     """The date or date-time one printed date gives, or None."""
     day = _day_of(text)
-    if day is None:
-        return None
+    if day is None or not _MAY_PRINT_TIME.search(text):
+        return day  # (no time of day printed: the day alone, without dateutil's two parses)
     dayfirst = not (_TWELVE_HOUR.search(text) or _ISO_DAY.search(text))
     moment = parse_moment(_cleaned(text), dayfirst=dayfirst)
     if isinstance(moment, datetime) and moment.date() == day:
