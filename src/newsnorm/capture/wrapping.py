@@ -146,7 +146,9 @@ def _parsed(text: str) -> _Line:
         first_unit=_first_unit(rest),
         wordy=wordy,
         breakable=wordy and (len(tokens) > 1 or bool(_NO_SPACE.search(rest))),
-        unbreakable=any(_unbreakable(token) for token in tokens),
+        # (the longest token's length first, in C: most lines hold no long token at all)
+        unbreakable=max(map(len, tokens), default=0) >= _UNBREAKABLE
+        and any(_unbreakable(token) for token in tokens),
     )
 
 
