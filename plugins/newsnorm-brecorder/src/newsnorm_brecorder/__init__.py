@@ -62,7 +62,7 @@ MAX_QUESTION_HEADLINE_WORDS = 15
 
 def parse_byline(text: str) -> PrintedByline | None:
     """The byline's parts, or None when `text` is not a Business Recorder byline."""
-    match = BYLINE.match(text)
+    match = BYLINE.match(text) if "Published" in text else None  # (a literal test first)
     if not match or word_count(text) > MAX_BYLINE_WORDS:
         return None
     published = parse_moment(match["published"], timezone=TIMEZONE)
@@ -79,7 +79,14 @@ def _is_byline(text: str) -> bool:
 def _looks_like_brecorder(document: Document) -> bool:
     """Whether a document without a URL carries one of the outlet's own signatures."""
     head = first_block(document, _is_own_head_line)
-    return head is not None or any(COPYRIGHT.match(b.text) for b in document.live_blocks())
+    return head is not None or _copyright_line(document)
+
+
+def _copyright_line(document: Document) -> bool:
+    texts = [block.text for block in document.live_blocks()]
+    if "Business Recorder" not in "\n".join(texts):  # (one search, not one per line)
+        return False
+    return any(COPYRIGHT.match(text) for text in texts)
 
 
 def _is_own_head_line(text: str) -> bool:

@@ -45,6 +45,8 @@ COPYRIGHT = re.compile(r"^(?:©|Copyright\b)[^\n]{0,40}?\bNews\s*Mania\b", re.IG
 
 def parse_byline(text: str) -> PrintedByline | None:
     """ "Desk / Writer / 2nd November 2025" into names and dates; None if not a byline."""
+    if "/" not in text:  # (no part to split off: the pattern need not walk the line)
+        return None
     parts = [part.strip() for part in SLASH.split(text)]
     if len(parts) < 2 or word_count(text) > MAX_BYLINE_WORDS:
         return None
@@ -74,7 +76,10 @@ def _looks_like_newsmania(document: Document) -> bool:
     """Whether a document without a URL names the outlet in its byline or copyright line."""
     if first_block(document, _is_own_byline) is not None:
         return True
-    return any(COPYRIGHT.match(block.text) for block in document.live_blocks())
+    texts = [block.text for block in document.live_blocks()]
+    if not OWN_NAME.search("\n".join(texts)):  # (one search, not one per line)
+        return False
+    return any(COPYRIGHT.match(text) for text in texts)
 
 
 def _is_own_byline(text: str) -> bool:
