@@ -299,9 +299,10 @@ def _slug_words(url: str | None) -> set[str]:
 def _keys(text: str) -> frozenset[str]:
     """A line's content words, cut to their stems, and for Chinese, Japanese and Korean
     its character pairs."""
-    keys = {word.casefold()[:STEM] for word in _WORD.findall(text)}
-    for run in _CJK_RUN.findall(text):
-        keys.update(run[i : i + 2] for i in range(len(run) - 1))
+    keys = {word[:STEM] for word in _WORD.findall(text.casefold())}  # (one fold a line)
+    if not text.isascii():
+        for run in _CJK_RUN.findall(text):
+            keys.update(run[i : i + 2] for i in range(len(run) - 1))
     return frozenset(keys)
 
 
