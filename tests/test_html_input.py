@@ -92,6 +92,14 @@ def test_a_page_saved_as_utf8_under_a_stale_legacy_charset_reads_as_utf8():
     assert "Café owners in Orléans" in normalize(html.encode("utf-8")).text
 
 
+def test_a_page_with_a_stray_run_of_nul_bytes_is_still_a_page():
+    paragraph = "<p>Café owners in Orléans say the storm was the worst in years.</p>"
+    html = page(body=article_html(paragraph * 30)).encode("utf-8")
+    middle = len(html) // 2
+    article = normalize(html[:middle] + b"\x00" * 11 + html[middle:])
+    assert "Café owners in Orléans" in article.text and "\x00" not in article.text
+
+
 def test_a_page_with_no_article_text_is_a_clear_error():
     with pytest.raises(NormalizeError, match="no article text"):
         normalize(page(body="<nav><a href='/'>Home</a></nav>"))

@@ -42,6 +42,14 @@ def test_text_that_only_resembles_mojibake_stays_as_written():
     assert normalize(text).text == "João said the château was â la mode."
 
 
+def test_a_few_stray_nul_bytes_do_not_make_a_capture_binary():
+    more = "".join(f"\nThe story goes on in its paragraph number {n} here.\n" for n in range(30))
+    story = (STORY + more).encode("utf-8")
+    article = normalize(story[:200] + b"\x00" * 11 + story[200:])
+    assert article.title == "“Quoted” headline for a café story"
+    assert "\x00" not in article.text
+
+
 def test_bad_bytes_are_replaced_not_fatal():
     article = normalize(b"A headline of the story\n\nValid text \xff\xfe\xfa and more text.\n")
     assert article.text.startswith("Valid text")
