@@ -67,6 +67,22 @@ def test_visible_byline_when_nothing_is_declared():
     assert article.authors == ["John Smith", "Mary Roe Jr."]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Posted by Jane Doe", "Geschrieben von Jane Doe", "Publié par Jane Doe",
+     "Publicado por Jane Doe", "Scritto da Jane Doe"],
+)  # fmt: skip
+def test_a_byline_labelled_in_many_languages_names_its_writer(byline):
+    article = story(top=f"<h1>Storm closes ports for two days</h1><div>{byline}</div>")
+    assert article.authors == ["Jane Doe"]
+    assert byline not in article.text
+
+
+def test_a_sentence_opening_with_a_byline_word_is_no_byline():
+    article = story(top="<h1>Storm closes ports</h1><p>Von Berlin aus fährt kein Zug.</p>")
+    assert article.authors == [] and "Von Berlin aus fährt kein Zug." in article.text
+
+
 def test_the_site_name_is_never_an_author():
     head = '<meta property="og:site_name" content="Example Times">'
     head += '<meta name="author" content="Example Times">'

@@ -101,7 +101,10 @@ _NOT_A_PERSON = re.compile(
 # "By", "Von", "Par", "Por", "Di", "Av", "Af", "Door", "Przez", "Od", "Oleh", ... before
 # the names, and labels followed by a colon ("Autor:", "Text:", "Texte :", "Redaktion:").
 _BY_PREFIX = re.compile(
-    r"^\s*(?:(?:(?:written|reported|posted|story|words|text|texte)\s+)?by|von|vom|par|por|"
+    r"^\s*(?:(?:(?:written|reported|posted|story|words|text|texte)\s+)?by|"
+    r"(?:geschrieben|verfasst|veröffentlicht)\s+von|(?:publié|écrit|rédigé)\s+par|"
+    r"(?:publicado|escrito)\s+por|(?:pubblicato|scritto)\s+da|(?:geplaatst|geschreven)\s+door|"
+    r"von|vom|par|por|"
     r"di|av|af|door|przez|od|oleh|skrevet\s+av|tekst\s+og\s+foto)(?:\s*:\s*|\s+)"
     r"|^\s*(?:authors?|autor(?:in|es|as|a|e|ka|ius)?|auteurs?|autore|text|texte|texto|testo|"
     r"tekst|teksti|szöveg|szerző|yazar|writer|reportage|reporter|redaktion|автор|текст)"
