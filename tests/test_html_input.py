@@ -84,6 +84,14 @@ def test_declared_charset_is_used():
     assert "Café owners in Orléans" in normalize(html.encode("cp1252")).text
 
 
+@pytest.mark.parametrize("charset", ["unicode-escape", "raw-unicode-escape", "utf-7"])
+def test_a_charset_no_page_is_written_in_is_ignored(charset):
+    text = r"Café owners in Orléans keep their files in C:\new\tax and pay +ADw-b+AD4- twice."
+    html = page(body=article_html(f"<p>{text}</p>"))
+    html = html.replace("<head>", f'<head><meta charset="{charset}">', 1)
+    assert text in normalize(html.encode("cp1252")).text  # (not UTF-8: the charset is asked)
+
+
 def test_a_page_saved_as_utf8_under_a_stale_legacy_charset_reads_as_utf8():
     html = page(
         body=article_html("<p>Café owners in Orléans say the storm was the worst.</p>"),

@@ -18,6 +18,9 @@ _BOMS = (
 )
 # Bytes that never occur in text: NUL and the C0 controls other than tab, LF, FF, CR, ESC.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+# Codecs Python has that no page is written in (escape processing, domain names) and UTF-7,
+# which browsers refuse: a page declaring one is read as if it declared nothing.
+_NOT_PAGE_ENCODINGS = {"unicode-escape", "raw-unicode-escape", "punycode", "idna", "utf-7"}
 _SAMPLE = 65536
 _MAX_CONTROL_SHARE = 0.05  # random bytes (images, archives) hold about 10%
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -70,7 +73,9 @@ def _known_codec(name: str | None) -> str | None:
         info = codecs.lookup(name.strip().strip("\"'"))
     except LookupError:
         return None
-    return info.name if getattr(info, "_is_text_encoding", True) else None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_ENCODINGS:
+        return None
+    return info.name
 
 
 def _looks_binary(data: bytes) -> bool:
