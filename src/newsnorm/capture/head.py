@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import zip_longest
 
 from newsnorm import evidence
@@ -54,7 +55,7 @@ _BY_AFTER_DATE = re.compile(r"\b(?:by|von|par|por|door)\s+\S.*$", re.IGNORECASE)
 
 
 def read_head(
-    document: Document, body: list[Block], head: list[Block], after: list[Block] = ()
+    document: Document, body: list[Block], head: list[Block], after: Sequence[Block] = ()
 ) -> None:
     """Fill what the head shows and take it out of the body; `head` are the live lines
     above the article's first line, `body` the live lines from it on, `after` the lines

@@ -104,9 +104,6 @@ class _Copies(Counter):
     """How often each line is printed near the article; a line that ends another one
     ("Home News Downtown Madison rebound?": a breadcrumb's last crumb) counts as a copy."""
 
-    def __missing__(self, text: str) -> int:
-        return 0
-
     def printed_twice(self, text: str) -> bool:
         if self[text] > 1:
             return True
@@ -205,7 +202,9 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
     return index
 
 
-def _over_a_sentence(texts: list[str], index: int, scores: dict[int, float], best: float):
+def _over_a_sentence(
+    texts: list[str], index: int, scores: dict[int, float], best: float
+) -> int | None:
     """A deck written as a sentence ("… is dead at 83."): the shorter headline-shaped line
     right over it is its title, though scored lower (the deck has more words)."""
     above = index - 1

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 # The first two characters of a decoded-again UTF-8 sequence: a lead byte's letter ("Ã",
-# "Â", "Ð", "Ñ") before a continuation byte's character, or Mac Roman's "‚Ä"/"Ã¢â".
+# "Â", "Ð", "Ñ") before a continuation byte's character, Windows-1252's "â€" (quotes and
+# dashes), or Mac Roman's "‚Ä" and "√©".
 _HINT = re.compile(
     "[ÂÃÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
     "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|â€|‚Ä|√[©†§]"
 )
-
-
 _LEADS = "ÂÃÐÑâ‚√"  # (looked for first: a search for a character is many times faster)
 
 
