@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 from newsnorm import NormalizeError, normalize
+from newsnorm.capture import lines
 from newsnorm.capture.lines import is_furniture
 from newsnorm.capture.title import _Copies, _glued_to
 
@@ -427,3 +428,30 @@ def test_a_hard_wrapped_capture_reads_as_the_same_article():
     assert article.title == "River bridge to close for six months of repairs"
     assert article.authors == ["Sarah Whitfield"]
     assert article.text == "\n\n".join(STORY.strip().split("\n\n"))
+
+
+def test_teaser_headlines_set_in_headline_case_are_not_the_story():
+    teasers = (
+        "Why Did the Council Wait So Long to Close the Bridge?\n"
+        "Shops Fear the Worst as Repairs Begin on the Only Crossing...\n"
+        "Is This the End of the Town's Busiest Road?\n"
+        "Engineers Warn Other Bridges May Need Urgent Repairs Too!\n"
+    )
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(teasers + "LOCAL\n" + head))
+    assert article.title == "River bridge to close for six months of repairs"
+    assert article.text.startswith("The council voted on Tuesday")
+
+
+@pytest.mark.parametrize(
+    ("line", "headline_case"),
+    [
+        ("Is This the End of the Town's Busiest Road?", True),
+        ("Shops Fear the Worst as Repairs Begin...", True),
+        ("The council voted on Tuesday to close the bridge.", False),
+        ("Die Polizei nimmt den Verdächtigen in Berlin fest.", False),
+        ("He Said No.", False),  # too few longer words to tell
+    ],
+)
+def test_headline_case_is_told_from_a_sentence(line, headline_case):
+    assert lines.headline_case(line) is headline_case

@@ -18,6 +18,10 @@ from newsnorm.text.patterns import ends_like_sentence
 MIN_PROSE_WORDS = 4
 # A line this long is prose even when it does not end like a sentence (a quoted fragment).
 LONG_LINE_WORDS = 25
+# A line whose words of this many letters or more, at least MIN_CASED_WORDS of them, all
+# begin in capitals is set in headline case.
+MIN_CASED_WORD = 4
+MIN_CASED_WORDS = 3
 # A line this short that prints a date is the date's line.
 MAX_DATE_LINE_WORDS = 12
 # Prompts to comment, subscribe or install an app are a sentence or two long.
@@ -277,7 +281,7 @@ class Line:
     def _may_be_prose(self) -> bool:
         if self.words >= LONG_LINE_WORDS and " | " not in self.text:
             return True
-        return self.sentence and self.words >= MIN_PROSE_WORDS
+        return self.sentence and self.words >= MIN_PROSE_WORDS and not headline_case(self.text)
 
     def _dated(self) -> bool:
         """ "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story; one that
@@ -285,6 +289,15 @@ class Line:
         if self.words > 2 * MAX_DATE_LINE_WORDS:
             return False
         return self.words <= MAX_DATE_LINE_WORDS * len(dates_in_line(self.text))
+
+
+def headline_case(text: str) -> bool:
+    """Whether every longer word of a line is capitalised, as English headlines are set
+    ("Biden Uses Navalny's Death As An Excuse…"): a teaser's headline, not the story's
+    sentence, though it ends in "?", "!" or a cut-off "…". Sentences hold a lower-case
+    verb or noun of four letters or more in every language written in cases."""
+    longer = [word for word in text.split() if len(word) >= MIN_CASED_WORD and word[0].isalpha()]
+    return len(longer) >= MIN_CASED_WORDS and all(word[0].isupper() for word in longer)
 
 
 @lru_cache(maxsize=16384)
