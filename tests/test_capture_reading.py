@@ -195,6 +195,15 @@ def test_a_deck_written_as_a_sentence_is_not_the_headline_over_it():
     assert normalize(capture(head)).title == "Bridge closes for repairs"
 
 
+def test_a_kicker_of_short_names_over_a_long_headline_is_not_its_title():
+    headline = "The council will close the river bridge for six months of repairs to its supports"
+    head = (
+        f"Bridge Repairs | The river town\n{headline}\n"
+        "A town learns to live without its only crossing\nMar 14th 2026 | LONDON\n"
+    )
+    assert normalize(capture(head)).title == headline
+
+
 @pytest.mark.parametrize(
     ("printed", "title"),
     [

@@ -198,8 +198,19 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
             words = line_of(texts[above]).words
             if above not in scores or scores[above] < best - DECK_MARGIN:
                 return index
+            if _a_label(texts[above]):
+                return index
             return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
     return index
+
+
+def _a_label(text: str) -> bool:
+    """ "Christmas Specials | Beside the seaside": short parts joined by a separator are a
+    section's and a series' names (a kicker), not a headline."""
+    parts = [text]
+    for separator in _SITE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return len(parts) > 1 and all(len(part.split()) < MIN_TITLE_OVER_DECK for part in parts)
 
 
 def _over_a_sentence(
