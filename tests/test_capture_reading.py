@@ -464,3 +464,16 @@ def test_teaser_headlines_set_in_headline_case_are_not_the_story():
 )
 def test_headline_case_is_told_from_a_sentence(line, headline_case):
     assert lines.headline_case(line) is headline_case
+
+
+def test_crumbs_glued_to_the_headline_go_and_a_brands_capitals_stay():
+    head = "HomeLocalTransportRiver bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    assert normalize(capture(head)).title == "River bridge to close for six months of repairs"
+    brands = "YouTube and PlayStation fans mourn the river bridge"
+    assert normalize(capture(f"{brands}\nBy Sarah Whitfield\n")).title == brands
+
+
+def test_a_breadcrumb_glued_after_a_teaser_is_not_the_title_over_the_headline():
+    headline = "Life before the repairs: the river bridge and its town by the numbers"
+    head = f"Who Crosses the River Bridge?Local ReportNewsHome\n{headline}\nBy Sarah Whitfield\n"
+    assert normalize(capture(head)).title == headline

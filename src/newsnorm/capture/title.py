@@ -65,6 +65,9 @@ _KIND_OF_PIECE = re.compile(
 _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " / ")
 _CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
+# Breadcrumbs innerText prints as one line, their items glued ("World ReportNewsHome").
+_UPPER = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ"
+_GLUED_WORDS = re.compile(rf"(?<=[^\W\d_{_UPPER}]{{3}})[{_UPPER}](?=[^\W\d_{_UPPER}])")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SLUG_WORD = re.compile(r"[^\W\d_]{3,}")
 # A headline names what the story is about: its words come back in the story's first lines,
@@ -260,7 +263,16 @@ def without_label(title: str) -> str:
     kind = _KIND_OF_PIECE.match(title)
     if kind and len(title[kind.end() :].split()) >= MIN_TITLE_WORDS:
         return title[kind.end() :]
-    return title
+    return _after_glued_crumbs(title)
+
+
+def _after_glued_crumbs(title: str) -> str:
+    """ "HomeLocalCountyThe headline": the crumbs innerText glued to the heading go."""
+    glued = list(_GLUED_WORDS.finditer(title))
+    if len(glued) < 2:
+        return title
+    rest = title[glued[-1].start() :]
+    return rest if len(rest.split()) >= MIN_TITLE_WORDS else title
 
 
 def _headline_shaped(texts: list[str], index: int) -> bool:
@@ -276,11 +288,17 @@ def _shaped_alone(text: str) -> bool:
         return False
     if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS or text[0].islower():
         return False
-    if text.startswith(("(", "* ", "+ ")) or len(_CRUMB.findall(text)) >= 2:
+    if text.startswith(("(", "* ", "+ ")) or _crumbs(_after_glued_crumbs(text)):
         return False  # a note, a photo's caption, a text browser's list item, a breadcrumb
     if dates_in_line(text) or credit_of(text) or bare_name(text):
         return False
     return not is_credited(text)  # a photo's caption with its credit: "… Foto: Metropolitan Police"
+
+
+def _crumbs(text: str) -> bool:
+    """Whether a line is a breadcrumb or a menu: two or more separators, or words glued on
+    (one brand's capital, "WhatsApp", "iPhone", is a headline's own)."""
+    return any(len(pattern.findall(text)) >= 2 for pattern in (_CRUMB, _GLUED_WORDS))
 
 
 def _first_after_menus(texts: list[str], index: int) -> bool:
