@@ -240,6 +240,16 @@ def test_a_headline_over_its_deck_and_a_share_bar_is_the_headline():
     assert normalize(capture(head)).title == "Council closes river bridge for six months of repairs"
 
 
+def test_a_deck_as_long_as_its_headline_is_still_the_deck():
+    headline = "Council closes the old river bridge for six months of urgent repairs"
+    head = (
+        f"Published March 14, 2026 9:02am EST\n{headline}\n"
+        "Engineers found cracks in two supports of the river bridge on Tuesday\n"
+        "By Sarah Whitfield\n"
+    )
+    assert normalize(capture(head)).title == headline
+
+
 @pytest.mark.parametrize(
     ("copy", "longer", "glued"),
     [

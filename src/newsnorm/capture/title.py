@@ -189,7 +189,7 @@ def _body_candidates(texts, body_start, counts, slug, meta) -> list[tuple[int, f
 
 
 def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best: float) -> int:
-    """A long headline-shaped line under a shorter one is the deck under the title; dates,
+    """A long headline-shaped line under one no longer is the deck under the title; dates,
     bylines and labels may sit between them. The shorter one must be a headline nearly as
     likely: a menu's entry or a notice over a long headline is not its title."""
     if line_of(texts[index]).words < MIN_DECK_WORDS:
@@ -201,9 +201,9 @@ def _over_its_deck(texts: list[str], index: int, scores: dict[int, float], best:
             words = line_of(texts[above]).words
             if above not in scores or scores[above] < best - DECK_MARGIN:
                 return index
-            if _a_label(texts[above]):
-                return index
-            return above if MIN_TITLE_OVER_DECK <= words < line_of(texts[index]).words else index
+            if _a_label(texts[above]) or _glued_to(texts[index], texts[above]):
+                return index  # a kicker, or the headline itself with crumbs glued on
+            return above if MIN_TITLE_OVER_DECK <= words <= line_of(texts[index]).words else index
     return index
 
 
