@@ -487,3 +487,13 @@ def test_a_breadcrumb_glued_after_a_teaser_is_not_the_title_over_the_headline():
     headline = "Life before the repairs: the river bridge and its town by the numbers"
     head = f"Who Crosses the River Bridge?Local ReportNewsHome\n{headline}\nBy Sarah Whitfield\n"
     assert normalize(capture(head)).title == headline
+
+
+def test_a_videos_title_under_its_running_time_is_not_the_headline():
+    headline = "Council closes the old river bridge for six months of repairs"
+    head = (
+        f"{headline}\nEngineers found cracks in two of its supports on Tuesday\n"
+        "01:53\nCouncil shows reporters the cracks found in the river bridge supports\n"
+        "By Sarah Whitfield\n"
+    )
+    assert normalize(capture(head)).title == headline
