@@ -497,3 +497,11 @@ def test_a_videos_title_under_its_running_time_is_not_the_headline():
         "By Sarah Whitfield\n"
     )
     assert normalize(capture(head)).title == headline
+
+
+def test_a_quoted_deck_shorter_than_its_headline_is_not_the_headline():
+    headline = "Bridge watch: the old crossing over the river closes for six months of repairs"
+    deck = '"The engineers found cracks in two of the supports of the river bridge."'
+    head = f"Our weekly look at transport —\n{headline}\n{deck}\n"
+    byline = "Sarah Whitfield - Mar 14, 2026 1:00 pm UTC\n"
+    assert normalize(capture(head + byline)).title == headline

@@ -220,13 +220,13 @@ def _a_label(text: str) -> bool:
 def _over_a_sentence(
     texts: list[str], index: int, scores: dict[int, float], best: float
 ) -> int | None:
-    """A deck written as a sentence ("… is dead at 83."): the shorter headline-shaped line
-    right over it is its title, though scored lower (the deck has more words)."""
+    """A deck written as a sentence ("… is dead at 83.", a quote): the headline-shaped line
+    right over it is its title, though scored lower (the deck is nearer the story)."""
     above = index - 1
     if not texts[index].endswith(_FULL_STOPS) or above not in scores:
         return None
-    shorter = MIN_TITLE_OVER_SENTENCE <= line_of(texts[above]).words < line_of(texts[index]).words
-    return above if shorter and scores[above] >= best - SENTENCE_DECK_MARGIN else None
+    long_enough = line_of(texts[above]).words >= MIN_TITLE_OVER_SENTENCE
+    return above if long_enough and scores[above] >= best - SENTENCE_DECK_MARGIN else None
 
 
 def _score(line: Line, twice: bool, slug: set[str]) -> float:
