@@ -349,6 +349,8 @@ SITE_PROMPTS = [
     "Esta funcionalidad es sólo para registrados",
     "More from the Courier Network",
     "Mehr aus der Region",
+    "A gift that informs. Give a year of the Courier to someone, plus a free tote.",
+    "Verschenken Sie ein Geschenkabo zu Weihnachten",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
@@ -356,6 +358,7 @@ HEADLINES_LIKE_THEM = [
     "Selling the bridge: what the council has not said",
     "Plus de 300 ponts fermés en France",
     "More people cross the bridge on foot",
+    "A gift to the town: the new bridge opens",
 ]
 
 

@@ -40,7 +40,8 @@ _COMMENT_PROMPT = re.compile(
 _OFFER_HINTS = (
     "newsletter", "sign", "subscri", "inbox", "account", "access", "app", "play", "abonn",
     "inscri", "suscr", "iscriv", "abbon", "continua", "lesen", "comment", "conversation",
-    "thoughts", "kommentar", "diskut", "réag", "coment", "reageer",
+    "thoughts", "kommentar", "diskut", "réag", "coment", "reageer", "gift", "geschenk",
+    "cadeau", "regala",
 )  # fmt: skip
 _OFFER_HINT = any_of(_OFFER_HINTS)
 # The page's notices about itself, a sentence long.
@@ -72,7 +73,9 @@ _PROMOTION = re.compile(
     r"unlimited (digital |online )?access|download (the|our) (free )?app|app store|"
     r"google play|jetzt abonnieren|abonnieren sie|newsletter abonnieren|zum newsletter|"
     r"abonnez-vous|inscrivez-vous|suscríbete|suscribirse|iscriviti|abbonati|"
-    r"continua a leggere|weiterlesen mit|jetzt weiterlesen|mit \w+\+ lesen)\b",
+    r"continua a leggere|weiterlesen mit|jetzt weiterlesen|mit \w+\+ lesen|"
+    r"give (a|the) (gift|year) of|gift (a )?(subscription|membership)|geschenkabo|"
+    r"abonnement cadeau|regala (una )?suscripci[oó]n)\b",
     re.IGNORECASE,
 )
 # A closing heading is a few words long.
