@@ -492,14 +492,20 @@ def test_a_breadcrumb_glued_after_a_teaser_is_not_the_title_over_the_headline():
     assert normalize(capture(head)).title == headline
 
 
-def test_a_videos_title_under_its_running_time_is_not_the_headline():
-    headline = "Council closes the old river bridge for six months of repairs"
-    head = (
-        f"{headline}\nEngineers found cracks in two of its supports on Tuesday\n"
-        "01:53\nCouncil shows reporters the cracks found in the river bridge supports\n"
-        "By Sarah Whitfield\n"
-    )
-    assert normalize(capture(head)).title == headline
+VIDEO_TITLE = "Council shows reporters the cracks found in the river bridge supports"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        f"{{headline}}\nEngineers found cracks in two supports\n01:53\n{VIDEO_TITLE}\n",
+        f"AUDIO: Seltenes Ereignis: {VIDEO_TITLE} (1 Min)\n{{headline}}\n",
+    ],
+)
+def test_a_videos_title_by_its_running_time_is_not_the_headline(head):
+    headline = "Council closes the old river bridge for six months of urgent repairs"
+    printed = head.format(headline=headline) + "Stand: 14.03.2026 16:11 Uhr\n"
+    assert normalize(capture(printed)).title == headline
 
 
 def test_a_quoted_deck_shorter_than_its_headline_is_not_the_headline():

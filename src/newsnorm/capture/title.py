@@ -40,6 +40,9 @@ MAX_BODY_TITLE_WORDS = 20
 # A line beside a photo credit is more often the photo's caption than the headline.
 BESIDE_CREDIT = 4.0
 _RUNNING_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
+_TIMED = re.compile(
+    r"\((?:\d{1,2}:\d\d(?::\d\d)?|\d+ ?(?:min|mins|minutes?|minuten|sec|sek)\.?)\)$", re.I
+)
 # A line this long under a shorter headline-shaped one is a deck (a standfirst).
 MIN_DECK_WORDS = 10
 MIN_TITLE_OVER_DECK = 5
@@ -312,9 +315,10 @@ def _first_after_menus(texts: list[str], index: int) -> bool:
 
 
 def _beside_a_credit(texts: list[str], index: int) -> bool:
-    """Beside a photo credit (printed under or over its caption), or under a video's
-    running time ("01:53"): a caption, or the video's own title."""
-    if index and _RUNNING_TIME.fullmatch(texts[index - 1]):
+    """Beside a photo credit (printed under or over its caption), or under or ending with
+    a video's or a recording's running time ("01:53", "… (1 Min)"): a caption, or the
+    video's own title."""
+    if _TIMED.search(texts[index]) or (index and _RUNNING_TIME.fullmatch(texts[index - 1])):
         return True
     neighbours = texts[max(index - 1, 0) : index] + texts[index + 1 : index + 2]
     return any(credit_of(text) is not None for text in neighbours)
