@@ -216,6 +216,14 @@ def test_a_kicker_of_short_names_over_a_long_headline_is_not_its_title():
             "Kommentar Was die Brücke für die Stadt bedeutet",
             "Was die Brücke für die Stadt bedeutet",
         ),
+        (
+            "„Wir hatten keine Wahl“Stadt sperrt die Brücke für sechs Monate",
+            "Stadt sperrt die Brücke für sechs Monate",
+        ),
+        (
+            "‘Bridge Watch’ Town Council Closes the River Crossing",
+            "‘Bridge Watch’ Town Council Closes the River Crossing",
+        ),
     ],
 )
 def test_the_kind_of_piece_joined_to_the_headline_is_no_part_of_it(printed, title):

@@ -66,6 +66,9 @@ _KIND_OF_PIECE = re.compile(
     r"Analyse|Opinión|Análisis|Tribune|Éditorial|Opinione|Commento|Opinie|Mening)"
     r" (?=[A-Z\"“‘'«])"
 )
+# A quote over the headline as its kicker, glued to it by innerText: "„Es wird bald
+# beginnen“Trump spricht …".
+_GLUED_QUOTE = re.compile(r"^[\"„“«‚‘][^\"„“”«»‚‘’]{3,80}[\"“”»‘’](?=[A-ZÀ-ÖØ-Þ])")
 _SHARE_LABEL = re.compile(r"^\W*(share|sharing|teilen|partager|compartir|condividi)\b", re.I)
 _SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " / ")
 _CRUMB = re.compile(r"\s[»›>/|]\s|\s»|»\s")
@@ -259,14 +262,15 @@ def _letter_words(text: str) -> int:
 
 def without_label(title: str) -> str:
     """ "Share this Story : The headline": a button's label glued to the headline goes, and
-    so does the kind of piece innerText joins to it with a space ("Opinion What I'll …");
-    with a colon ("Opinion: …") the label is the headline's own."""
+    so does the kind of piece innerText joins to it with a space ("Opinion What I'll …")
+    and a quote glued on as its kicker; with a colon ("Opinion: …") the label is the
+    headline's own."""
     label, colon, rest = title.partition(":")
     if colon and rest.strip() and (is_furniture(label.strip()) or _SHARE_LABEL.search(label)):
         return rest.strip()
-    kind = _KIND_OF_PIECE.match(title)
-    if kind and len(title[kind.end() :].split()) >= MIN_TITLE_WORDS:
-        return title[kind.end() :]
+    kicker = _KIND_OF_PIECE.match(title) or _GLUED_QUOTE.match(title)
+    if kicker and len(title[kicker.end() :].split()) >= MIN_TITLE_WORDS:
+        return title[kicker.end() :]
     return _after_glued_crumbs(title)
 
 
