@@ -522,3 +522,15 @@ def test_a_quoted_deck_shorter_than_its_headline_is_not_the_headline():
     head = f"Our weekly look at transport —\n{headline}\n{deck}\n"
     byline = "Sarah Whitfield - Mar 14, 2026 1:00 pm UTC\n"
     assert normalize(capture(head + byline)).title == headline
+
+
+def test_a_deck_in_parts_is_not_the_headline_and_the_name_over_the_story_is_the_byline():
+    head = (
+        "River bridge to close\nRiver bridge to close\nTransport\n"
+        "…as shops fear losing customers during six months of repairs\n"
+        "…council says it had no choice once the survey came back\n"
+        "…and a footbridge will open next week\nSarah Whitfield\n"
+    )
+    article = normalize(capture(head))
+    assert article.title == "River bridge to close"
+    assert article.authors == ["Sarah Whitfield"]

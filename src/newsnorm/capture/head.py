@@ -175,9 +175,8 @@ def _bare_byline(zone, texts, dated, first_below, first_body) -> FoundByline | N
         if not (zone[index].live and bare_name(text)):
             continue
         beside_date = any(dated[i] or _clock_line(texts[i]) for i in _around(index, len(texts)))
-        if beside_date or (
-            index < min(first_body, first_below + NAME_UNDER_TITLE) and not text.isupper()
-        ):
+        under_title = index < first_below + NAME_UNDER_TITLE or index == first_body - 1
+        if beside_date or (index < first_body and under_title and not text.isupper()):
             return FoundByline(text, (index,))
     return None
 

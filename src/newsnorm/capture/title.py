@@ -296,8 +296,8 @@ def _shaped_alone(text: str) -> bool:
         return False
     if not MIN_TITLE_WORDS <= line.words <= MAX_TITLE_WORDS or text[0].islower():
         return False
-    if text.startswith(("(", "* ", "+ ")) or _crumbs(_after_glued_crumbs(text)):
-        return False  # a note, a photo's caption, a text browser's list item, a breadcrumb
+    if text.startswith(("(", "* ", "+ ", "…", "...")) or _crumbs(_after_glued_crumbs(text)):
+        return False  # a note, a text browser's list item, a deck's sequel, a breadcrumb
     if dates_in_line(text) or credit_of(text) or bare_name(text):
         return False
     return not is_credited(text)  # a photo's caption with its credit: "… Foto: Metropolitan Police"
