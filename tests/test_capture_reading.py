@@ -74,6 +74,7 @@ def test_a_byline_with_a_job_title_gives_the_person_only():
         ("Sarah Whitfield Deputy Content Director\n14.03.2026", ["Sarah Whitfield"], []),
         ("By Mary Ann Whitfield Senior Writer", ["Mary Ann Whitfield"], []),
         ("By Kaitlyn McCormick Staff Writer", ["Kaitlyn McCormick"], []),
+        ("BY ASSOCIATED PRESS3 MINUTE READ", [], ["Associated Press"]),
     ],
     ids=[
         "glued",
@@ -92,6 +93,7 @@ def test_a_byline_with_a_job_title_gives_the_person_only():
         "name-then-job",
         "three-names-then-job",
         "inner-capital-kept",
+        "capitals-glued-to-reading-time",
     ],
 )
 def test_bylines_as_captures_print_them(byline, authors, agencies):

@@ -53,11 +53,12 @@ _GENRE_BEFORE_LABEL = re.compile(
 )
 # "Emma Batypublished Dec 20": innerText joins the name and the label after it.
 # In capitals ("BY EMMA BATYPUBLISHED: DEC 22", "BY JANE DOESTAFF WRITER") the job title
-# after the name is glued the same way.
+# after the name is glued the same way, and so is a reading time.
 _GLUED_AFTER_NAME = re.compile(
     r"(?<=[a-z])(published|updated|posted|long read)\b.*$|"
     r"(?<=[A-Z]{2})(PUBLISHED|UPDATED|POSTED|LONG READ|STAFF|SENIOR|DATA|CONTRIBUTING|"
-    r"CONTRIBUTOR|REPORTER|EDITOR|CORRESPONDENT|WRITER|COLUMNIST)\b.*$"
+    r"CONTRIBUTOR|REPORTER|EDITOR|CORRESPONDENT|WRITER|COLUMNIST)\b.*$|"
+    r"(?<=[^\W\d_])\d+ ?(minutes?|mins?|MINUTES?|MINS?)\.? (read|READ)$"  # "PRESS3 MINUTE READ"
 )
 _TRAILING_BUTTON = re.compile(r"\s+(follow|folgen|suivre|seguir|segui)( (on|auf) \w+)?$", re.I)
 # "Von Diana Resnik mit AP": the writer with a wire service.
