@@ -296,3 +296,44 @@ def test_a_page_with_no_prose_and_no_story_in_its_scripts_is_still_an_error():
     script = '<script>var config = {"theme": "dark", "items": [1, 2, 3]};</script>'
     with pytest.raises(NormalizeError, match="no article text"):
         normalize(page(f"<div id='root'></div>{script}"))
+
+
+NOMINEES = {
+    "Best picture": ["The Long Road Home", "Northern Lights", "A Quiet Harbour"],
+    "Best director": ["Maria Okafor, The Long Road Home", "Tomas Lind, Northern Lights"],
+}
+
+
+def _categories(*, linked: bool = False, wrapped: bool = True) -> str:
+    def item(name: str) -> str:
+        return f'<li><a href="/film/{len(name)}">{name}</a></li>' if linked else f"<li>{name}</li>"
+
+    sections = (
+        f"<h2>{heading}</h2><ul>{''.join(item(name) for name in names)}</ul>"
+        for heading, names in NOMINEES.items()
+    )
+    return "".join(f'<div class="category">{s}</div>' if wrapped else s for s in sections)
+
+
+def test_an_article_that_is_mostly_lists_keeps_them_in_their_own_sections():
+    intro = f'<div class="intro">{paragraphs(2)}</div>'
+    outro = f'<div class="outro">{paragraphs(1, start=2)}</div>'
+    text = normalize(page(f"<main>{intro}{_categories()}{outro}</main>")).text
+    assert "Best director" in text and "Tomas Lind, Northern Lights" in text
+    assert text.index("Northern Lights") < text.index("(2)")
+
+
+def test_a_list_of_linked_names_under_the_articles_heading_is_the_story():
+    html = page(f"<article>{paragraphs(2)}{_categories(linked=True, wrapped=False)}</article>")
+    text = normalize(html).text
+    assert "A Quiet Harbour" in text and "Maria Okafor, The Long Road Home" in text
+
+
+def test_linked_teaser_headlines_under_a_heading_still_leave():
+    teasers = "".join(
+        f'<li><a href="/{n}">Another story from the newsroom with its own headline {n}</a></li>'
+        for n in range(3)
+    )
+    html = page(f"<article>{paragraphs(3)}<h3>Most Read Business Stories</h3><ul>{teasers}</ul>"
+                "</article>")  # fmt: skip
+    assert "Another story" not in normalize(html).text

@@ -18,6 +18,7 @@ _SECTION_HEADING = re.compile(
     r"^(related( (articles?|stories|posts|coverage|content|reading|news))?|"
     r"editors?['’]? (picks|recommendations)|recommended( for you| reading| stories)?|"
     r"more (from|on|in)( \S+){1,3}|more (stories|news|like this)|"
+    r"more( \S+){1,2} (advice|news|stories|articles|guides|reviews|coverage|videos)|"
     r"(you )?(may|might) also (like|enjoy)|"
     r"(also|read|see) (also|more)|read next|up next|what to read next|"
     r"(most )?(popular|read|trending)( now| stories| articles| today)?|top (stories|trends)|"

@@ -45,6 +45,10 @@ _LARGER_SECTION_SHARE = 0.5
 _ENOUGH_PROSE = 600
 _MARGIN = 2
 _KEPT_SHARE = 0.5
+_MIN_LIST_ITEMS = 2
+_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# Linked items this short name things (a film, a nominee); a teaser's headline runs longer.
+_MAX_NAME_ITEM_WORDS = 6
 # Set on the elements the article is read from, naming the attempt that chose them, for
 # `newsnorm explain` to mark the region (an attribute on a few elements: free to set).
 REGION = "data-newsnorm-region"
@@ -163,11 +167,28 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
         return [best]
     threshold = scores[core] * _SIBLING_SHARE
     good = _good_chars(best, counted) * _SIBLING_SHARE
-    return [
-        sibling
-        for sibling in parent
-        if sibling is best or _joins(sibling, scores, threshold, counted, good)
+    siblings = list(parent)
+    joined = [
+        sibling is best or _joins(sibling, scores, threshold, counted, good) for sibling in siblings
     ]
+    _join_list_sections(siblings, joined)
+    return [sibling for sibling, joins in zip(siblings, joined, strict=True) if joins]
+
+
+def _join_list_sections(siblings: list[HtmlElement], joined: list[bool]) -> None:
+    """Sections made of lists (award categories, a recipe's ingredients and steps, a
+    product's features) score nothing, having no paragraphs: between the story's parts, or
+    right after its last one, a section of headings and plain list items is the story's."""
+    last = max(i for i, joins in enumerate(joined) if joins)
+    first = joined.index(True)
+    for index in range(first, len(siblings)):
+        if joined[index]:
+            continue
+        if not _is_list_section(siblings[index]):
+            if index > last:
+                break
+            continue
+        joined[index] = True
 
 
 def _joins(
@@ -195,6 +216,19 @@ def _is_more_story(sibling: HtmlElement, counted: dict[HtmlElement, int], good: 
     # author lines) may carry more furniture between its paragraphs.
     share = _LARGER_SECTION_SHARE if chars >= good / _SIBLING_SHARE else _WIDEN_GOOD_SHARE
     return chars >= len(sibling.text_content()) * share
+
+
+def _is_list_section(element: HtmlElement) -> bool:
+    """A section that is mostly the text of its list items, which are not links."""
+    if element.tag in _PAGE_FURNITURE:
+        return False
+    items = [item for item in element.iter("li") if item.text_content().strip()]
+    if len(items) < _MIN_LIST_ITEMS:
+        return False
+    text = " ".join(element.text_content().split())
+    listed = sum(len(" ".join(item.text_content().split())) for item in items)
+    linked = sum(visible_len(a.text_content()) for item in items for a in item.iter("a"))
+    return listed >= len(text) * _WIDEN_GOOD_SHARE and linked <= listed * _MAX_LINK_DENSITY
 
 
 def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
@@ -264,8 +298,21 @@ def _blocks(container: HtmlElement) -> Iterator[Block]:
         if _inside_block(element, container):
             continue
         text = _block_text(element)
-        if text and _linked_share(element, text) <= _MAX_LINK_DENSITY:
+        if text and (_linked_share(element, text) <= _MAX_LINK_DENSITY or _listed(element)):
             yield Block(text=text, type=_BLOCK_TYPES[element.tag], node=element)
+
+
+def _listed(element: HtmlElement) -> bool:
+    """An item of a list of names the article announces with its own heading ("Best
+    picture" over the nominees, each linked to its page): the story's, links and all."""
+    if element.tag != "li":
+        return False
+    holder = element.getparent()
+    heading = holder.getprevious() if holder is not None else None
+    if heading is None or heading.tag not in _HEADINGS:
+        return False
+    items = [len(item.text_content().split()) for item in holder.iter("li")]
+    return len(items) >= _MIN_LIST_ITEMS and max(items) <= _MAX_NAME_ITEM_WORDS
 
 
 def _block_text(element: HtmlElement) -> str:
