@@ -337,3 +337,19 @@ def test_linked_teaser_headlines_under_a_heading_still_leave():
     html = page(f"<article>{paragraphs(3)}<h3>Most Read Business Stories</h3><ul>{teasers}</ul>"
                 "</article>")  # fmt: skip
     assert "Another story" not in normalize(html).text
+
+
+def test_a_standfirst_in_the_articles_own_header_opens_the_body_and_its_byline_does_not():
+    standfirst = (
+        "For three days last spring the old river reversed its course, and nobody in the "
+        "valley could say why it happened or whether it would happen again."
+    )
+    header = (
+        f'<header class="article-header"><h1>The river that ran backwards</h1>'
+        f'<p class="standfirst">{standfirst}</p><p class="byline">By Jane Doe</p>'
+        "<p>March 3, 2026, 9:12 AM</p></header>"
+    )
+    blocks = body_texts(page(f"<article>{header}<div class='article-body'>{paragraphs(4)}</div>"
+                             "</article>"))  # fmt: skip
+    assert blocks[0] == standfirst and blocks[1].startswith("Paragraph 0")
+    assert not any("Jane Doe" in text or "March 3" in text for text in blocks)

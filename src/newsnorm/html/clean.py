@@ -10,6 +10,8 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsnorm.html.prose import is_prose, visible_len
+
 HtmlElement = lxml_html.HtmlElement
 
 _DROPPED_TAGS = (
@@ -33,6 +35,9 @@ ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "cred
 # The tag a wrapper had before it became a <p>, for the CSS selectors of outlet profiles.
 FIRST_TAG = "data-newsnorm-tag"
 _MAX_CAPTION = 500
+# A paragraph of an article's header this long is its standfirst, not a byline or a date.
+_MIN_STANDFIRST = 80
+_HEADER_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre")
 _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
     r"(^|\s)(hidden|d-none|sr-only|visually-hidden|screen-reader-text)($|\s)", re.I
@@ -76,6 +81,8 @@ def prepare(root: HtmlElement, *, relaxed: bool = False) -> None:
             element.drop_tree()
     _mark_captions(survey.captions)
     _paragraphs_from_loose_text(root)
+    for header in survey.article_headers:
+        _keep_standfirst_only(header)
 
 
 @dataclass
@@ -85,6 +92,7 @@ class _Survey:
     by_name: list[HtmlElement] = field(default_factory=list)
     never: list[HtmlElement] = field(default_factory=list)
     captions: list[tuple[HtmlElement, str]] = field(default_factory=list)
+    article_headers: list[HtmlElement] = field(default_factory=list)
 
 
 def _survey(root: HtmlElement) -> _Survey:
@@ -95,7 +103,10 @@ def _survey(root: HtmlElement) -> _Survey:
         if _is_hidden(element, classes):
             survey.hidden.setdefault((tag, classes), []).append(element)
         if tag in _DROPPED_TAGS:
-            survey.by_tag.append(element)
+            if tag == "header" and _inside_article(element):
+                survey.article_headers.append(element)
+            else:
+                survey.by_tag.append(element)
             continue
         if names.isspace():  # most elements: no name to read
             continue
@@ -109,6 +120,24 @@ def _survey(root: HtmlElement) -> _Survey:
         elif boilerplate:
             survey.by_name.append(element)
     return survey
+
+
+def _inside_article(element: HtmlElement) -> bool:
+    """An <article>'s own <header> holds its headline and standfirst, not the page's menus."""
+    return any(ancestor.tag == "article" for ancestor in element.iterancestors())
+
+
+def _keep_standfirst_only(header: HtmlElement) -> None:
+    """Of an article's own header, only the standfirst is the story's (its opening
+    paragraph, set apart): the headline, byline, dates and labels are the page's head."""
+    if header.getparent() is None:
+        return
+    for element in list(header.iter(*_HEADER_BLOCKS)):
+        if element.getparent() is None:
+            continue
+        text = element.text_content()
+        if element.tag != "p" or visible_len(text) < _MIN_STANDFIRST or not is_prose(text):
+            element.drop_tree()
 
 
 def _kinds_of(classes: str, element_id: str) -> tuple[bool, ...]:
