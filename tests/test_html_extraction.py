@@ -353,3 +353,13 @@ def test_a_standfirst_in_the_articles_own_header_opens_the_body_and_its_byline_d
                              "</article>"))  # fmt: skip
     assert blocks[0] == standfirst and blocks[1].startswith("Paragraph 0")
     assert not any("Jane Doe" in text or "March 3" in text for text in blocks)
+
+
+@pytest.mark.parametrize("wrapper", ["site has-comments", "container newsletter-popup-enabled"])
+def test_a_blog_wrapped_in_an_element_named_after_a_feature_still_gives_its_post(wrapper):
+    post = "".join(f"{LONG} on day {n}.<br><br>" for n in range(3))
+    comments = '<div class="comments-area"><p>Lovely photos, thanks for sharing them!</p></div>'
+    html = page(f'<div class="{wrapper}"><h1>Storm diary</h1><div class="entry">{post}</div>'
+                f"{comments}</div>")  # fmt: skip
+    text = normalize(html).text
+    assert f"{LONG} on day 2." in text and "Lovely photos" not in text

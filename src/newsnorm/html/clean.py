@@ -76,8 +76,9 @@ def prepare(root: HtmlElement, *, relaxed: bool = False) -> None:
     for element in (*by_tag, *([] if relaxed else survey.by_name)):
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
+    page_chars = len(root.text_content())
     for element in survey.never:
-        if element.getparent() is not None:
+        if element.getparent() is not None and not _is_the_page(element, page_chars):
             element.drop_tree()
     _mark_captions(survey.captions)
     _paragraphs_from_loose_text(root)
@@ -120,6 +121,14 @@ def _survey(root: HtmlElement) -> _Survey:
         elif boilerplate:
             survey.by_name.append(element)
     return survey
+
+
+def _is_the_page(element: HtmlElement, page_chars: int) -> bool:
+    """A wrapper around the page's headline and most of its text ("site has-comments") is
+    the page itself named after one of its features, not a comment thread or a newsletter
+    box (which may have a headline of its own)."""
+    held = next(element.iter("h1"), None) is not None
+    return held and len(element.text_content()) > page_chars / 2
 
 
 def _inside_article(element: HtmlElement) -> bool:
