@@ -78,6 +78,29 @@ def test_a_byline_labelled_in_many_languages_names_its_writer(byline):
     assert byline not in article.text
 
 
+@pytest.mark.parametrize(
+    "byline",
+    ["Posted by Jane Doe on March 3, 2026", "Posted on March 3, 2026 by Jane Doe",
+     "Geschrieben von Jane Doe am 3. März 2026", "Publié par Jane Doe le 3 mars 2026",
+     "Por Jane Doe el 3 de marzo de 2026"],
+)  # fmt: skip
+def test_a_byline_with_its_posting_date_names_its_writer(byline):
+    article = story(top=f"<h1>Storm closes ports for two days</h1><div>{byline}</div>")
+    assert article.authors == ["Jane Doe"]
+
+
+def test_a_blogs_posted_by_line_under_the_post_names_its_writer():
+    html = page(f"<article>{paragraphs(8)}<div>Posted by Jane Doe at 9:12 AM</div></article>")
+    article = normalize(html)
+    assert article.authors == ["Jane Doe"] and "Posted by" not in article.text
+
+
+def test_a_posted_by_line_at_the_end_does_not_replace_the_declared_authors():
+    head = '<meta name="author" content="John Roe">'
+    body = f"<article>{paragraphs(8)}<div>Redaktion: Jane Doe</div></article>"
+    assert normalize(page(body, head=head)).authors == ["John Roe"]
+
+
 def test_a_sentence_opening_with_a_byline_word_is_no_byline():
     article = story(top="<h1>Storm closes ports</h1><p>Von Berlin aus fährt kein Zug.</p>")
     assert article.authors == [] and "Von Berlin aus fährt kein Zug." in article.text

@@ -117,6 +117,11 @@ _CREDIT_LABEL = re.compile(
     r"kuva|zdjęci[ae])\s*:.*$",
     re.IGNORECASE | re.DOTALL,
 )
+# When the names were posted, after them: "Posted by Jane Doe on March 3, 2026", "… at
+# 9:12 AM", "Geschrieben von Hans Müller am 28. Juni 2025", "Publié par … le 3 mars".
+_WHEN_AFTER_NAMES = re.compile(
+    r"\s+(?:on|at|am|um|le|el|il|op|den|em|às|à)\s+(?=[^\d\n]{0,16}\d).*$", re.IGNORECASE | re.S
+)
 _SEPARATORS = re.compile(r"\s*(?:\n|\||/|;|,|&|·|•|\band\b|\bwith\b)\s*", re.IGNORECASE)
 # "and" in other languages, lower case only: "E", "Y", "I", "A" are initials.
 _JOINERS = re.compile(r"\s+(?:und|sowie|et|y|e|og|och|en|i|ve|a|és|ja|și|ir|un|dan|và|и|і|та)\s+")
@@ -206,7 +211,7 @@ def byline_parts(byline: str) -> list[str]:
     """The names a byline lists, in order, without "By"/"Von"/"Par"..., parentheticals,
     e-mail addresses, photo credits and separators; people, desks and agencies alike
     (`split_byline` tells them apart)."""
-    text = _EMAIL.sub(" ", _CREDIT_LABEL.sub("", byline))
+    text = _EMAIL.sub(" ", _CREDIT_LABEL.sub("", _WHEN_AFTER_NAMES.sub("", byline)))
     text = _PARENTHETICAL.sub("", _strip_prefix(text))
     parts = []
     for part in _SEPARATORS.split(text):
