@@ -363,3 +363,15 @@ def test_a_blog_wrapped_in_an_element_named_after_a_feature_still_gives_its_post
                 f"{comments}</div>")  # fmt: skip
     text = normalize(html).text
     assert f"{LONG} on day 2." in text and "Lovely photos" not in text
+
+
+def test_a_recipes_ingredients_and_steps_are_its_text():
+    card = (
+        '<div class="recipe-card"><h2>Ingredients</h2><ul><li>225g butter</li><li>4 eggs</li>'
+        "<li>1 lemon, zested</li></ul><h2>Method</h2><ol>"
+        "<li>Heat the oven to 180C and line a loaf tin with baking paper.</li>"
+        "<li>Fold in the flour and lemon zest, then bake the cake for 45 minutes.</li></ol></div>"
+    )
+    html = page(f'<div class="recipe"><div class="intro">{paragraphs(2)}</div>{card}</div>')
+    texts = body_texts(html)
+    assert "4 eggs" in texts and texts[-1].startswith("Fold in the flour")
