@@ -375,3 +375,19 @@ def test_a_recipes_ingredients_and_steps_are_its_text():
     html = page(f'<div class="recipe"><div class="intro">{paragraphs(2)}</div>{card}</div>')
     texts = body_texts(html)
     assert "4 eggs" in texts and texts[-1].startswith("Fold in the flour")
+
+
+def test_a_forum_thread_whose_posts_are_named_comments_gives_the_posts():
+    posts = "".join(
+        f'<div class="comment"><div class="comment-body"><p>Reply {n}: {LONG}.</p></div></div>'
+        for n in range(3)
+    )
+    html = page(f'<div class="forum"><h1>Boiler trouble</h1><div class="comment-list">{posts}'
+                "</div></div>")  # fmt: skip
+    assert body_texts(html) == [f"Reply {n}: {LONG}." for n in range(3)]
+
+
+def test_a_comment_thread_beside_a_story_is_still_not_the_article():
+    comments = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(9))
+    html = page(f"<article>{paragraphs(2)}</article><div class='comments'>{comments}</div>")
+    assert "Reply" not in normalize(html).text

@@ -63,11 +63,11 @@ BLOCK_TAGS = frozenset((
 _WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center", "font", "span"))
 
 
-def prepare(root: HtmlElement, *, relaxed: bool = False) -> None:
+def prepare(root: HtmlElement, *, relaxed: bool = False, threads: bool = False) -> None:
     """Everything the scorer needs, in place. One walk over the tree finds every candidate;
     the drops then happen in order: hidden, boilerplate by tag, by name, never-article.
     Relaxed, nothing goes by name and a <form> stays (ASP.NET pages wrap the whole page
-    in one)."""
+    in one); with `threads`, comment threads stay too (a forum thread is all comments)."""
     _break_lines(root)
     survey = _survey(root)
     _drop_hidden(survey.hidden, _paragraph_chars(root))
@@ -77,7 +77,7 @@ def prepare(root: HtmlElement, *, relaxed: bool = False) -> None:
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
     page_chars = len(root.text_content())
-    for element in survey.never:
+    for element in [] if threads else survey.never:
         if element.getparent() is not None and not _is_the_page(element, page_chars):
             element.drop_tree()
     _mark_captions(survey.captions)

@@ -70,8 +70,9 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     Given the page's text, a first choice that holds little prose is checked against two
     more attempts on fresh parses: the same scoring with nothing dropped by name (the
     article may sit in a <form> or a box whose name reads like boilerplate), then every
-    prose paragraph of the page in order. A page with no prose at all is searched for story
-    markup inside its scripts (newsnorm.html.scripts)."""
+    prose paragraph of the page in order. A page with no prose at all is read once more with
+    its comment threads kept (a forum thread is nothing else) and searched for story markup
+    inside its scripts (newsnorm.html.scripts)."""
     first = _extract(tree)
     mine = _prose(first)
     if text is None or mine >= _ENOUGH_PROSE:
@@ -80,8 +81,9 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
         other = fallback(parse(text))
         if _replaces(first, mine, other):
             return other
-    if mine == 0:  # nothing to read in the markup: a story drawn by scripts?
-        return max((first, *_embedded_stories(parse(text))), key=_prose)
+    if mine == 0:  # nothing to read but comments (a forum thread), or drawn by scripts?
+        thread = _extract(parse(text), relaxed=True, threads=True, region=_THREAD)
+        return max((first, thread, *_embedded_stories(parse(text))), key=_prose)
     return first
 
 
@@ -118,8 +120,10 @@ def _replaces(first: Extraction, mine: int, other: Extraction) -> bool:
     return not mine or kept < mine * _KEPT_SHARE
 
 
-def _extract(tree: HtmlElement, *, relaxed: bool = False, region: str = "") -> Extraction:
-    root = _prepared_body(tree, relaxed=relaxed)
+def _extract(
+    tree: HtmlElement, *, relaxed: bool = False, threads: bool = False, region: str = ""
+) -> Extraction:
+    root = _prepared_body(tree, relaxed=relaxed, threads=threads)
     containers = _article_containers(root)
     for container in containers:
         container.set(REGION, region or _SCORED[relaxed])
@@ -129,16 +133,17 @@ def _extract(tree: HtmlElement, *, relaxed: bool = False, region: str = "") -> E
 
 
 _SCORED = ("the best-scoring container", "the best-scoring container, nothing dropped by name")
+_THREAD = "the best-scoring container, comment threads kept (nothing else on the page)"
 
 
 def _relaxed_extract(tree: HtmlElement) -> Extraction:
     return _extract(tree, relaxed=True)
 
 
-def _prepared_body(tree: HtmlElement, *, relaxed: bool) -> HtmlElement:
+def _prepared_body(tree: HtmlElement, *, relaxed: bool, threads: bool = False) -> HtmlElement:
     body = tree.find("body")
     root = body if body is not None else tree
-    prepare(root, relaxed=relaxed)
+    prepare(root, relaxed=relaxed, threads=threads)
     return root
 
 
