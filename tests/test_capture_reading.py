@@ -536,3 +536,13 @@ def test_a_deck_in_parts_is_not_the_headline_and_the_name_over_the_story_is_the_
     article = normalize(capture(head))
     assert article.title == "River bridge to close"
     assert article.authors == ["Sarah Whitfield"]
+
+
+def test_a_box_of_offers_under_a_byline_inside_the_story_leaves_it():
+    first, second, rest = STORY.split("\n\n", 2)
+    offers = "Where to buy\nRiver Bridge Souvenir Mug\n$12\nBuy at Amazon Buy at Walmart\n"
+    byline = "By Sarah Whitfield on March 14, 2026 at 9:05AM"
+    story = f"{first}\n\n{second}\n\n{byline}\n{offers}\n{rest}"
+    article = normalize(capture("River bridge to close for six months of repairs\n", story))
+    assert "Where to buy" not in article.text and "Souvenir Mug" not in article.text
+    assert "shops said they feared" in article.text

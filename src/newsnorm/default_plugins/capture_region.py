@@ -57,12 +57,15 @@ def _clean_inside(document: Document, blocks: list[Block], lines: list[Line]) ->
 
 def _remove_teasers(document: Document, run: list[Block], words_before: int) -> None:
     """A run of short lines once the story has begun; its date lines stay for the head to
-    read (the article's date is often printed under its standfirst and picture), and a run
-    with a byline ("Von" and the names under it) is the head's."""
+    read (the article's date is often printed under its standfirst and picture), and so
+    does a byline in it ("Von" and the names under it) with the lines above it: the head's.
+    A run of short lines under the byline is a teaser list again (a box of offers)."""
     if len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END:
         return
     texts = [block.text for block in run]
-    if any(byline_at(texts, index) for index in range(len(texts))):
+    byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
+    if byline is not None:
+        _remove_teasers(document, run[max(byline.lines) + 1 :], words_before)
         return
     for block in run:
         if not dates_in_line(block.text):
