@@ -391,3 +391,17 @@ def test_a_comment_thread_beside_a_story_is_still_not_the_article():
     comments = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(9))
     html = page(f"<article>{paragraphs(2)}</article><div class='comments'>{comments}</div>")
     assert "Reply" not in normalize(html).text
+
+
+def test_every_item_of_a_listicle_built_alike_is_the_story():
+    def item(n: int) -> str:
+        return (
+            f'<div class="item"><div class="item-inner"><h2>{n}. A lamp for the storm</h2>'
+            f"<p>Item {n}: {LONG}, and this lamp kept the harbour office lit all night.</p>"
+            f'<p><a href="/shop/{n}">Get it from the shop for $20 in three colours</a></p>'
+            "</div></div>"
+        )
+
+    html = page(f'<article><div class="items">{"".join(item(n) for n in range(4))}</div></article>')
+    texts = " ".join(body_texts(html))
+    assert all(f"Item {n}:" in texts for n in range(4))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -46,6 +47,9 @@ _ENOUGH_PROSE = 600
 _MARGIN = 2
 _KEPT_SHARE = 0.5
 _MIN_LIST_ITEMS = 2
+# A listicle: at least this many items built alike, looked for this many levels up.
+_MIN_ITEMS = 3
+_ITEM_DEPTH = 4
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Linked items this short name things (a film, a nominee); a teaser's headline runs longer.
 _MAX_NAME_ITEM_WORDS = 6
@@ -166,7 +170,7 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     if not scores:
         return []
     core = max(scores, key=scores.__getitem__)
-    best = _widen(core, counted)
+    best = _all_items(_widen(core, counted), counted)
     parent = best.getparent()
     if parent is None:
         return [best]
@@ -256,6 +260,36 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
             core, good, total = ancestor, good + added_good, total + added_total
         outer = ancestor
     return outer
+
+
+def _all_items(best: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
+    """A listicle's item, or a live blog's entry, is one of many built alike (the same tag
+    and class) under one parent, each with its own paragraphs: the story is all of them, the
+    parent they fill. Whole stories built alike (<article> elements, or with their own
+    <h1>) are not one story's items."""
+    for element in (best, *islice(best.iterancestors(), _ITEM_DEPTH)):
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        alike = [
+            sibling
+            for sibling in parent
+            if sibling.tag == element.tag and sibling.get("class") == element.get("class")
+        ]
+        items = [s for s in alike if _good_chars(s, counted) >= _MIN_PARAGRAPH_CHARS]
+        if len(items) >= _MIN_ITEMS and not any(_whole_story(s) for s in alike):
+            return parent if _mostly(alike, parent) else best
+    return best
+
+
+def _mostly(items: list[HtmlElement], parent: HtmlElement) -> bool:
+    """Whether the items hold most of their parent's text (not items among teaser boxes)."""
+    held = sum(len(item.text_content()) for item in items)
+    return held >= len(parent.text_content()) * _WIDEN_GOOD_SHARE
+
+
+def _whole_story(element: HtmlElement) -> bool:
+    return element.tag == "article" or next(element.iter("h1"), None) is not None
 
 
 def _good_chars(element: HtmlElement, counted: dict[HtmlElement, int]) -> int:
