@@ -395,13 +395,14 @@ def test_a_comment_thread_beside_a_story_is_still_not_the_article():
 
 def test_every_item_of_a_listicle_built_alike_is_the_story():
     def item(n: int) -> str:
+        text = f"<p>Item {n}: {LONG}, and this lamp kept the harbour office lit all night.</p>"
         return (
-            f'<div class="item"><div class="item-inner"><h2>{n}. A lamp for the storm</h2>'
-            f"<p>Item {n}: {LONG}, and this lamp kept the harbour office lit all night.</p>"
-            f'<p><a href="/shop/{n}">Get it from the shop for $20 in three colours</a></p>'
-            "</div></div>"
+            f'<div><div class="item"><div class="card">'
+            f"<h2>{n}. The storm lamp that kept the harbour office lit</h2>"
+            f'<section><div class="text">{text}</div></section></div>'
+            '<aside class="ad-slot">Sponsored</aside></div></div>'
         )
 
-    html = page(f'<article><div class="items">{"".join(item(n) for n in range(4))}</div></article>')
+    html = page(f'<article><div class="items">{"".join(item(n) for n in range(5))}</div></article>')
     texts = " ".join(body_texts(html))
-    assert all(f"Item {n}:" in texts for n in range(4))
+    assert all(f"Item {n}:" in texts for n in range(5))
