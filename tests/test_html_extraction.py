@@ -406,3 +406,13 @@ def test_every_item_of_a_listicle_built_alike_is_the_story():
     html = page(f'<article><div class="items">{"".join(item(n) for n in range(5))}</div></article>')
     texts = " ".join(body_texts(html))
     assert all(f"Item {n}:" in texts for n in range(5))
+
+
+def test_boxes_named_as_the_kept_article_box_around_them_are_its_parts():
+    item = '<li><div class="box-paywall"><h2>Item {n}</h2><p>Item {n}: ' + LONG + ".</p></div></li>"
+    items = "".join(item.replace("{n}", str(n)) for n in range(4))
+    html = page(
+        f'<article><div class="box-paywall">{paragraphs(2)}<ul>{items}</ul></div></article>'
+    )
+    texts = " ".join(body_texts(html))
+    assert all(f"Item {n}: {LONG}" in texts for n in range(4))

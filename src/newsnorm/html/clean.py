@@ -73,9 +73,10 @@ def prepare(root: HtmlElement, *, relaxed: bool = False, threads: bool = False) 
     _drop_hidden(survey.hidden, _paragraph_chars(root))
     total = _paragraph_chars(root)
     by_tag = [e for e in survey.by_tag if e.tag != "form"] if relaxed else survey.by_tag
-    for element in (*by_tag, *([] if relaxed else survey.by_name)):
+    for element in by_tag:
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
+    _drop_by_name([] if relaxed else survey.by_name, total)
     page_chars = len(root.text_content())
     for element in [] if threads else survey.never:
         if element.getparent() is not None and not _is_the_page(element, page_chars):
@@ -84,6 +85,23 @@ def prepare(root: HtmlElement, *, relaxed: bool = False, threads: bool = False) 
     _paragraphs_from_loose_text(root)
     for header in survey.article_headers:
         _keep_standfirst_only(header)
+
+
+def _drop_by_name(elements: list[HtmlElement], total: int) -> None:
+    """Boxes named like boilerplate go, unless one holds most of the page's text; the boxes
+    inside it named as it is are its parts ("pmc-not-a-paywall" around each item of a
+    list article holding most of it), not boxes beside the story."""
+    kept_names: set[str] = set()
+    for element in elements:
+        if element.getparent() is None:
+            continue
+        names = element.get("class", "")
+        if names and names in kept_names:
+            continue
+        if _holds_most(element, total):
+            kept_names.add(names)
+        else:
+            element.drop_tree()
 
 
 @dataclass
