@@ -9,19 +9,18 @@ from typing import Annotated
 
 import orjson
 import typer
+from typer.core import TyperGroup
 
 from newsnorm import explain, formats, run
 from newsnorm.authoring import check, scaffold
 from newsnorm.authoring.findings import passed, report
-from newsnorm.authoring.scaffold import ScaffoldError
-from newsnorm.authoring.target import UnknownPluginError
-from newsnorm.errors import NewsnormError, UnknownOutletError, UsageError
+from newsnorm.errors import NewsnormError, NormalizeError, UsageError
 from newsnorm.formats.export import export_file
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
 from newsnorm.plugins import describe_plugins
-from newsnorm.profiles import ProfileError, ProfileText, profile_texts
+from newsnorm.profiles import ProfileText, profile_texts
 from newsnorm.profiles.loading import environment_paths
 from newsnorm.run.report import Stderr
 from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings
@@ -29,7 +28,25 @@ from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
 
+
+class _Commands(TyperGroup):
+    """newsnorm's commands, with the errors newsnorm raises mapped to what a user sees in one
+    place: what they asked wrongly (UsageError: a bad option, an unknown outlet or plugin, a
+    profile that is not valid) is a usage error, exit 2; anything else newsnorm refused, one
+    error line, exit 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            _usage_error(str(exc))
+        except NewsnormError as exc:  # a cluster whose workers differ from this machine
+            _err(f"newsnorm: error: {exc}")
+            raise typer.Exit(EXIT_FAILED) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="Turn raw news documents into clean, canonical article records (JSON Lines).",
     no_args_is_help=True,
     add_completion=False,
@@ -200,24 +217,18 @@ def convert(
         output_format=output_format,
     )
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
-    try:
-        summary = run.convert(
-            paths,
-            output,
-            errors=errors,
-            settings=settings,
-            workers=workers,
-            resume=resume,
-            reporter=reporter,
-            dask=dask,
-            dask_workers=dask_workers,
-            documents_per_partition=partition_size,
-        )
-    except (UsageError, UnknownOutletError, ProfileError) as exc:
-        _usage_error(str(exc))
-    except NewsnormError as exc:  # a cluster whose workers differ from this machine
-        _err(f"newsnorm: error: {exc}")
-        raise typer.Exit(EXIT_FAILED) from None
+    summary = run.convert(
+        paths,
+        output,
+        errors=errors,
+        settings=settings,
+        workers=workers,
+        resume=resume,
+        reporter=reporter,
+        dask=dask,
+        dask_workers=dask_workers,
+        documents_per_partition=partition_size,
+    )
     _finish(summary, quiet=quiet)
 
 
@@ -238,11 +249,8 @@ def _finish(summary: run.Summary, *, quiet: bool) -> None:
 def _profiles(paths: list[Path] | None) -> tuple[ProfileText, ...]:
     """The texts of the run's profiles, NEWSNORM_PROFILES's then --profiles': they travel
     with the run to every process that converts (a cluster's workers have no files of ours).
-    One that is not valid is a usage error, before anything is read."""
-    try:
-        return tuple(profile_texts([*environment_paths(), *(paths or [])]))
-    except ProfileError as exc:
-        _usage_error(str(exc))
+    One that is not valid is a usage error (ProfileError), before anything is read."""
+    return tuple(profile_texts([*environment_paths(), *(paths or [])]))
 
 
 def _fields(html_field: str | None, url_field: str | None) -> Fields:
@@ -295,8 +303,6 @@ def export(
     each invalid line is reported with its number (exit 1) and the others still exported."""
     try:
         summary = export_file(path, output, output_format, on_problem=_err)
-    except UsageError as exc:
-        _usage_error(str(exc))
     except OSError as exc:
         _usage_error(f"cannot read {path}: {exc.strerror or exc}")
     if summary.invalid:
@@ -317,11 +323,7 @@ def list_plugins(
 ) -> None:
     """List the loaded plugins, their versions and hooks, as JSON; an outlet profile is the
     plugin `profile:KEY`, with the file it came from."""
-    texts = _profiles(profiles)
-    try:
-        pm = pipeline_with(texts).pm
-    except ProfileError as exc:
-        _usage_error(str(exc))
+    pm = pipeline_with(_profiles(profiles)).pm
     listing = [_listed(info) for info in describe_plugins(pm, include_builtin=all_)]
     sys.stdout.buffer.write(orjson.dumps(listing, option=orjson.OPT_INDENT_2) + b"\n")
 
@@ -351,10 +353,7 @@ def new_plugin(
     ] = None,
 ) -> None:
     """Make a ready outlet plugin, newsnorm-NAME/: package, profile, README and tests."""
-    try:
-        target = scaffold.new_plugin(name, domain, directory, title)
-    except ScaffoldError as exc:
-        _usage_error(str(exc))
+    target = scaffold.new_plugin(name, domain, directory, title)
     # The test extra brings pytest: a fresh environment has none.
     install = shlex.quote(f"{target}[test]")
     typer.echo(
@@ -389,13 +388,10 @@ def check_plugin(
     if name is None and module is None:
         _usage_error("name the plugin to check (see `newsnorm plugins`), or give --module")
     paths = others or []
-    try:
-        if module:
-            findings = check.check_module(module, name, paths)
-        else:
-            findings = check.check_plugin(name, paths)
-    except (UnknownPluginError, UsageError) as exc:
-        _usage_error(str(exc))
+    if module:
+        findings = check.check_module(module, name, paths)
+    else:
+        findings = check.check_plugin(name, paths)
     typer.echo(report(findings))
     if not passed(findings):
         raise typer.Exit(EXIT_FAILED)
@@ -430,12 +426,10 @@ def explain_page(
     texts = _profiles(profiles)
     try:
         report = explain.explain_file(page, url=url, outlet=outlet, profiles=texts)
-    except (UnknownOutletError, ProfileError) as exc:
-        _usage_error(str(exc))
     except OSError as exc:
         _err(f"newsnorm: error: cannot read {page}: {exc.strerror or exc}")
         raise typer.Exit(EXIT_FAILED) from None
-    except NewsnormError as exc:
+    except NormalizeError as exc:  # the page itself: named in the message
         _err(f"newsnorm: error: {page}: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
     if output == "-":

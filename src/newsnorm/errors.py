@@ -32,10 +32,12 @@ class DocumentTooLarge(NormalizeError):
         return type(self), (self.limit,)
 
 
-class UnknownOutletError(NewsnormError):
-    """`--outlet NAME` named no registered outlet."""
-
-
 class UsageError(NewsnormError):
     """A run asked for something it cannot do (options that contradict each other, an output
-    that is also an input); raised before any document is read."""
+    that is also an input, an outlet or a plugin that does not exist, a profile that is not
+    valid); raised before any document is read. The CLI answers every one the same way: one
+    line and exit status 2."""
+
+
+class UnknownOutletError(UsageError):
+    """`--outlet NAME` named no registered outlet."""

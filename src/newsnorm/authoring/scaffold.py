@@ -20,7 +20,7 @@ from importlib.resources import files
 from pathlib import Path
 from string import Template
 
-from newsnorm.errors import NewsnormError
+from newsnorm.errors import UsageError
 from newsnorm.version import __version__
 
 # Lowercase words of letters and digits joined by single hyphens or underscores: a name
@@ -42,7 +42,7 @@ FILES = (
 )
 
 
-class ScaffoldError(NewsnormError):
+class ScaffoldError(UsageError):
     """A plugin cannot be made: a bad name or domain, or the directory exists already."""
 
 

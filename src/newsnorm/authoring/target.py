@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from newsnorm.errors import NewsnormError
+from newsnorm.errors import UsageError
 from newsnorm.plugins import ENTRY_POINT_GROUP
 
 MODULE_PREFIX = "newsnorm_"
 
 
-class UnknownPluginError(NewsnormError):
+class UnknownPluginError(UsageError):
     """No installed plugin by that name, or no module by that name."""
 
 

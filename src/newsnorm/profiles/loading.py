@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from newsnorm.errors import NewsnormError
+from newsnorm.errors import UsageError
 from newsnorm.profiles.model import ProfileSpec
 
 ENTRY_POINT_GROUP = "newsnorm.profiles"
@@ -23,7 +23,7 @@ ENVIRONMENT = "NEWSNORM_PROFILES"
 SUFFIX = ".toml"
 
 
-class ProfileError(NewsnormError):
+class ProfileError(UsageError):
     """A profile that cannot be used: `FILE: profile KEY: WHERE: REASON`, on one line."""
 
 
