@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from newsnorm import normalize
 from newsnorm.cli import app
-from newsnorm.explain import default_report_path, explain
+from newsnorm.explain import default_report_path, explain, render
 from newsnorm.profiles import profile_texts
 
 runner = CliRunner()
@@ -135,12 +135,11 @@ def test_each_line_of_an_unknown_outlet_s_capture_shows_what_it_was_taken_for():
 def test_the_html_loads_nothing_and_escapes_the_page():
     html = page(body="<p><script>alert(1)</script>&lt;b&gt; <img src=x onerror=alert(2)></p>")
     report = explain(html.replace("Most read today", "Most <i>read</i> & today"))
-    out = report.to_html()
+    out = render(report)
     assert re.search(r"<(img|link|script|iframe)\b|url\(|@import|src=|href=", out) is None
     assert "https://cdn.example/photo.jpg" in out  # image URLs are shown, as text
-    assert (
-        "&amp;" in out
-        and out == explain(html.replace("Most read today", "Most <i>read</i> & today")).to_html()
+    assert "&amp;" in out and out == render(
+        explain(html.replace("Most read today", "Most <i>read</i> & today"))
     )
 
 
@@ -206,4 +205,4 @@ def test_each_block_shows_the_css_path_a_profile_can_remove_it_by(tmp_path):
         if row.text.startswith("Subscribe")
     ]
     assert (row.status, row.rule, row.plugin) == ("removed", "promo", "gazette")
-    assert '<code class="where">' in explain(content, url=url).to_html()
+    assert '<code class="where">' in render(explain(content, url=url))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import shared_path
 
-from newsnorm.explain import explain, explain_file
+from newsnorm.explain import explain, explain_file, render
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -79,7 +79,7 @@ def _sample_paths() -> list[Path]:
 
 def test_a_corpus_page_report_renders_its_removals_region_and_sources(opened):
     page_path = shared_path(*CORPUS_PAGE)
-    page, requests, url = opened(explain_file(page_path).to_html())
+    page, requests, url = opened(render(explain_file(page_path)))
     assert requests == [url]
     struck = page.locator(".block.removed del")
     assert struck.count() >= 4
@@ -102,7 +102,7 @@ def test_a_corpus_page_report_renders_its_removals_region_and_sources(opened):
 @pytest.mark.parametrize("sample", _sample_paths(), ids=lambda path: path.stem)
 def test_a_text_sample_report_shows_the_outlet_plugins_rules(opened, sample):
     report = explain(sample.read_bytes(), source=sample.name)
-    page, requests, url = opened(report.to_html())
+    page, requests, url = opened(render(report))
     assert requests == [url]
     plugin = sample.stem.split("-")[0]  # brecorder-lee-xi.txt: the brecorder plugin's rules
     labels = page.locator(".block.removed .rule").all_inner_texts()

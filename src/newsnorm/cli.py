@@ -433,10 +433,10 @@ def explain_page(
         _err(f"newsnorm: error: {page}: {exc}")
         raise typer.Exit(EXIT_FAILED) from None
     if output == "-":
-        sys.stdout.write(report.to_html())
+        sys.stdout.write(explain.render(report))
         return
     target = Path(output) if output else explain.default_report_path(page)
-    target.write_text(report.to_html(), encoding="utf-8")
+    target.write_text(explain.render(report), encoding="utf-8")
     typer.echo(str(target))
 
 

@@ -12,7 +12,7 @@ from itertools import groupby
 from newsnorm.evidence import shown
 from newsnorm.explain.blocks import LEFT_OUT, REMOVED, BlockRow
 from newsnorm.explain.fields import FieldRow
-from newsnorm.explain.report import Cut, Report
+from newsnorm.explain.page import Cut, Report
 
 _STYLE = files("newsnorm.explain").joinpath("report.css").read_text(encoding="utf-8")
 

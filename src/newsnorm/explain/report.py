@@ -3,45 +3,16 @@ the report shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from newsnorm.document import Document, Source
-from newsnorm.explain.blocks import BlockRow, block_rows, removal_cuts
-from newsnorm.explain.fields import FieldRow, field_rows
+from newsnorm.explain.blocks import block_rows, removal_cuts
+from newsnorm.explain.fields import field_rows
+from newsnorm.explain.page import Cut, Report
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, read_capped, within_cap
 from newsnorm.pipeline import pipeline_with
 from newsnorm.profiles import ProfileText
-
-
-@dataclass(frozen=True)
-class Cut:
-    """Text a plugin cut from the start of a block (a dateline), not a whole block."""
-
-    text: str
-    rule: str
-    plugin: str
-
-
-@dataclass(frozen=True)
-class Report:
-    """What newsnorm did with one page; `to_html()` renders it."""
-
-    source: str | None
-    url: str | None
-    outlet: str | None
-    input_format: str
-    plugins: tuple[str, ...]  # those that changed the document, in the order they ran
-    blocks: tuple[BlockRow, ...]
-    cuts: tuple[Cut, ...]
-    fields: tuple[FieldRow, ...]
-
-    def to_html(self) -> str:
-        """One self-contained HTML page: inline style, no script, nothing loaded."""
-        from newsnorm.explain.render import render
-
-        return render(self)
 
 
 def explain(
