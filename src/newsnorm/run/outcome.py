@@ -3,7 +3,6 @@ skipped; `convert_one` never raises, so one bad document never stops the others.
 
 from __future__ import annotations
 
-import traceback
 import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, BinaryIO, Protocol
@@ -17,31 +16,11 @@ from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, Unreadabl
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline
 from newsnorm.run.deadline import DocumentTimeout, time_limit
+from newsnorm.run.failure import Failure
 
 if TYPE_CHECKING:
     from newsnorm.run.progress import Tally
     from newsnorm.run.report import Reporter
-
-
-@dataclass(frozen=True)
-class Failure:
-    """Why one document produced no record. Plain data, so it crosses process boundaries."""
-
-    source: str
-    stage: str
-    reason: str
-    error_type: str
-    plugin: str | None = None
-    trace: str = ""  # the formatted traceback, for --debug
-
-    @classmethod
-    def of(cls, source: str, stage: str, reason: str, error: BaseException) -> Failure:
-        trace = "".join(traceback.format_exception(error))
-        plugin = getattr(error, "plugin", None)
-        return cls(source, stage, reason, type(error).__name__, plugin, trace)
-
-    def message(self) -> str:
-        return f"{self.source}: {self.reason}"
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 import fsspec
 
 from newsnorm.run import batch
-from newsnorm.run.outcome import Failure, write_outcome
+from newsnorm.run.failure import Failure
+from newsnorm.run.outcome import write_outcome
 from newsnorm.run.output import gzip_writer
 from newsnorm.run.partitions import Partition
 from newsnorm.run.progress import Tally

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from newsnorm.run.outcome import Failure
+from newsnorm.run.failure import Failure
 from newsnorm.run.progress import Progress, Tally
 
 
