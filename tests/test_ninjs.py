@@ -16,7 +16,7 @@ from helpers import shared_path
 from jsonschema import Draft202012Validator, FormatChecker
 
 from newsnorm import normalize
-from newsnorm.formats import NINJS_VERSIONS
+from newsnorm.formats import NINJS_VERSIONS, ninjs_item
 from newsnorm.formats.body_html import body_html
 from newsnorm.model import Block
 
@@ -146,13 +146,13 @@ def test_a_date_alone_never_becomes_a_time():
         update={"published": date.fromisoformat("2025-11-01"), "updated": None}
     )
     for version in NINJS_VERSIONS.values():
-        item = dated.to_ninjs(version)
+        item = ninjs_item(dated, version)
         assert not {"firstcreated", "firstCreated", "versioncreated", "versionCreated"} & set(item)
         assert item["descriptions"] == [{"role": "published", "value": "2025-11-01"}]
     timed = dated.model_copy(
         update={"updated": datetime.fromisoformat("2025-11-02T09:30:00+05:00")}
     )
-    item = timed.to_ninjs("3.1")
+    item = ninjs_item(timed, "3.1")
     assert item["versionCreated"] == "2025-11-02T09:30:00+05:00"
     assert "firstCreated" not in item
 
@@ -160,7 +160,7 @@ def test_a_date_alone_never_becomes_a_time():
 def test_a_known_time_keeps_its_offset():
     story = article("A headline\n\nThe first paragraph of the story.\n")
     published = datetime.fromisoformat("2025-11-01T15:34:00+05:00")
-    item = story.model_copy(update={"published": published, "updated": None}).to_ninjs("2.2")
+    item = ninjs_item(story.model_copy(update={"published": published, "updated": None}), "2.2")
     assert item["firstcreated"] == item["versioncreated"] == "2025-11-01T15:34:00+05:00"
     assert "descriptions" not in item
 
@@ -171,7 +171,7 @@ def test_an_update_known_by_its_day_only_leaves_version_created_out():
         "published": datetime.fromisoformat("2025-11-01T15:34:00Z"),
         "updated": date.fromisoformat("2025-11-03"),
     }
-    item = story.model_copy(update=update).to_ninjs("3.1")
+    item = ninjs_item(story.model_copy(update=update), "3.1")
     assert item["firstCreated"] == "2025-11-01T15:34:00Z" and "versionCreated" not in item
     assert item["descriptions"] == [{"role": "updated", "value": "2025-11-03"}]
 
@@ -208,7 +208,7 @@ def test_the_item_carries_the_record_where_ninjs_has_a_place_for_it():
         "</article></body></html>"
     )
     story = normalize(page, url="https://news.example.com/a/storm bay")
-    item = story.to_ninjs("3.1")
+    item = ninjs_item(story, "3.1")
     assert item["uri"] == "https://news.example.com/a/storm%20bay"
     assert item["type"] == "text" and item["language"] == "en"
     assert item["headlines"] == [{"role": "main", "value": "Storm closes ports"}]
@@ -224,4 +224,4 @@ def test_the_item_carries_the_record_where_ninjs_has_a_place_for_it():
 
 def test_without_an_address_the_uri_is_a_urn_of_the_id():
     story = article("A headline\n\nThe first paragraph of the story.\n")
-    assert story.to_ninjs()["uri"] == f"urn:newsnorm:article:{story.id}"
+    assert ninjs_item(story)["uri"] == f"urn:newsnorm:article:{story.id}"

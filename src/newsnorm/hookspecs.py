@@ -53,5 +53,5 @@ def newsnorm_finish_record(document: Document, record: dict[str, Any]) -> None:
 
 @hookspec
 def newsnorm_ninjs_item(record: dict[str, Any], item: dict[str, Any], version: str) -> None:
-    """Writing ninjs (`--format ninjs`, `Article.to_ninjs`): add to the IPTC ninjs item in
-    place, from the validated record; `version` is "2.2" or "3.1"."""
+    """Writing ninjs (`--format ninjs`, `newsnorm.formats.ninjs_item`): add to the IPTC
+    ninjs item in place, from the validated record; `version` is "2.2" or "3.1"."""

@@ -141,10 +141,3 @@ class Article(_Strict):
         if self.provenance.warnings is None:
             exclude["provenance"] = {"warnings"}
         return self.model_dump(mode="json", exclude=exclude or None)
-
-    def to_ninjs(self, version: str = "2.2") -> dict[str, Any]:
-        """The article as an IPTC ninjs item ("2.2" or "3.1"), valid against the IPTC
-        schema of that version, with what installed plugins add (docs/formats.md)."""
-        from newsnorm.formats.ninjs import ninjs_item  # the formats are built on this model
-
-        return ninjs_item(self, version)

@@ -20,6 +20,7 @@ from newsnorm import plugins as plugin_registry
 from newsnorm.document import Document, Metadata, OutletProfile, Source
 from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.evidence import Evidence
+from newsnorm.hookcalls import call_one, implementations, invoke
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
 from newsnorm.isolation import ISOLATED_STAGES, Checkpoint, PluginWarning
 from newsnorm.model import Article
@@ -113,8 +114,7 @@ class Pipeline:
         return document, record
 
     def _impls(self, hook: str) -> list[Any]:
-        # pluggy walks its list from the end (tryfirst first, trylast last); so do we.
-        return list(reversed(getattr(self.pm.hook, hook).get_hookimpls()))
+        return implementations(self.pm, hook)
 
     def _first(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> Any:
         """Call implementations until one returns something; it counts as a change."""
@@ -154,7 +154,7 @@ class Pipeline:
         on the document), undo its changes, note a warning and return False."""
         checkpoint = Checkpoint(kwargs.get("document"), kwargs.get("record"))
         try:
-            _invoke(impl, kwargs)
+            invoke(impl, kwargs)
         except NormalizeError:
             raise
         except Exception as exc:
@@ -164,22 +164,7 @@ class Pipeline:
         return True
 
     def _call_one(self, impl: Any, stage: str, kwargs: dict[str, Any]) -> Any:
-        try:
-            return _invoke(impl, kwargs)
-        except NormalizeError:
-            raise
-        except Exception as exc:
-            message = f"plugin {impl.plugin_name} failed in {stage}: {type(exc).__name__}: {exc}"
-            raise NormalizeError(message, stage=stage, plugin=impl.plugin_name) from exc
-
-
-def _invoke(impl: Any, kwargs: dict[str, Any]) -> Any:
-    """One plugin's hook, with the document knowing who acts (for `removed[].rule`)."""
-    document = kwargs.get("document")
-    if document is not None:
-        # Removals are credited to the plugin's name, or to the outlet key a profile has.
-        document.acting_plugin = getattr(impl.plugin, "credit_name", impl.plugin_name)
-    return impl.function(*(kwargs[name] for name in impl.argnames))
+        return call_one(impl, stage, kwargs)
 
 
 @dataclass

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsnorm.errors import NormalizeError
 from newsnorm.formats.body_html import body_html
 from newsnorm.formats.uris import web_uri
+from newsnorm.hookcalls import call_one, implementations
 
 if TYPE_CHECKING:
     import pluggy
@@ -169,14 +169,8 @@ def _add_from_plugins(
         from newsnorm.plugins import get_plugin_manager  # loading plugins only when asked
 
         pm = get_plugin_manager()
-    impls = list(reversed(pm.hook.newsnorm_ninjs_item.get_hookimpls()))
+    impls = implementations(pm, "newsnorm_ninjs_item")
     record = article.to_record() if impls else {}
     arguments = {"record": record, "item": item, "version": version}
     for impl in impls:
-        try:
-            impl.function(*(arguments[name] for name in impl.argnames))
-        except NormalizeError:
-            raise
-        except Exception as exc:
-            message = f"plugin {impl.plugin_name} failed in ninjs: {type(exc).__name__}: {exc}"
-            raise NormalizeError(message, stage="ninjs", plugin=impl.plugin_name) from exc
+        call_one(impl, "ninjs", arguments)
