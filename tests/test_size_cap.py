@@ -32,6 +32,7 @@ from newsnorm.errors import DocumentTooLarge
 from newsnorm.inputs.containers import jsonl_documents
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields, InputDocument
 from newsnorm.run import batch
+from newsnorm.run.settings import Settings
 
 CAP = 1_000_000
 INFLATED = 200 * 1024 * 1024  # what each bomb inflates to
@@ -231,7 +232,7 @@ def test_the_cap_is_inclusive_in_the_batch_api():
         InputDocument("over.html.gz", content=gzip.compress(data + b" ")),
         InputDocument("text.html", content=STORY + " "),
     ]
-    outcomes = list(batch.convert(documents, max_bytes=len(data)))
+    outcomes = list(batch.convert(documents, Settings(max_bytes=len(data))))
     assert [outcome.failure is None for outcome in outcomes] == [True, False, True, False, False]
     assert {outcome.failure.stage for outcome in outcomes if outcome.failure} == {"read"}
     assert "too large" in outcomes[1].failure.reason

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from helpers import shared_path
 
+from newsnorm.run.settings import Settings
+
 
 def run_convert(*args: str) -> subprocess.CompletedProcess:
     newsnorm = Path(sys.executable).with_name("newsnorm")
@@ -46,7 +48,8 @@ def test_a_document_that_takes_too_long_is_an_error_and_the_batch_goes_on(tmp_pa
         InputDocument("slow.txt", content=b"stuck here\n\nSecond line of the story."),
         InputDocument("fine.txt", content=b"A title\n\nThe story goes on here."),
     ]
-    outcomes = list(batch.convert(documents, pipeline=Pipeline(manager), timeout=0.2))
+    settings = Settings(timeout=0.2)
+    outcomes = list(batch.convert(documents, settings, pipeline=Pipeline(manager)))
     assert outcomes[0].failure.stage == "timeout" and "0.2s" in outcomes[0].failure.reason
     assert outcomes[1].article is not None
 
@@ -59,16 +62,15 @@ def test_a_worker_that_dies_costs_its_document_only(monkeypatch):
 
     real = pool.convert_one
 
-    def dies_on_poison(pipeline, document, **options):
+    def dies_on_poison(pipeline, document, settings, **options):
         if b"poison" in document.read():
             os._exit(1)  # as the out-of-memory killer or a crash in C would end it
-        return real(pipeline, document, **options)
+        return real(pipeline, document, settings, **options)
 
     monkeypatch.setattr(pool, "convert_one", dies_on_poison)  # forked workers inherit it
     texts = [b"poison here\n\nand more"] + [b"A title\n\nThe story goes on here."] * 39
     documents = [InputDocument(f"{n}.txt", content=t) for n, t in enumerate(texts[1:18] + texts)]
-    options = {"url": None, "outlet": None, "explain": False, "timeout": None}
-    outcomes = list(pool.convert_parallel(documents, 2, **options))
+    outcomes = list(pool.convert_parallel(documents, 2, Settings(timeout=None), as_lines=False))
     assert [o.source for o in outcomes] == [d.name for d in documents]
     assert outcomes[17].failure.stage == "worker" and "died" in outcomes[17].failure.reason
     assert all(o.article is not None for n, o in enumerate(outcomes) if n != 17)

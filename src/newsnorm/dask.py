@@ -66,7 +66,7 @@ def _partition_records(partitions: list[Partition], settings: Settings) -> list[
         for partition in partitions
         for document in partition.documents(settings.fields, settings.max_bytes)
     )
-    outcomes = batch.convert(documents, **{**settings.options(), "as_lines": False})
+    outcomes = batch.convert(documents, settings)
     return [outcome.article.to_record() for outcome in outcomes if outcome.article is not None]
 
 

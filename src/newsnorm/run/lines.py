@@ -40,7 +40,7 @@ def convert_to_lines(
     # `done` is filled once the outputs are open; nothing is read before that. An unknown
     # outlet raises here, before anything is read.
     pending = _not_done(documents, done, tally)
-    outcomes = batch.convert(pending, workers=workers, **settings.options())
+    outcomes = batch.convert(pending, settings, workers=workers, as_lines=True)
     reporter.start(_progress(inputs, written, meter, reporter))
     with (
         stop.installed(),

@@ -12,11 +12,12 @@ import orjson
 from newsnorm import formats
 from newsnorm.document import Source
 from newsnorm.errors import NormalizeError
-from newsnorm.inputs.document import DEFAULT_MAX_BYTES, InputDocument, UnreadableDocument
+from newsnorm.inputs.document import InputDocument, UnreadableDocument
 from newsnorm.model import Article
 from newsnorm.pipeline import Pipeline
 from newsnorm.run.deadline import DocumentTimeout, time_limit
 from newsnorm.run.failure import Failure
+from newsnorm.run.settings import Settings
 
 if TYPE_CHECKING:
     from newsnorm.run.progress import Tally
@@ -45,13 +46,15 @@ class Outcome:
         return dumps(self.article)
 
 
-def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outcome:
+def convert_one(
+    pipeline: Pipeline, document: InputDocument, settings: Settings, *, as_lines: bool = False
+) -> Outcome:
     """One document's outcome; never raises."""
     name = document.name
     if document.skip is not None:
         return Outcome(name, skipped=document.skip)
     try:
-        content = document.read(options.get("max_bytes", DEFAULT_MAX_BYTES))
+        content = document.read(settings.max_bytes)
     except NormalizeError as exc:  # too large
         return Outcome.failed(name, exc.stage, str(exc), exc)
     except UnreadableDocument as exc:  # a damaged record inside a web archive or dump
@@ -60,27 +63,27 @@ def convert_one(pipeline: Pipeline, document: InputDocument, **options) -> Outco
         return Outcome.failed(
             name, "read", f"cannot read: {getattr(exc, 'strerror', None) or exc}", exc
         )
-    source = _source(document, content, options["url"])
+    source = _source(document, content, settings.url)
     try:
-        with time_limit(options.get("timeout")):
+        with time_limit(settings.time_limit):
             article = pipeline.run(
                 source,
-                outlet=options["outlet"],
-                explain=options["explain"],
-                strict_plugins=options.get("strict_plugins", False),
+                outlet=settings.outlet,
+                explain=settings.explain,
+                strict_plugins=settings.strict_plugins,
             )
     except DocumentTimeout as exc:
-        reason = f"took longer than {options['timeout']:g}s (--timeout)"
+        reason = f"took longer than {settings.timeout:g}s (--timeout)"
         return Outcome.failed(name, "timeout", reason, exc)
     except NormalizeError as exc:
         return Outcome.failed(name, exc.stage, str(exc), exc)
     except Exception as exc:  # a bug of ours must still not stop the batch
         return Outcome.failed(name, "internal", f"internal error: {type(exc).__name__}: {exc}", exc)
     warnings = len(article.provenance.warnings or ())
-    if not options.get("as_lines"):
+    if not as_lines:
         return Outcome(name, article=article, warnings=warnings)
     try:
-        line = formats.line(article, options.get("output_format", formats.RECORD), pipeline.pm)
+        line = formats.line(article, settings.output_format, pipeline.pm)
     except NormalizeError as exc:  # a plugin adding to the ninjs item failed
         return Outcome.failed(name, exc.stage, str(exc), exc)
     return Outcome(name, line=line, warnings=warnings)

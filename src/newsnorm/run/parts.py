@@ -50,7 +50,7 @@ def write_partition(
     fs, root = fsspec.core.url_to_fs(destination)
     fs.makedirs(root, exist_ok=True)
     documents = partition.documents(settings.fields, settings.max_bytes)
-    outcomes = batch.convert(documents, workers=workers, **settings.options())
+    outcomes = batch.convert(documents, settings, workers=workers, as_lines=True)
     part_temp = temporary_path(root, partition.part)
     errors_temp = temporary_path(root, partition.errors)
     try:

@@ -11,22 +11,22 @@ import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
 
 from newsnorm.inputs.document import InputDocument
 from newsnorm.pipeline import Pipeline, pipeline_with
 from newsnorm.run.outcome import Outcome, convert_one
+from newsnorm.run.settings import Settings
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
 _DOCUMENTS_PER_TASK = 8  # a task per document costs the parent twice the CPU
 _DIED = "the process converting it died (killed, out of memory, or crashed)"
-_pipeline: Pipeline | None = None
-_options: dict[str, Any] = {}
+# A worker process's pipeline and the run's settings, set once as it starts (_start_worker).
+_job: tuple[Pipeline, Settings, bool] | None = None
 Window = list[tuple[list[InputDocument], Future]]
 
 
 def convert_parallel(
-    documents: Iterable[InputDocument], workers: int, **options: Any
+    documents: Iterable[InputDocument], workers: int, settings: Settings, *, as_lines: bool
 ) -> Iterator[Outcome]:
     """`batch.convert`'s outcomes, in the same order, computed by `workers` processes, each
     with the default pipeline (installed plugins and built-ins) and the run's profiles."""
@@ -37,10 +37,10 @@ def convert_parallel(
 
     first = next_window()
     if len(first) < 2:  # nothing to share out: no pool to start
-        pipeline = pipeline_with(options.get("profiles", ()))
-        yield from (convert_one(pipeline, document, **options) for document in first)
+        pipeline = pipeline_with(settings.profiles)
+        yield from (convert_one(pipeline, d, settings, as_lines=as_lines) for d in first)
         return
-    pool, finished = _Workers(workers, options), False
+    pool, finished = _Workers(workers, (settings, as_lines)), False
     try:
         # Two windows in flight: workers start on the next while this one is written out.
         current = pool.submit(first)
@@ -64,13 +64,13 @@ def convert_parallel(
 class _Workers:
     """The process pool, started again when a worker's death breaks it."""
 
-    def __init__(self, workers: int, options: dict[str, Any]) -> None:
-        self.workers, self.options = workers, options
+    def __init__(self, workers: int, job: tuple[Settings, bool]) -> None:
+        self.workers, self.job = workers, job
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            self.workers, _context(), initializer=_start_worker, initargs=(self.options,)
+            self.workers, _context(), initializer=_start_worker, initargs=self.job
         )
 
     def submit(self, documents: list[InputDocument]) -> Window:
@@ -115,14 +115,14 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(options: dict[str, Any]) -> None:
-    global _pipeline, _options
+def _start_worker(settings: Settings, as_lines: bool) -> None:
+    global _job
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and closes the output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _pipeline = pipeline_with(options.get("profiles", ()))
-    _options = options
+    _job = (pipeline_with(settings.profiles), settings, as_lines)
 
 
 def _convert_in_worker(documents: list[InputDocument]) -> list[Outcome]:
-    return [convert_one(_pipeline, document, **_options) for document in documents]
+    pipeline, settings, as_lines = _job
+    return [convert_one(pipeline, d, settings, as_lines=as_lines) for d in documents]

@@ -4,8 +4,9 @@ process or cluster worker that converts them."""
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
+from newsnorm.formats import RECORD
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.profiles import ProfileText
 
@@ -26,16 +27,15 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     fields: Fields = field(default_factory=Fields)
     profiles: tuple[ProfileText, ...] = ()
-    output_format: str = "record"  # or "ninjs" (2.2), "ninjs3" (3.1), "parquet": newsnorm.formats
+    output_format: str = RECORD  # or "ninjs" (2.2), "ninjs3" (3.1), "parquet": newsnorm.formats
 
-    def options(self) -> dict:
-        """The keyword options of `batch.convert` and `convert_one`."""
-        options = asdict(self)
-        del options["fields"]
-        options["profiles"] = self.profiles  # as they are: asdict made them dicts
-        options["timeout"] = self.timeout or None
-        options["as_lines"] = True
-        return options
+    @property
+    def time_limit(self) -> float | None:
+        """Seconds a document may take, or None for no limit (`timeout` 0 too)."""
+        return self.timeout or None
+
+
+DEFAULTS = Settings()
 
 
 def cores() -> int:
