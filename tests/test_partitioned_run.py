@@ -185,3 +185,13 @@ def test_a_run_refused_after_planning_while_starting_writes_nothing(archive, tmp
     with pytest.raises(UsageError, match="workers differ"):
         _directory_run(archive, tmp_path / "out", _Refusing(1), size=15)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+def test_a_parts_file_names_are_made_and_read_back_in_one_place():
+    from newsnorm.run.partitions import PartFiles
+
+    part = PartFiles(12)
+    assert (part.records, part.errors) == ("part-00012.jsonl.gz", "errors-00012.jsonl")
+    assert PartFiles.of_records(part.records) == part
+    assert PartFiles.of_records("part-12.jsonl.gz") is None
+    assert PartFiles.of_records(part.errors) is None

@@ -16,9 +16,9 @@ from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
 from newsnorm.run.partitions import (
     Mapper,
+    PartFiles,
     Partition,
     Plan,
-    errors_file,
     map_here,
     plan,
     plan_while_scanning,
@@ -184,7 +184,7 @@ class _Book:
             self.reporter.failure(failure)
         if result.failed > len(result.failures):
             more = result.failed - len(result.failures)
-            self.reporter.note(f"{more} more failure(s) in {errors_file(result.number)}")
+            self.reporter.note(f"{more} more failure(s) in {PartFiles(result.number).errors}")
         self.reporter.update(self.tally)
 
     def _note(self, result: PartResult) -> None:

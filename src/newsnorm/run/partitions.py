@@ -15,10 +15,12 @@ its default size comes from the files' sizes in bytes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import ClassVar
 
 from newsnorm.inputs.document import Fields, InputDocument
 from newsnorm.inputs.find import container_kind, found_size, input_files
@@ -53,27 +55,45 @@ class SpanOf:
 
 
 @dataclass(frozen=True)
+class PartFiles:
+    """The names of partition `number`'s two files in an output directory, its records and
+    its error records: made and read back here only."""
+
+    number: int
+    _RECORDS: ClassVar[re.Pattern] = re.compile(r"part-(\d{5})\.jsonl\.gz")
+
+    @property
+    def records(self) -> str:
+        return f"part-{self.number:05d}.jsonl.gz"
+
+    @property
+    def errors(self) -> str:
+        return f"errors-{self.number:05d}.jsonl"
+
+    @classmethod
+    def of_records(cls, name: str) -> PartFiles | None:
+        """The partition whose records file `name` is, or None for any other file."""
+        match = cls._RECORDS.fullmatch(name)
+        return cls(int(match[1])) if match else None
+
+
+@dataclass(frozen=True)
 class Partition:
     number: int
     piece: PageFiles | SpanOf
 
     @property
     def part(self) -> str:
-        return f"part-{self.number:05d}.jsonl.gz"
+        return PartFiles(self.number).records
 
     @property
     def errors(self) -> str:
-        return errors_file(self.number)
+        return PartFiles(self.number).errors
 
     def documents(self, fields: Fields, max_bytes: int) -> Iterator[InputDocument]:
         if isinstance(self.piece, PageFiles):
             return self.piece.documents()
         return self.piece.documents(fields, max_bytes)
-
-
-def errors_file(number: int) -> str:
-    """The name of partition `number`'s error records in the output directory."""
-    return f"errors-{number:05d}.jsonl"
 
 
 Mapper = Callable[[Callable, list], list]

@@ -17,7 +17,7 @@ from newsnorm.run import batch
 from newsnorm.run.failure import Failure
 from newsnorm.run.outcome import write_outcome
 from newsnorm.run.output import gzip_writer
-from newsnorm.run.partitions import Partition
+from newsnorm.run.partitions import PartFiles, Partition
 from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
@@ -84,11 +84,7 @@ def completed(destination: str) -> set[int]:
     if not fs.exists(root):
         return set()
     names = (path.rsplit("/", 1)[-1] for path in fs.ls(root, detail=False))
-    return {int(name[5:10]) for name in names if _is_part_name(name)}
-
-
-def _is_part_name(name: str) -> bool:
-    return name.startswith("part-") and name.endswith(".jsonl.gz") and name[5:10].isdigit()
+    return {part.number for name in names if (part := PartFiles.of_records(name)) is not None}
 
 
 class _FirstFailures(Reporter):
