@@ -7,7 +7,7 @@ from partition_helpers import corpus_archive, directory_contents, lines_run, man
 
 from newsnorm import run
 from newsnorm.errors import UsageError
-from newsnorm.run.directory import LocalParts, convert_to_directory
+from newsnorm.run.directory import LocalParts, run_into_directory
 from newsnorm.run.partitions import plan, plan_while_scanning
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
@@ -129,7 +129,7 @@ class _WhilePlanning(LocalParts):
 
 
 def _directory_run(archive, out, executor, size=None):
-    return convert_to_directory(
+    return run_into_directory(
         [str(archive)], f"{out}/", settings=Settings(), executor=executor, resume=False,
         reporter=Reporter(), documents_per_partition=size,
     )  # fmt: skip

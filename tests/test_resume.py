@@ -15,7 +15,7 @@ from html_pages import page, paragraphs
 from typer.testing import CliRunner
 
 from newsnorm.cli import app
-from newsnorm.run.output import open_lines
+from newsnorm.run.line_files import open_lines
 
 
 def stories(directory: Path, count: int) -> Path:

@@ -70,7 +70,7 @@ def test_a_worker_that_dies_costs_its_document_only(monkeypatch):
     monkeypatch.setattr(pool, "convert_one", dies_on_poison)  # forked workers inherit it
     texts = [b"poison here\n\nand more"] + [b"A title\n\nThe story goes on here."] * 39
     documents = [InputDocument(f"{n}.txt", content=t) for n, t in enumerate(texts[1:18] + texts)]
-    outcomes = list(pool.convert_parallel(documents, 2, Settings(timeout=None), as_lines=False))
+    outcomes = list(pool.convert_in_processes(documents, 2, Settings(timeout=None), as_lines=False))
     assert [o.source for o in outcomes] == [d.name for d in documents]
     assert outcomes[17].failure.stage == "worker" and "died" in outcomes[17].failure.reason
     assert all(o.article is not None for n, o in enumerate(outcomes) if n != 17)

@@ -17,7 +17,7 @@ import orjson
 from newsnorm import formats
 from newsnorm.inputs.find import STDIN
 from newsnorm.model import Article
-from newsnorm.run.output import open_lines
+from newsnorm.run.line_files import open_lines
 from newsnorm.validation import validate_lines
 
 if TYPE_CHECKING:

@@ -17,11 +17,11 @@ from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
 from newsnorm.run.cluster import dask_parts
-from newsnorm.run.directory import LocalParts, convert_to_directory
-from newsnorm.run.lines import convert_to_lines
+from newsnorm.run.directory import LocalParts, run_into_directory
 from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings, cores
+from newsnorm.run.single_file import run_into_file
 
 __all__ = ["Reporter", "Settings", "Summary", "UsageError", "convert"]
 
@@ -84,14 +84,14 @@ def convert(
     pipeline_with(settings.profiles)  # a ProfileError stops the run before anything is read
     started = time.monotonic()
     if dask is not None or is_directory(output):
-        tally, interrupted = _convert_to_directory(
+        tally, interrupted = _run_into_directory(
             inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers,
             documents_per_partition,
         )  # fmt: skip
     else:
         output, errors = _path(output), _path(errors)
         _check_request(inputs, output, errors, settings, resume)
-        tally, interrupted = convert_to_lines(
+        tally, interrupted = run_into_file(
             inputs, output, errors, settings=settings, workers=workers or cores(),
             resume=resume, reporter=reporter,
         )  # fmt: skip
@@ -110,7 +110,7 @@ def is_directory(output: str | Path | None) -> bool:
     return scheme not in ("file", "local")
 
 
-def _convert_to_directory(
+def _run_into_directory(
     inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers, size
 ):
     if output is None:
@@ -133,7 +133,7 @@ def _convert_to_directory(
     else:
         executing = dask_parts(dask, dask_workers, reporter)
     with executing as executor:
-        return convert_to_directory(
+        return run_into_directory(
             inputs, str(output), settings=settings, executor=executor, resume=resume,
             reporter=reporter, documents_per_partition=size,
         )  # fmt: skip

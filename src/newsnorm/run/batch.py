@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from newsnorm.inputs.document import InputDocument
 from newsnorm.pipeline import Pipeline, pipeline_with
 from newsnorm.run.outcome import Outcome, convert_one
-from newsnorm.run.pool import convert_parallel
+from newsnorm.run.pool import convert_in_processes
 from newsnorm.run.settings import DEFAULTS, Settings
 
 
@@ -32,5 +32,5 @@ def convert(
     if settings.outlet:
         pipeline.find_outlet(settings.outlet)
     if parallel:
-        return convert_parallel(documents, workers, settings, as_lines=as_lines)
+        return convert_in_processes(documents, workers, settings, as_lines=as_lines)
     return (convert_one(pipeline, document, settings, as_lines=as_lines) for document in documents)

@@ -16,8 +16,8 @@ from multiprocessing import forkserver
 
 from newsnorm.errors import NewsnormError, UsageError
 from newsnorm.plugins import installed_versions, version_differences
+from newsnorm.run.partition_writer import PartResult, write_partition
 from newsnorm.run.partitions import Partition, map_here
-from newsnorm.run.parts import PartResult, write_partition
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings, cores
 

@@ -14,6 +14,7 @@ from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.plugins import installed_versions
 from newsnorm.run import manifest as manifests
+from newsnorm.run.partition_writer import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.partitions import (
     Mapper,
     PartFiles,
@@ -23,7 +24,6 @@ from newsnorm.run.partitions import (
     plan,
     plan_while_scanning,
 )
-from newsnorm.run.parts import PartResult, completed, is_temporary, write_partition
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
@@ -71,7 +71,7 @@ class LocalParts:
         """One machine: the plugins loaded here are the ones used."""
 
 
-def convert_to_directory(
+def run_into_directory(
     inputs: list[str],
     destination: str,
     *,
@@ -86,7 +86,7 @@ def convert_to_directory(
     size = old["documents_per_partition"] if old else documents_per_partition
     local_output = [Path(destination)] if "://" not in destination else []
     workers = executor.workers()
-    book = _Book(inputs, destination, settings, reporter)
+    book = _RunManifest(inputs, destination, settings, reporter)
     scanning = None
     if old is None and executor.converts_while_planning:
         scanning = plan_while_scanning(inputs, size, workers=workers, outputs=local_output)
@@ -108,7 +108,7 @@ def convert_to_directory(
     return book.tally, False
 
 
-def _planning_meanwhile(size: int, scanning, book: _Book, executor) -> _Planning:
+def _planning_meanwhile(size: int, scanning, book: _RunManifest, executor) -> _Planning:
     """The partitions, planned here while the executor starts and then as it takes them;
     the manifest is made when planning ends (a refused run has none)."""
     partitions = _Planning(scanning, lambda planned: book.open(Plan(size, planned)))
@@ -144,7 +144,7 @@ class _Planning:
         return partition
 
 
-class _Book:
+class _RunManifest:
     """The run's manifest and counts. Results that come before the manifest is made (while
     planning goes on) are counted at once and noted in it when it is."""
 

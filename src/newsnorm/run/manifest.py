@@ -7,8 +7,8 @@ from __future__ import annotations
 import fsspec
 import orjson
 
+from newsnorm.run.partition_writer import PartResult, temporary_path
 from newsnorm.run.partitions import Partition, Plan
-from newsnorm.run.parts import PartResult, temporary_path
 
 NAME = "_manifest.json"
 FORMAT = 1

@@ -25,7 +25,7 @@ _job: tuple[Pipeline, Settings, bool] | None = None
 Window = list[tuple[list[InputDocument], Future]]
 
 
-def convert_parallel(
+def convert_in_processes(
     documents: Iterable[InputDocument], workers: int, settings: Settings, *, as_lines: bool
 ) -> Iterator[Outcome]:
     """`batch.convert`'s outcomes, in the same order, computed by `workers` processes, each

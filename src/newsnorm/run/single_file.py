@@ -13,15 +13,15 @@ from newsnorm import formats
 from newsnorm.inputs.document import InputDocument
 from newsnorm.inputs.find import ReadMeter, find_documents, input_size
 from newsnorm.run import batch
+from newsnorm.run.line_files import LineWriter, open_lines
 from newsnorm.run.outcome import Outcome, write_outcome
-from newsnorm.run.output import LineWriter, open_lines
 from newsnorm.run.progress import Progress, Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings
 from newsnorm.run.stopping import Stop
 
 
-def convert_to_lines(
+def run_into_file(
     inputs: list[str],
     output: Path | None,
     errors: Path | None,

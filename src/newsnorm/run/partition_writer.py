@@ -15,8 +15,8 @@ import fsspec
 
 from newsnorm.run import batch
 from newsnorm.run.failure import Failure
+from newsnorm.run.line_files import gzip_writer
 from newsnorm.run.outcome import write_outcome
-from newsnorm.run.output import gzip_writer
 from newsnorm.run.partitions import PartFiles, Partition
 from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
