@@ -15,6 +15,8 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from newsnorm.stages import InputFormat
+
 if TYPE_CHECKING:  # BeautifulSoup is imported only when a plugin asks for the soup
     from bs4 import BeautifulSoup, Tag
 
@@ -147,7 +149,7 @@ class Document:
     """The article being normalised."""
 
     source: Source
-    input_format: str
+    input_format: InputFormat
     blocks: list[Block]
     meta: Metadata = field(default_factory=Metadata)
     outlet: OutletProfile | None = None

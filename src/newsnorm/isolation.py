@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsnorm.document import Document
+from newsnorm.stages import ISOLATED_STAGES, IsolatedStage
 
-ISOLATED_STAGES = frozenset({"noise", "metadata", "finish"})
+__all__ = ["ISOLATED_STAGES", "Checkpoint", "PluginWarning"]
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,11 @@ class PluginWarning:
     """A plugin hook that raised and whose changes were rolled back."""
 
     plugin: str
-    stage: str
+    stage: IsolatedStage
     error: str
 
     @classmethod
-    def of(cls, plugin: str, stage: str, error: BaseException) -> PluginWarning:
+    def of(cls, plugin: str, stage: IsolatedStage, error: BaseException) -> PluginWarning:
         return cls(plugin, stage, f"{type(error).__name__}: {error}")
 
     def as_record(self) -> dict[str, str]:

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field
 
+from newsnorm.stages import IsolatedStage
+
 SCHEMA_VERSION = "1"
 
 BlockType = Literal["paragraph", "heading", "quote", "list_item", "preformatted"]
@@ -62,7 +64,7 @@ class PluginWarning(_Strict):
     """An installed plugin's hook that raised; its changes to the document were undone."""
 
     plugin: NonEmpty
-    stage: Literal["noise", "metadata", "finish"]
+    stage: IsolatedStage
     error: NonEmpty = Field(description="The exception's type and message")
 
 

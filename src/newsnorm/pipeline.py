@@ -22,10 +22,11 @@ from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.evidence import Evidence
 from newsnorm.hookcalls import call_one, implementations, invoke
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
-from newsnorm.isolation import ISOLATED_STAGES, Checkpoint, PluginWarning
+from newsnorm.isolation import Checkpoint, PluginWarning
 from newsnorm.model import Article
 from newsnorm.profiles import ProfileText
 from newsnorm.record import build_record
+from newsnorm.stages import ISOLATED_STAGES, STAGE_OF_HOOK, Stage
 from newsnorm.text.decoding import without_surrogates
 
 
@@ -91,7 +92,7 @@ class Pipeline:
         source = _encodable(source)
         forced = self.find_outlet(outlet) if outlet else None
         trace = _Trace(strict_plugins)
-        document = self._first("newsnorm_read_document", "read", trace, source=source)
+        document = self._first("newsnorm_read_document", trace, source=source)
         if document is None:
             raise NormalizeError("no reader accepts this input", stage="read")
         if evidence is not None:
@@ -99,12 +100,12 @@ class Pipeline:
             evidence.watch(Metadata(), trace.changed_by[-1])
             evidence.settle(document.meta)  # what the reader found: the page's images
         document.outlet = forced or self._first(
-            "newsnorm_recognize_outlet", "recognize", trace, document=document, outlets=self.outlets
+            "newsnorm_recognize_outlet", trace, document=document, outlets=self.outlets
         )
-        self._each("newsnorm_remove_noise", "noise", trace, document=document)
-        self._each("newsnorm_extract_metadata", "metadata", trace, document=document)
+        self._each("newsnorm_remove_noise", trace, document=document)
+        self._each("newsnorm_extract_metadata", trace, document=document)
         record = build_record(document, explain=explain)
-        self._each("newsnorm_finish_record", "finish", trace, document=document, record=record)
+        self._each("newsnorm_finish_record", trace, document=document, record=record)
         provenance = record["provenance"]
         provenance["plugins"] = [
             {"name": name, "version": self.versions.get(name)} for name in trace.changed_by
@@ -116,8 +117,9 @@ class Pipeline:
     def _impls(self, hook: str) -> list[Any]:
         return implementations(self.pm, hook)
 
-    def _first(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> Any:
+    def _first(self, hook: str, trace: _Trace, **kwargs: Any) -> Any:
         """Call implementations until one returns something; it counts as a change."""
+        stage = STAGE_OF_HOOK[hook]
         for impl in self._impls(hook):
             result = self._call_one(impl, stage, kwargs)
             if result is not None:
@@ -125,9 +127,10 @@ class Pipeline:
                 return result
         return None
 
-    def _each(self, hook: str, stage: str, trace: _Trace, **kwargs: Any) -> None:
+    def _each(self, hook: str, trace: _Trace, **kwargs: Any) -> None:
         """Call every implementation, noting those that changed the document or record, and
         rolling back an isolated one that fails."""
+        stage = STAGE_OF_HOOK[hook]
         evidence = kwargs["document"].evidence
         before = _snapshot(kwargs)
         for impl in self._impls(hook):
@@ -180,7 +183,7 @@ class _Trace:
             self.changed_by.append(plugin_name)
 
 
-def _isolated(plugin_name: str, stage: str) -> bool:
+def _isolated(plugin_name: str, stage: Stage) -> bool:
     return stage in ISOLATED_STAGES and not plugin_name.startswith(plugin_registry.BUILTIN_PREFIX)
 
 

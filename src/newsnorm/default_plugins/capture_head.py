@@ -8,11 +8,12 @@ from newsnorm.capture.head import read_head
 from newsnorm.default_plugins.capture_region import BODY_MARK, FOOTER_MARK
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
+from newsnorm.stages import TEXT
 
 
 @hookimpl(trylast=True)
 def newsnorm_extract_metadata(document: Document) -> None:
-    if document.input_format != "text":
+    if document.input_format != TEXT:
         return
     live = list(document.live_blocks())
     start = _body_start(document, live)

@@ -12,6 +12,7 @@ from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.document import Block, Document
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
+from newsnorm.stages import TEXT
 
 BODY_MARK = "capture.body"
 FOOTER_MARK = "capture.footer"  # the first line after the article, when there is one
@@ -21,7 +22,7 @@ MIN_TEASER_RUN = 3
 
 @hookimpl(trylast=True)
 def newsnorm_remove_noise(document: Document) -> None:
-    if document.input_format != "text":
+    if document.input_format != TEXT:
         return
     live = list(document.live_blocks())
     lines = [line_of(block.text) for block in live]

@@ -11,6 +11,7 @@ from newsnorm.hookspecs import hookimpl
 from newsnorm.html.content import content_blocks, parse
 from newsnorm.html.meta import PageFacts, collect, text_of
 from newsnorm.html.prose import is_prose
+from newsnorm.stages import HTML
 from newsnorm.text.decoding import decode
 from newsnorm.text.patterns import clean_text
 
@@ -37,7 +38,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     blocks = _declared_body(page, blocks) or _with_lead(page.lead, blocks)
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")
-    document = Document(source=source, input_format="html", blocks=blocks, page=page, html=text)
+    document = Document(source=source, input_format=HTML, blocks=blocks, page=page, html=text)
     document.meta.images = images
     return document
 

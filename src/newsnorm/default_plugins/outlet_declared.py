@@ -21,6 +21,7 @@ from newsnorm.hookspecs import hookimpl
 from newsnorm.outlet.declared import Declared, chosen_name, declared_host, declared_names
 from newsnorm.outlet.mastheads import footer_masthead
 from newsnorm.outlet.notices import Notice, site_notice
+from newsnorm.stages import TEXT
 
 _PROFILE = "the outlet's profile"
 _URL = "the document's URL"
@@ -35,7 +36,7 @@ def newsnorm_extract_metadata(document: Document) -> None:
         return
     if document.page is not None:
         domain, names, chosen = _declared_by_page(document)
-    elif document.input_format == "text":
+    elif document.input_format == TEXT:
         domain, names, chosen = _named_by_footer(document)
     else:  # another reader's document: only what is known of it
         domain, names, chosen = _known_domain(document), [], None

@@ -10,6 +10,7 @@ import re
 
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
+from newsnorm.stages import HTML
 from newsnorm.text.dates import MONTH_NAME
 
 _MARKER = re.compile(
@@ -37,7 +38,7 @@ _MAX_NOTICE_WORDS = 90
 
 @hookimpl(trylast=True)
 def newsnorm_remove_noise(document: Document) -> None:
-    if document.input_format != "html":
+    if document.input_format != HTML:
         return
     for block in list(document.live_blocks()):
         if _MARKER.match(block.text.strip()) or _TIMESTAMP.match(block.text.strip()):

@@ -12,6 +12,7 @@ from lxml.html import HtmlElement
 
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
+from newsnorm.stages import HTML
 from newsnorm.text.patterns import is_headline_shaped
 
 _SECTION_HEADING = re.compile(
@@ -49,7 +50,7 @@ _MAX_HEADING_WORDS = 8
 
 @hookimpl(trylast=True)
 def newsnorm_remove_noise(document: Document) -> None:
-    if document.input_format != "html":
+    if document.input_format != HTML:
         return
     for block in list(document.live_blocks()):
         if block.live and _announces_other_stories(block):

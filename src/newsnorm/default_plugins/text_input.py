@@ -8,6 +8,7 @@ from newsnorm.capture.wrapping import clearly_unwrapped, logical_lines
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
+from newsnorm.stages import TEXT
 from newsnorm.text.decoding import decode
 from newsnorm.text.mojibake import repair_mojibake
 from newsnorm.text.patterns import clean_lines
@@ -25,7 +26,7 @@ def newsnorm_read_document(source: Source) -> Document:
     blocks = [_block(line) for line in clean_lines(text) if line]
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
-    return Document(source=source, input_format="text", blocks=blocks)
+    return Document(source=source, input_format=TEXT, blocks=blocks)
 
 
 def _block(line: str) -> Block:

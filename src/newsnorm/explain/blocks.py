@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from newsnorm.document import Block, Document
 from newsnorm.explain.paths import css_path
 from newsnorm.html.content import page_blocks, region_of
+from newsnorm.stages import TEXT
 
 KEPT, REMOVED, LEFT_OUT = "kept", "removed", "left-out"
 # Blocks a reader made without an element of the page: a text capture's lines, the
@@ -56,7 +57,7 @@ def _row(document: Document, block: Block) -> BlockRow:
 def _region(document: Document, block: Block) -> str | None:
     if block.node is not None:
         return region_of(block.node)
-    if document.input_format == "text":
+    if document.input_format == TEXT:
         return _WHOLE_TEXT
     return _LEAD if any(b.node is not None for b in document.blocks) else _DECLARED_BODY
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from newsnorm.formats.body_html import body_html
 from newsnorm.formats.uris import web_uri
 from newsnorm.hookcalls import call_one, implementations
+from newsnorm.stages import STAGE_OF_HOOK
 
 if TYPE_CHECKING:
     import pluggy
@@ -169,8 +170,9 @@ def _add_from_plugins(
         from newsnorm.plugins import get_plugin_manager  # loading plugins only when asked
 
         pm = get_plugin_manager()
-    impls = implementations(pm, "newsnorm_ninjs_item")
+    hook = "newsnorm_ninjs_item"
+    impls = implementations(pm, hook)
     record = article.to_record() if impls else {}
     arguments = {"record": record, "item": item, "version": version}
     for impl in impls:
-        call_one(impl, "ninjs", arguments)
+        call_one(impl, STAGE_OF_HOOK[hook], arguments)

@@ -14,6 +14,7 @@ from newsnorm.profiles.html_rules import CompiledHtmlRules, read_fields, remove_
 from newsnorm.profiles.loading import Profile
 from newsnorm.profiles.model import ProfileSpec
 from newsnorm.profiles.text_rules import CompiledTextRules, read_byline, remove_lines
+from newsnorm.stages import HTML, TEXT
 
 PLUGIN_PREFIX = "profile:"
 
@@ -36,18 +37,18 @@ class ProfilePlugin:
     def newsnorm_remove_noise(self, document: Document) -> None:
         if not document.outlet_is(self.profile.key):
             return
-        if document.input_format == "html":
+        if document.input_format == HTML:
             remove_boxes(document, self.html)
-        elif document.input_format == "text":
+        elif document.input_format == TEXT:
             remove_lines(document, self.text)
 
     @hookimpl
     def newsnorm_extract_metadata(self, document: Document) -> None:
         if not document.outlet_is(self.profile.key):
             return
-        if document.input_format == "html":
+        if document.input_format == HTML:
             read_fields(document, self.html)
-        elif document.input_format == "text":
+        elif document.input_format == TEXT:
             read_byline(document, self.text, self.outlet.timezone)
 
 
