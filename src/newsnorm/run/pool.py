@@ -13,15 +13,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from newsnorm.inputs.document import InputDocument
-from newsnorm.pipeline import Pipeline, pipeline_with
+from newsnorm.pipeline import pipeline_with
 from newsnorm.run.outcome import Outcome, convert_one
 from newsnorm.run.settings import Settings
 
 _DOCUMENTS_PER_WORKER = 16  # per window: enough to keep workers busy, few in memory
 _DOCUMENTS_PER_TASK = 8  # a task per document costs the parent twice the CPU
 _DIED = "the process converting it died (killed, out of memory, or crashed)"
-# A worker process's pipeline and the run's settings, set once as it starts (_start_worker).
-_job: tuple[Pipeline, Settings, bool] | None = None
 Window = list[tuple[list[InputDocument], Future]]
 
 
@@ -65,22 +63,20 @@ class _Workers:
     """The process pool, started again when a worker's death breaks it."""
 
     def __init__(self, workers: int, job: tuple[Settings, bool]) -> None:
-        self.workers, self.job = workers, job
+        self.workers, self.job = workers, job  # (the run's settings, as_lines): every task's
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            self.workers, _context(), initializer=_start_worker, initargs=self.job
-        )
+        return ProcessPoolExecutor(self.workers, _context(), initializer=_start_worker)
 
     def submit(self, documents: list[InputDocument]) -> Window:
         size = _DOCUMENTS_PER_TASK
         tasks = [documents[start : start + size] for start in range(0, len(documents), size)]
-        return [(task, self.pool.submit(_convert_in_worker, task)) for task in tasks]
+        return [(task, self.pool.submit(_convert_in_worker, task, *self.job)) for task in tasks]
 
     def alone(self, document: InputDocument) -> Outcome:
         """One document with nothing else in flight, so that a death is pinned on it."""
-        outcomes = _result(self.pool.submit(_convert_in_worker, [document]))
+        outcomes = _result(self.pool.submit(_convert_in_worker, [document], *self.job))
         if outcomes is not None:
             return outcomes[0]
         self.restart()
@@ -115,14 +111,16 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(settings: Settings, as_lines: bool) -> None:
-    global _job
+def _start_worker() -> None:
     # Ctrl-C and SIGTERM are the parent's to handle: it stops the pool and closes the output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _job = (pipeline_with(settings.profiles), settings, as_lines)
 
 
-def _convert_in_worker(documents: list[InputDocument]) -> list[Outcome]:
-    pipeline, settings, as_lines = _job
+def _convert_in_worker(
+    documents: list[InputDocument], settings: Settings, as_lines: bool
+) -> list[Outcome]:
+    """A task in a worker process: the pipeline is built once a process (pipeline_with is
+    cached), the run's settings come with each task, so a worker holds no run state."""
+    pipeline = pipeline_with(settings.profiles)
     return [convert_one(pipeline, d, settings, as_lines=as_lines) for d in documents]
