@@ -14,10 +14,19 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from newsnorm.document import Document, Metadata
+
+class Explainable(Protocol):
+    """What the helpers need of a document (newsnorm.document.Document has both): its
+    evidence, None unless the run is explained, and the plugin acting on it."""
+
+    evidence: Evidence | None
+    acting_plugin: str
+
+
+# The document's metadata (newsnorm.document.Metadata): a dataclass whose fields are watched.
+WatchedMetadata = Any
 
 # A source's name and a function giving its value: read only when needed.
 Offer = tuple[str, Callable[[], Any]]
@@ -57,7 +66,7 @@ class Evidence:
 
     def __init__(self) -> None:
         self.fields: dict[str, FieldLog] = {}
-        self._before: Metadata | None = None
+        self._before: WatchedMetadata | None = None
         self._plugin = "newsnorm"
 
     def log(self, name: str) -> FieldLog:
@@ -72,11 +81,11 @@ class Evidence:
         self.saw(name, source, value, plugin)
         self.log(name).choice = Candidate(shown(value), source, plugin)
 
-    def watch(self, meta: Metadata, plugin: str) -> None:
+    def watch(self, meta: WatchedMetadata, plugin: str) -> None:
         """Before a plugin runs: remember the fields, to tell afterwards what it changed."""
         self._before, self._plugin = copy.deepcopy(meta), plugin
 
-    def settle(self, meta: Metadata) -> None:
+    def settle(self, meta: WatchedMetadata) -> None:
         """After a plugin ran: a change for each field it changed, with its chosen source."""
         before, self._before = self._before, None
         for item in fields(meta):
@@ -92,19 +101,19 @@ class Evidence:
         log.changes.append(Change(self._plugin, copy.deepcopy(value), choice))
 
 
-def saw(document: Document, name: str, source: str, value: Any) -> None:
+def saw(document: Explainable, name: str, source: str, value: Any) -> None:
     """Note a candidate value for field `name`, when the run is explained."""
     if document.evidence is not None:
         document.evidence.saw(name, source, value, document.acting_plugin)
 
 
-def chose(document: Document, name: str, source: str, value: Any) -> None:
+def chose(document: Explainable, name: str, source: str, value: Any) -> None:
     """Note the value the acting plugin picks for field `name`, when the run is explained."""
     if document.evidence is not None:
         document.evidence.chose(name, source, value, document.acting_plugin)
 
 
-def first_found(document: Document, name: str, offers: Iterable[Offer]) -> Any:
+def first_found(document: Explainable, name: str, offers: Iterable[Offer]) -> Any:
     """The first offered value that is not empty (else the last one read), as `a or b`
     would give. Explained, every offer is read and noted, and the first is the choice."""
     if document.evidence is None:
