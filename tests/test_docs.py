@@ -103,3 +103,19 @@ def test_explain_example_prints_what_its_comments_say(capsys):
     printed = capsys.readouterr().out.splitlines()
     comments = [line.split("# ", 1)[1] for line in code.splitlines() if "# " in line]
     assert printed == comments
+
+
+def test_the_architecture_guide_names_only_what_exists():
+    """Every module and package path docs/architecture.md names (`newsnorm/…`, `run/…`,
+    `html/`…) is in the source tree: the guide fails here when a package it names is gone."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    source = REPO / "src" / "newsnorm"
+    named = set(re.findall(r"`newsnorm/([\w/]+(?:\.py)?)`", text))
+    named |= {
+        f"{package}/{module}" for package, module in re.findall(r"`(run|formats)/(\w+\.py)`", text)
+    }
+    named |= set(re.findall(r"`(\w+)/`", text)) - {"plugins"}
+    assert len(named) > 20
+    missing = sorted(path for path in named if not (source / path).exists())
+    assert not missing, f"docs/architecture.md names what is gone: {missing}"
+    assert (REPO / "plugins").is_dir() and (REPO / "schemas" / "article.v1.json").exists()
