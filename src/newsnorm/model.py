@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, computed_field
+from pydantic import AwareDatetime, Field, computed_field
 
 from newsnorm.stages import IsolatedStage
+from newsnorm.strict import StrictModel
 
 SCHEMA_VERSION = "1"
 
@@ -27,25 +28,21 @@ Moment = Annotated[
 NonEmpty = Annotated[str, Field(min_length=1)]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Outlet(_Strict):
+class Outlet(StrictModel):
     """The publication the article comes from."""
 
     name: str | None
     domain: str | None
 
 
-class Block(_Strict):
+class Block(StrictModel):
     """One block of the article body, in reading order."""
 
     type: BlockType
     text: NonEmpty
 
 
-class Image(_Strict):
+class Image(StrictModel):
     """An image of the article; its caption never appears in the text."""
 
     url: str | None
@@ -53,14 +50,14 @@ class Image(_Strict):
     credit: str | None
 
 
-class PluginRef(_Strict):
+class PluginRef(StrictModel):
     """A plugin that changed the record."""
 
     name: NonEmpty
     version: str | None
 
 
-class PluginWarning(_Strict):
+class PluginWarning(StrictModel):
     """An installed plugin's hook that raised; its changes to the document were undone."""
 
     plugin: NonEmpty
@@ -68,7 +65,7 @@ class PluginWarning(_Strict):
     error: NonEmpty = Field(description="The exception's type and message")
 
 
-class Provenance(_Strict):
+class Provenance(StrictModel):
     """Where the record came from and what made it."""
 
     source: str | None = Field(description="File path, `<stdin>`, or what the caller named")
@@ -81,7 +78,7 @@ class Provenance(_Strict):
     )
 
 
-class Removal(_Strict):
+class Removal(StrictModel):
     """A line or block removed from the document, and the rule that removed it."""
 
     rule: str = Field(
@@ -91,7 +88,7 @@ class Removal(_Strict):
     text: str
 
 
-class Article(_Strict):
+class Article(StrictModel):
     """A normalised news article."""
 
     schema_version: Literal["1"] = SCHEMA_VERSION

@@ -12,9 +12,10 @@ import re
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, Field
 
 from newsnorm.profiles.selectors import FieldSource, cleaned_tree_xpath
+from newsnorm.strict import StrictModel
 
 NAME_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 DOMAIN_PATTERN = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"
@@ -87,25 +88,21 @@ _SOURCE = (
 )
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class NamedSelector(_Strict):
+class NamedSelector(StrictModel):
     """A remove rule with a name of its own."""
 
     selector: Selector
     name: RuleName
 
 
-class NamedPattern(_Strict):
+class NamedPattern(StrictModel):
     """A line rule with a name of its own."""
 
     pattern: Pattern
     name: RuleName
 
 
-class HtmlRules(_Strict):
+class HtmlRules(StrictModel):
     """Rules for HTML pages of the outlet."""
 
     remove: list[Selector | NamedSelector] = Field(
@@ -125,7 +122,7 @@ class HtmlRules(_Strict):
     section: Source | None = Field(default=None, description="The section name's element" + _SOURCE)
 
 
-class TextRules(_Strict):
+class TextRules(StrictModel):
     """Rules for plain-text captures of the outlet."""
 
     remove_lines: list[Pattern | NamedPattern] = Field(
@@ -146,7 +143,7 @@ class TextRules(_Strict):
     )
 
 
-class ProfileSpec(_Strict):
+class ProfileSpec(StrictModel):
     """An outlet profile: the outlet newsnorm recognises, and the rules for its pages."""
 
     key: str = Field(
