@@ -139,7 +139,10 @@ def _squeezed(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Removal:
+class RemovedText:
+    """What a plugin took out of the working document, and by which rule (the record lists
+    it as a `newsnorm.model.Removal` in `removed`, when explained)."""
+
     rule: str
     text: str
 
@@ -153,7 +156,7 @@ class Document:
     blocks: list[Block]
     meta: Metadata = field(default_factory=Metadata)
     outlet: OutletProfile | None = None
-    removed: list[Removal] = field(default_factory=list)
+    removed: list[RemovedText] = field(default_factory=list)
     page: Any = None  # what an HTML page declares about itself (newsnorm.html.meta.PageFacts)
     html: str | None = None  # the decoded page, for `soup()`
     acting_plugin: str = "newsnorm"  # set by the pipeline around each plugin call
@@ -212,7 +215,7 @@ class Document:
         if not block.live:
             return
         block.removed_by = self._rule_name(rule)
-        self.removed.append(Removal(block.removed_by, block.text))
+        self.removed.append(RemovedText(block.removed_by, block.text))
 
     def take(self, block: Block, rule: str) -> str:
         """Remove a block because it became metadata, and return its text."""
@@ -224,7 +227,7 @@ class Document:
         if not block.text.startswith(prefix):
             raise ValueError(f"block does not start with {prefix!r}")
         block.text = block.text[len(prefix) :].lstrip()
-        self.removed.append(Removal(self._rule_name(rule), prefix.strip()))
+        self.removed.append(RemovedText(self._rule_name(rule), prefix.strip()))
         self._edits += 1
 
     def fingerprint(self) -> tuple[Any, ...]:

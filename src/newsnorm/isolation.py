@@ -14,21 +14,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsnorm.document import Document
-from newsnorm.stages import ISOLATED_STAGES, IsolatedStage
-
-__all__ = ["ISOLATED_STAGES", "Checkpoint", "PluginWarning"]
+from newsnorm.stages import IsolatedStage
 
 
 @dataclass(frozen=True)
-class PluginWarning:
-    """A plugin hook that raised and whose changes were rolled back."""
+class RolledBack:
+    """A plugin hook that raised and whose changes were rolled back (the record notes it as
+    a `newsnorm.model.PluginWarning` in `provenance.warnings`)."""
 
     plugin: str
     stage: IsolatedStage
     error: str
 
     @classmethod
-    def of(cls, plugin: str, stage: IsolatedStage, error: BaseException) -> PluginWarning:
+    def of(cls, plugin: str, stage: IsolatedStage, error: BaseException) -> RolledBack:
         return cls(plugin, stage, f"{type(error).__name__}: {error}")
 
     def as_record(self) -> dict[str, str]:

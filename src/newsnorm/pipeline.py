@@ -22,7 +22,7 @@ from newsnorm.errors import NormalizeError, UnknownOutletError
 from newsnorm.evidence import Evidence
 from newsnorm.hookcalls import call_one, implementations, invoke
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, within_cap
-from newsnorm.isolation import Checkpoint, PluginWarning
+from newsnorm.isolation import Checkpoint, RolledBack
 from newsnorm.model import Article
 from newsnorm.profiles import ProfileText
 from newsnorm.record import build_record
@@ -162,7 +162,7 @@ class Pipeline:
             raise
         except Exception as exc:
             checkpoint.restore()
-            trace.warnings.append(PluginWarning.of(impl.plugin_name, stage, exc))
+            trace.warnings.append(RolledBack.of(impl.plugin_name, stage, exc))
             return False
         return True
 
@@ -176,7 +176,7 @@ class _Trace:
 
     strict: bool
     changed_by: list[str] = field(default_factory=list)
-    warnings: list[PluginWarning] = field(default_factory=list)
+    warnings: list[RolledBack] = field(default_factory=list)
 
     def note(self, plugin_name: str) -> None:
         if plugin_name not in self.changed_by:
