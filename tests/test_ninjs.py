@@ -18,7 +18,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from newsnorm import normalize
 from newsnorm.formats import NINJS_VERSIONS, ninjs_item
 from newsnorm.formats.body_html import body_html
-from newsnorm.model import Block
+from newsnorm.model import BodyBlock
 
 NEWSNORM = str(Path(sys.executable).with_name("newsnorm"))
 CORPUS_SLICE = 100  # pages from each English corpus: 200 in all
@@ -178,13 +178,13 @@ def test_an_update_known_by_its_day_only_leaves_version_created_out():
 
 def test_body_html_escapes_text_and_groups_list_items():
     blocks = [
-        Block(type="heading", text="Tom & Jerry"),
-        Block(type="paragraph", text="<script>alert('x')</script> stays text"),
-        Block(type="list_item", text="one"),
-        Block(type="list_item", text="two"),
-        Block(type="quote", text="a <b>quote</b>"),
-        Block(type="preformatted", text="x < y"),
-        Block(type="list_item", text="three"),
+        BodyBlock(type="heading", text="Tom & Jerry"),
+        BodyBlock(type="paragraph", text="<script>alert('x')</script> stays text"),
+        BodyBlock(type="list_item", text="one"),
+        BodyBlock(type="list_item", text="two"),
+        BodyBlock(type="quote", text="a <b>quote</b>"),
+        BodyBlock(type="preformatted", text="x < y"),
+        BodyBlock(type="list_item", text="three"),
     ]
     assert body_html(blocks).splitlines() == [
         "<h2>Tom &amp; Jerry</h2>",

@@ -35,7 +35,7 @@ class Outlet(StrictModel):
     domain: str | None
 
 
-class Block(StrictModel):
+class BodyBlock(StrictModel):
     """One block of the article body, in reading order."""
 
     type: BlockType
@@ -107,7 +107,7 @@ class Article(StrictModel):
     dateline: str | None
     language: str | None
     tags: list[NonEmpty]
-    body: list[Block]
+    body: list[BodyBlock]
     images: list[Image]
     provenance: Provenance
     extensions: dict[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")], dict[str, Any]] = (
