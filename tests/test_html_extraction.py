@@ -416,3 +416,12 @@ def test_boxes_named_as_the_kept_article_box_around_them_are_its_parts():
     )
     texts = " ".join(body_texts(html))
     assert all(f"Item {n}: {LONG}" in texts for n in range(4))
+
+
+def test_a_count_alone_is_no_story_but_a_tables_numbers_are():
+    post = "".join(f'<div class="answer"><div class="votes">{12 - n}</div>'
+                   f"<p>Answer {n}: {LONG}.</p></div>" for n in range(3))  # fmt: skip
+    table = "<table><tr><td>Ferries</td><td>12</td></tr><tr><td>Buses</td><td>40</td></tr></table>"
+    texts = body_texts(page(f"<article>{post}{table}</article>"))
+    assert "12" in texts and "40" in texts  # the table's
+    assert "11" not in texts and "10" not in texts  # the answers' vote counts

@@ -1,6 +1,6 @@
 """HTML pages: the site's own notices, not the story. Markers printed between paragraphs
-("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp) go
-wherever they are; legal and
+("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp, a
+count alone outside a table: votes, likes, a pager's number) go wherever they are; legal and
 affiliate notices ("... our Privacy Policy", "we may earn a commission") go when they open
 or close the body, where templates put them."""
 
@@ -34,6 +34,7 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _MAX_NOTICE_WORDS = 90
+_COUNT = re.compile(r"[\d.,]{1,6}[kKmM]?")
 
 
 @hookimpl(trylast=True)
@@ -41,10 +42,19 @@ def newsnorm_remove_noise(document: Document) -> None:
     if document.input_format != HTML:
         return
     for block in list(document.live_blocks()):
-        if _MARKER.match(block.text.strip()) or _TIMESTAMP.match(block.text.strip()):
+        text = block.text.strip()
+        if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
             document.remove(block, "page-marker")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
+
+
+def _a_count(block: Block, text: str) -> bool:
+    """A number alone, outside a table: a vote, like or share count, or a pager's number
+    (a table's cells are the story's figures)."""
+    if not _COUNT.fullmatch(text) or block.node is None:
+        return False
+    return not any(ancestor.tag in ("tr", "table") for ancestor in block.node.iterancestors())
 
 
 def _remove_edge_notices(document: Document, blocks: list[Block]) -> None:
