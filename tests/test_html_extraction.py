@@ -425,3 +425,17 @@ def test_a_count_alone_is_no_story_but_a_tables_numbers_are():
     texts = body_texts(page(f"<article>{post}{table}</article>"))
     assert "12" in texts and "40" in texts  # the table's
     assert "11" not in texts and "10" not in texts  # the answers' vote counts
+
+
+def test_listicle_items_numbered_in_their_classes_and_nested_deep_are_all_read():
+    def item(n: int) -> str:
+        inner = (
+            f"<h2>{n}. The storm lamp that kept the harbour office lit</h2>"
+            f'<div class="product"><div><div class="description"><p>Item {n}: {LONG}.</p>'
+            f'<p><a href="/shop/{n}">Get it from the shop for $20</a></p></div></div></div>'
+        )
+        return f'<div class="item item-index-{n}"><div><div>{inner}</div></div></div>'
+
+    html = page(f'<article><div class="items">{"".join(item(n) for n in range(5))}</div></article>')
+    texts = " ".join(body_texts(html))
+    assert all(f"Item {n}:" in texts for n in range(5))

@@ -49,7 +49,8 @@ _KEPT_SHARE = 0.5
 _MIN_LIST_ITEMS = 2
 # A listicle: at least this many items built alike, looked for this many levels up.
 _MIN_ITEMS = 3
-_ITEM_DEPTH = 4
+_ITEM_DEPTH = 7
+_NUMBERED = re.compile(r"\d")
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Linked items this short name things (a film, a nominee); a teaser's headline runs longer.
 _MAX_NAME_ITEM_WORDS = 6
@@ -271,11 +272,8 @@ def _all_items(best: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElemen
         parent = element.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
-        alike = [
-            sibling
-            for sibling in parent
-            if sibling.tag == element.tag and sibling.get("class") == element.get("class")
-        ]
+        kind = _kind(element)
+        alike = [sibling for sibling in parent if _kind(sibling) == kind]
         items = [s for s in alike if _good_chars(s, counted) >= _MIN_PARAGRAPH_CHARS]
         if len(items) >= _MIN_ITEMS and not any(_whole_story(s) for s in alike):
             return parent if _mostly(alike, parent) else best
@@ -286,6 +284,13 @@ def _mostly(items: list[HtmlElement], parent: HtmlElement) -> bool:
     """Whether the items hold most of their parent's text (not items among teaser boxes)."""
     held = sum(len(item.text_content()) for item in items)
     return held >= len(parent.text_content()) * _WIDEN_GOOD_SHARE
+
+
+def _kind(element: HtmlElement) -> tuple[str, frozenset[str]]:
+    """An element's tag and class names but those that number it: items built alike share
+    them ("subbuzz subbuzz-index-3" is built as "subbuzz subbuzz-index-4")."""
+    classes = (element.get("class") or "").split()
+    return element.tag, frozenset(name for name in classes if not _NUMBERED.search(name))
 
 
 def _whole_story(element: HtmlElement) -> bool:
