@@ -439,3 +439,15 @@ def test_listicle_items_numbered_in_their_classes_and_nested_deep_are_all_read()
     html = page(f'<article><div class="items">{"".join(item(n) for n in range(5))}</div></article>')
     texts = " ".join(body_texts(html))
     assert all(f"Item {n}:" in texts for n in range(5))
+
+
+def test_on_an_endless_page_the_story_the_page_is_titled_after_wins_over_a_longer_next_one():
+    def story(headline: str, word: str, count: int) -> str:
+        return f"<article><h1>{headline}</h1>{paragraphs(count, word=word)}</article>"
+
+    body = story("Storm closes the northern ports", "Storm", 3) + story(
+        "Election night in the capital", "Election", 8
+    )
+    html = page(body, title="Storm closes the northern ports | Example Times")
+    text = normalize(html).text
+    assert "Storm 0" in text and "Election" not in text

@@ -51,6 +51,8 @@ _MIN_LIST_ITEMS = 2
 _MIN_ITEMS = 3
 _ITEM_DEPTH = 7
 _NUMBERED = re.compile(r"\d")
+# A headline this long names its story in the page's title; "News" would name any.
+_MIN_HEADLINE_WORDS = 3
 _HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 # Linked items this short name things (a film, a nominee); a teaser's headline runs longer.
 _MAX_NAME_ITEM_WORDS = 6
@@ -170,7 +172,9 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     scores = _container_scores(counted)
     if not scores:
         return []
-    core = max(scores, key=scores.__getitem__)
+    core = _titled_story(root, scores)
+    if core is None:
+        core = max(scores, key=scores.__getitem__)
     best = _all_items(_widen(core, counted), counted)
     parent = best.getparent()
     if parent is None:
@@ -178,8 +182,14 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
     threshold = scores[core] * _SIBLING_SHARE
     good = _good_chars(best, counted) * _SIBLING_SHARE
     siblings = list(parent)
+    apart = _story_of_its_own(best)  # the next story of an endless page is no sibling part
     joined = [
-        sibling is best or _joins(sibling, scores, threshold, counted, good) for sibling in siblings
+        sibling is best
+        or (
+            not (apart and _story_of_its_own(sibling))
+            and _joins(sibling, scores, threshold, counted, good)
+        )
+        for sibling in siblings
     ]
     _join_list_sections(siblings, joined)
     return [sibling for sibling, joins in zip(siblings, joined, strict=True) if joins]
@@ -261,6 +271,46 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
             core, good, total = ancestor, good + added_good, total + added_total
         outer = ancestor
     return outer
+
+
+def _titled_story(root: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlElement | None:
+    """On a page that holds several whole stories (<article> elements, the next ones of an
+    endless page), the best container inside the one whose headline is the page's title;
+    None when the page holds one story or names none of them."""
+    stories = [story for story in root.iter("article") if _headline(story)]  # (3+ words)
+    if len(stories) < 2:
+        return None
+    title = _page_title(root)
+    named = [story for story in stories if _headline(story) in title]
+    if len(named) != 1:
+        return None
+    inside = [element for element in scores if element is named[0] or _within(element, named[0])]
+    return max(inside, key=scores.__getitem__, default=None)
+
+
+def _story_of_its_own(element: HtmlElement) -> bool:
+    """An <article> with a headline of its own: a whole story, not a part of one."""
+    return element.tag == "article" and bool(_headline(element))
+
+
+def _headline(story: HtmlElement) -> str:
+    """A story's headline, folded; empty when it has none long enough to name it."""
+    heading = next(story.iter("h1", "h2"), None)
+    words = heading.text_content().split() if heading is not None else []
+    return " ".join(words).casefold() if len(words) >= _MIN_HEADLINE_WORDS else ""
+
+
+def _page_title(root: HtmlElement) -> str:
+    """The page's <title> and og:title, folded: what names the page's own story."""
+    page = root.getroottree().getroot()
+    titles = [element.text_content() for element in page.iter("title")]
+    titles += [meta.get("content") or "" for meta in page.iter("meta")
+               if meta.get("property") == "og:title"]  # fmt: skip
+    return " ".join(" ".join(titles).split()).casefold()
+
+
+def _within(element: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in element.iterancestors())
 
 
 def _all_items(best: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
