@@ -451,3 +451,15 @@ def test_on_an_endless_page_the_story_the_page_is_titled_after_wins_over_a_longe
     html = page(body, title="Storm closes the northern ports | Example Times")
     text = normalize(html).text
     assert "Storm 0" in text and "Election" not in text
+
+
+def test_a_box_named_teasers_beside_the_story_is_not_its_next_part_and_a_teaser_lead_is():
+    teasers = "".join(
+        f'<div class="teasers__teaser"><p>Another story {n}: {LONG}, and more of it.</p></div>'
+        for n in range(3)
+    )
+    lead = f'<div class="article-teaser"><p>The lead: {LONG}.</p></div>'
+    html = page(f"<div class='single'><article>{lead}{paragraphs(3)}</article>"
+                f"<div class='b-teasers'>{teasers}</div></div>")  # fmt: skip
+    text = normalize(html).text
+    assert "The lead:" in text and "Another story" not in text

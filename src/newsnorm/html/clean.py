@@ -22,7 +22,7 @@ _BOILERPLATE = re.compile(
     r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|comments?|"
     r"cookie\w*|consent|promo\w*|advert\w*|ads?|sponsor\w*|sidebar|breadcrumbs?|nav\w*|menu|"
     r"footer|popular|trending|outbrain|taboola|paywall|modal|popup|tags?|read-?more|more-?stories|"
-    r"slideshow|carousel|lightbox|bio|author-?bio|about-(the-)?author|author-(info|box|card)|"
+    r"slideshow|carousel|lightbox|teasers|bio|author-?bio|about-(the-)?author|author-(info|box|card)|"
     r"bylines?)"
     r"($|[\s_-])",
     re.IGNORECASE,
