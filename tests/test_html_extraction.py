@@ -463,3 +463,12 @@ def test_a_box_named_teasers_beside_the_story_is_not_its_next_part_and_a_teaser_
                 f"<div class='b-teasers'>{teasers}</div></div>")  # fmt: skip
     text = normalize(html).text
     assert "The lead:" in text and "Another story" not in text
+
+
+@pytest.mark.parametrize(
+    "toggle", ["Personen-Box aufklappen Personen-Box zuklappen", "Expand / Collapse"]
+)
+def test_a_boxs_open_and_close_toggle_is_no_story(toggle):
+    box = f"<div class='box'><p>{toggle}</p></div>"
+    html = page(f"<article>{paragraphs(2)}{box}{paragraphs(2, start=2)}</article>")
+    assert toggle not in normalize(html).text

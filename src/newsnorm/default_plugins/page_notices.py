@@ -1,6 +1,7 @@
 """HTML pages: the site's own notices, not the story. Markers printed between paragraphs
 ("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp, a
-count alone outside a table: votes, likes, a pager's number) go wherever they are; legal and
+box's open and close toggle, a count alone outside a table: votes, likes, a pager's number)
+go wherever they are; legal and
 affiliate notices ("... our Privacy Policy", "we may earn a commission") go when they open
 or close the body, where templates put them."""
 
@@ -18,7 +19,10 @@ _MARKER = re.compile(
     r"continues below))?|sponsored( content)?|(the )?(story|article) continues "
     r"below( (this )?(advertisement|ad))?|continue reading( below)?|scroll (down )?to continue"
     r"( reading| with content)?|swipe to scroll( horizontally)?|by|loading|error loading|"
-    r"loadingerror loading|((image|photo|slide) )?\d+ (of|/) \d+)[\s.:!…]*$",
+    r"loadingerror loading|((image|photo|slide) )?\d+ (of|/) \d+|"
+    r"(\S+ )?(aufklappen|ausklappen)( \S+)? (zuklappen|einklappen)|"
+    r"(expand|collapse|show more|show less)( / | )?(expand|collapse|show more|show less)?)"
+    r"[\s.:!…]*$",
     re.IGNORECASE,
 )
 # A line that is only a timestamp: the page's date furniture, not a sentence of the story.
