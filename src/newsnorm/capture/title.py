@@ -41,7 +41,7 @@ MAX_BODY_TITLE_WORDS = 20
 BESIDE_CREDIT = 4.0
 _RUNNING_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?")
 _TIMED = re.compile(
-    r"\((?:\d{1,2}:\d\d(?::\d\d)?|\d+ ?(?:min|mins|minutes?|minuten|sec|sek)\.?)\)$", re.I
+    rf"\((?:{_RUNNING_TIME.pattern}|\d+ ?(?:min|mins|minutes?|minuten|sec|sek)\.?)\)$", re.I
 )
 # A line this long under a shorter headline-shaped one is a deck (a standfirst).
 MIN_DECK_WORDS = 10

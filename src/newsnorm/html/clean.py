@@ -77,10 +77,8 @@ def prepare(root: HtmlElement, *, relaxed: bool = False, threads: bool = False) 
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
     _drop_by_name([] if relaxed else survey.by_name, total)
-    page_chars = len(root.text_content())
-    for element in [] if threads else survey.never:
-        if element.getparent() is not None and not _is_the_page(element, page_chars):
-            element.drop_tree()
+    if survey.never and not threads:
+        _drop_never_article(survey.never, root)
     _mark_captions(survey.captions)
     _paragraphs_from_loose_text(root)
     for header in survey.article_headers:
@@ -141,12 +139,18 @@ def _survey(root: HtmlElement) -> _Survey:
     return survey
 
 
-def _is_the_page(element: HtmlElement, page_chars: int) -> bool:
-    """A wrapper around the page's headline and most of its text ("site has-comments") is
-    the page itself named after one of its features, not a comment thread or a newsletter
-    box (which may have a headline of its own)."""
-    held = next(element.iter("h1"), None) is not None
-    return held and len(element.text_content()) > page_chars / 2
+def _drop_never_article(elements: list[HtmlElement], root: HtmlElement) -> None:
+    """Comment threads and newsletter boxes go however much text they hold, but a wrapper
+    around the page's headline and most of its text ("site has-comments") is the page
+    itself, named after one of its features (a box may have a headline of its own)."""
+    headed = {element for element in elements if next(element.iter("h1"), None) is not None}
+    page_chars = len(root.text_content()) if headed else 0  # (before any of them goes)
+    for element in elements:
+        if element.getparent() is None:
+            continue
+        if element in headed and len(element.text_content()) > page_chars / 2:
+            continue
+        element.drop_tree()
 
 
 def _inside_article(element: HtmlElement) -> bool:

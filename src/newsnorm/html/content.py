@@ -245,10 +245,10 @@ def _is_list_section(element: HtmlElement) -> bool:
     items = [item for item in element.iter("li") if item.text_content().strip()]
     if len(items) < _MIN_LIST_ITEMS:
         return False
-    text = " ".join(element.text_content().split())
-    listed = sum(len(" ".join(item.text_content().split())) for item in items)
+    listed = sum(visible_len(item.text_content()) for item in items)
     linked = sum(visible_len(a.text_content()) for item in items for a in item.iter("a"))
-    return listed >= len(text) * _WIDEN_GOOD_SHARE and linked <= listed * _MAX_LINK_DENSITY
+    shown = visible_len(element.text_content())
+    return listed >= shown * _WIDEN_GOOD_SHARE and linked <= listed * _MAX_LINK_DENSITY
 
 
 def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
@@ -388,21 +388,30 @@ def _is_good_paragraph(element: HtmlElement) -> bool:
 
 
 def _blocks(container: HtmlElement) -> Iterator[Block]:
+    lists_of_names: dict[HtmlElement, bool] = {}  # each list judged once, not once an item
     for element in container.iter(*_BLOCK_TYPES):
         if _inside_block(element, container):
             continue
         text = _block_text(element)
-        if text and (_linked_share(element, text) <= _MAX_LINK_DENSITY or _listed(element)):
+        if not text:
+            continue
+        if _linked_share(element, text) <= _MAX_LINK_DENSITY or _listed(element, lists_of_names):
             yield Block(text=text, type=_BLOCK_TYPES[element.tag], node=element)
 
 
-def _listed(element: HtmlElement) -> bool:
+def _listed(element: HtmlElement, lists_of_names: dict[HtmlElement, bool]) -> bool:
     """An item of a list of names the article announces with its own heading ("Best
     picture" over the nominees, each linked to its page): the story's, links and all."""
-    if element.tag != "li":
-        return False
     holder = element.getparent()
-    heading = holder.getprevious() if holder is not None else None
+    if element.tag != "li" or holder is None:
+        return False
+    if holder not in lists_of_names:
+        lists_of_names[holder] = _names_under_a_heading(holder)
+    return lists_of_names[holder]
+
+
+def _names_under_a_heading(holder: HtmlElement) -> bool:
+    heading = holder.getprevious()
     if heading is None or heading.tag not in _HEADINGS:
         return False
     items = [len(item.text_content().split()) for item in holder.iter("li")]
