@@ -173,7 +173,7 @@ def test_a_rule_name_the_schema_refuses_fails(tmp_path, monkeypatch):
     findings = check_module("tiny_badrule", "tiny")
     assert (
         "FAIL  rule names: 'tiny:sponsored line' does not match the schema's"
-        " ^[\\w.-]+:[\\w.-]+(\\[\\d+\\])?$"
+        " ^(learned:)?[\\w.-]+:[\\w.-]+(\\[\\d+\\])?$"
     ) in lines(findings)
     (case,) = [f for f in findings if f.check == "golden case harbour"]
     assert "record is not valid" in case.details[0]

@@ -18,6 +18,7 @@ from newsnorm.errors import NewsnormError, NormalizeError, UsageError
 from newsnorm.formats.export import export_file
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
+from newsnorm.learn.run import DEFAULT_MIN_PAGES
 from newsnorm.pipeline import pipeline_with
 from newsnorm.plugins import describe_plugins
 from newsnorm.profiles import ProfileText, profile_texts
@@ -63,6 +64,13 @@ ProfilesOption = Annotated[
         "--profiles",
         help="Outlet profiles to use: a TOML file or a directory of them (repeatable; also"
         " NEWSNORM_PROFILES). See docs/plugins.md, 'Outlet profiles'.",
+    ),
+]
+
+MinPagesOption = Annotated[
+    int,
+    typer.Option(
+        min=2, help="Learn the template of outlets with at least this many different pages."
     ),
 ]
 
@@ -203,6 +211,14 @@ def convert(
         ),
     ] = None,
     profiles: ProfilesOption = None,
+    learn: Annotated[
+        bool,
+        typer.Option(
+            help="Learn each outlet's template from the inputs first (a first pass over"
+            " them), and remove it: see `newsnorm learn` and docs/learning.md.",
+        ),
+    ] = False,
+    min_pages: MinPagesOption = DEFAULT_MIN_PAGES,
 ) -> None:
     """`newsnorm convert`; what it does for a user is CONVERT_HELP."""
     settings = Settings(
@@ -215,6 +231,8 @@ def convert(
         fields=_fields(html_field, url_field),
         profiles=_profiles(profiles),
         output_format=output_format,
+        learn=learn,
+        learn_min_pages=min_pages,
     )
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     summary = run.convert(
@@ -258,6 +276,48 @@ def _fields(html_field: str | None, url_field: str | None) -> Fields:
     return Fields(
         html=(html_field,) if html_field else defaults.html,
         url=(url_field,) if url_field else defaults.url,
+    )
+
+
+@app.command("learn")
+def learn_templates(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories, URLs, globs: what `convert` reads, not -."),
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The directory to write the drafts into.")
+    ],
+    min_pages: MinPagesOption = DEFAULT_MIN_PAGES,
+    html_field: Annotated[
+        str | None, typer.Option(help="JSON Lines inputs: the field holding the page.")
+    ] = None,
+    url_field: Annotated[
+        str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
+    ] = None,
+    max_bytes: Annotated[
+        int, typer.Option(min=1, help="Bytes one document may have; a longer one is skipped.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Learn each outlet's template (the runs of lines its pages repeat) from a batch of its
+    pages, and write one draft profile per outlet into --output, to review and use with
+    --profiles. Prints outlet, pages, rules and the share of its pages' lines removed."""
+    from newsnorm.learn import learn, template_shares
+
+    if STDIN in paths:
+        raise UsageError("learn reads its inputs twice, and stdin cannot be: write a file")
+    fields = _fields(html_field, url_field)
+    learned = learn(paths, fields=fields, max_bytes=max_bytes, min_pages=min_pages)
+    shares = template_shares(paths, learned, fields=fields, max_bytes=max_bytes)
+    output.mkdir(parents=True, exist_ok=True)
+    typer.echo(f"{'outlet':40} {'pages':>6} {'rules':>6} {'removed':>8}")
+    for draft in learned.drafts:
+        (output / draft.file_name).write_text(draft.text(), encoding="utf-8")
+        typer.echo(f"{draft.key:40} {draft.pages:6} {draft.rules:6} {shares[draft.key]:8.1%}")
+    _err(
+        f"newsnorm: {len(learned.drafts)} drafts written into {output}, from"
+        f" {learned.documents} documents ({learned.groups} outlets or templates;"
+        f" {learned.unreadable} unreadable)"
     )
 
 

@@ -217,6 +217,14 @@ class Document:
         block.removed_by = self._rule_name(rule)
         self.removed.append(RemovedText(block.removed_by, block.text))
 
+    def remove_for(self, block: Block, credit: str) -> None:
+        """Take a block out on behalf of the rule `credit` (`plugin:rule`) that marked it in
+        an earlier hook: a learned template's line, removed where the capture reader finds
+        the article."""
+        if block.live:
+            block.removed_by = credit
+            self.removed.append(RemovedText(credit, block.text))
+
     def take(self, block: Block, rule: str) -> str:
         """Remove a block because it became metadata, and return its text."""
         self.remove(block, rule)

@@ -82,8 +82,9 @@ class Removal(StrictModel):
     """A line or block removed from the document, and the rule that removed it."""
 
     rule: str = Field(
-        pattern=r"^[\w.-]+:[\w.-]+(\[\d+\])?$",
-        description="`plugin:rule`; an outlet profile's unnamed rules are `KEY:FIELD[N]`",
+        pattern=r"^(learned:)?[\w.-]+:[\w.-]+(\[\d+\])?$",
+        description="`plugin:rule`; an outlet profile's unnamed rules are `KEY:FIELD[N]`, a"
+        " learned template's runs `learned:KEY:template[N]`",
     )
     text: str
 

@@ -6,10 +6,15 @@ labels and furniture against it. The article is the run of lines whose weights a
 it down, a subheading or a caption between two paragraphs does not. The run ends early at a
 heading after which pages hold no article (comments, tags, most read), once the story has
 begun.
+
+A learned template's lines (newsnorm.learn) never weigh for the article, however long; one of
+its headings the page prints more than once is a box's (a "Most popular" between the
+paragraphs), never the article's end.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from newsnorm.capture.lines import Line
@@ -38,14 +43,25 @@ class Region:
     end: int
 
 
-def article_region(lines: list[Line], list_items: set[int] = frozenset()) -> Region | None:
-    """The article's run of lines, or None when no line is prose (a capture of furniture)."""
+def article_region(
+    lines: list[Line], list_items: set[int] = frozenset(), template: set[int] = frozenset()
+) -> Region | None:
+    """The article's run of lines, or None when no line is prose (a capture of furniture);
+    `template` holds the indexes of the lines of the outlet's learned template."""
     weights = [_weight(line, index in list_items) for index, line in enumerate(lines)]
+    for index in template:  # never for the article; as much against it as it was
+        weights[index] = min(weights[index], 0.0)
     best = _heaviest_run(weights) or _heaviest_run([_short_sentence(line) for line in lines])
     if best is None:
         return None
     start, end = best
-    return Region(start, _closing_heading(lines, start, end))
+    return Region(start, _closing_heading(lines, start, end, _box_headings(lines, template)))
+
+
+def _box_headings(lines: list[Line], template: set[int]) -> set[int]:
+    """The template's lines the page prints more than once: a box's, not an end's."""
+    counts = Counter(lines[index].text.casefold() for index in template)
+    return {index for index in template if counts[lines[index].text.casefold()] > 1}
 
 
 def _weight(line: Line, list_item: bool) -> float:
@@ -78,12 +94,12 @@ def _heaviest_run(weights: list[float]) -> tuple[int, int] | None:
     return best
 
 
-def _closing_heading(lines: list[Line], start: int, end: int) -> int:
+def _closing_heading(lines: list[Line], start: int, end: int, boxes: set[int]) -> int:
     """The run's end, brought forward to the line before its first closing heading."""
     words = 0
     for index in range(start, end + 1):
         line = lines[index]
-        if line.ends_article and words >= WORDS_BEFORE_END:
+        if line.ends_article and words >= WORDS_BEFORE_END and index not in boxes:
             return _last_prose(lines, start, index - 1)
         if line.prose:
             words += line.words

@@ -12,6 +12,7 @@ from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.document import Block, Document
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
+from newsnorm.profiles.template_rules import TEMPLATE_MARK
 from newsnorm.stages import TEXT
 
 BODY_MARK = "capture.body"
@@ -27,7 +28,9 @@ def newsnorm_remove_noise(document: Document) -> None:
     live = list(document.live_blocks())
     lines = [line_of(block.text) for block in live]
     items = {index for index, block in enumerate(live) if block.type == "list_item"}
-    region = article_region(lines, items)
+    learned = document.marks.get(TEMPLATE_MARK, {})
+    template = {index for index, block in enumerate(live) if id(block) in learned}
+    region = article_region(lines, items, template)
     if region is None:
         raise NormalizeError(
             "no article text found: the capture holds only page furniture "
@@ -38,13 +41,26 @@ def newsnorm_remove_noise(document: Document) -> None:
     if region.end + 1 < len(live):
         document.marks[FOOTER_MARK] = live[region.end + 1]
     for block in live[region.end + 1 :]:
-        document.remove(block, "page-footer")
-    _clean_inside(document, live[region.start : region.end + 1], lines[region.start :])
+        _remove(document, block, "page-footer", learned)
+    _clean_inside(document, live[region.start : region.end + 1], lines[region.start :], learned)
 
 
-def _clean_inside(document: Document, blocks: list[Block], lines: list[Line]) -> None:
+def _remove(document: Document, block: Block, rule: str, learned: dict[int, str]) -> None:
+    """Removed by a learned template's rule when it marked the block, else by `rule`."""
+    if id(block) in learned:
+        document.remove_for(block, learned[id(block)])
+    else:
+        document.remove(block, rule)
+
+
+def _clean_inside(
+    document: Document, blocks: list[Block], lines: list[Line], learned: dict[int, str]
+) -> None:
     words, run = 0, []
     for block, line in zip(blocks, lines, strict=False):
+        if id(block) in learned:  # removed for the template's rule, which found it
+            _remove(document, block, "", learned)
+            continue
         if line.furniture:
             document.remove(block, "furniture")
             continue

@@ -28,10 +28,10 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)"""
 
 @hookimpl(trylast=True)
 def newsnorm_read_document(source: Source) -> Document | None:
-    if not _is_html(source):
+    if not is_html(source):
         return None
     content = source.content
-    text = content if isinstance(content, str) else _decoded(content, source.media_type)
+    text = content if isinstance(content, str) else page_text(content, source.media_type)
     tree = parse(text)
     page = collect(tree)
     blocks, images = content_blocks(tree, text)
@@ -63,7 +63,7 @@ def _with_lead(lead: str | None, blocks: list[Block]) -> list[Block]:
     return [Block(text=lead), *blocks]
 
 
-def _is_html(source: Source) -> bool:
+def is_html(source: Source) -> bool:
     if source.media_type:
         return "html" in source.media_type.lower()
     head = source.content[:_SNIFF_BYTES]
@@ -72,7 +72,8 @@ def _is_html(source: Source) -> bool:
     return bool(_LOOKS_HTML.search(head))
 
 
-def _decoded(content: bytes, media_type: str | None) -> str:
+def page_text(content: bytes, media_type: str | None) -> str:
+    """The page decoded: the HTTP charset, else the one the page declares, else detected."""
     return decode(content, _http_charset(media_type) or _declared_charset(content))
 
 

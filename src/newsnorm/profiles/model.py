@@ -12,7 +12,7 @@ import re
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from newsnorm.profiles.selectors import FieldSource, cleaned_tree_xpath
 from newsnorm.strict import StrictModel
@@ -143,6 +143,41 @@ class TextRules(StrictModel):
     )
 
 
+class TemplateRun(StrictModel):
+    """Lines the outlet prints one after another on its pages (a menu, a footer, a box)."""
+
+    lines: list[Annotated[str, Field(min_length=1)]] = Field(
+        min_length=2,
+        description="The lines in the order the pages print them, compared with case and"
+        " spacing ignored and each run of digits written `#` (`Updated # hours ago`). A line"
+        " of the page is the template's when it and the line before or after it are two"
+        " lines in a row of a run",
+    )
+    name: RuleName | None = Field(
+        default=None, description="Credits the run as `learned:KEY:NAME`, not `template[N]`"
+    )
+
+
+class Template(StrictModel):
+    """What `newsnorm learn` found the outlet's pages repeat: a draft for a person to
+    review, applied to its HTML pages' blocks and its captures' lines alike. A profile with
+    a template names no outlet in records: it only removes its template's lines."""
+
+    pages: int = Field(ge=0, description="The pages it was learned from")
+    stories: int = Field(ge=0, description="The different stories among those pages")
+    recognise: int = Field(
+        default=5,
+        ge=1,
+        description="A document on none of the domains is the outlet's when at least this"
+        " many of its pairs of lines are the template's (captures carry no address)",
+    )
+    runs: list[TemplateRun] = Field(
+        default=[],
+        description="Its runs of lines; a line one matches is removed, credited"
+        " `learned:KEY:template[N]` or `learned:KEY:NAME`",
+    )
+
+
 class ProfileSpec(StrictModel):
     """An outlet profile: the outlet newsnorm recognises, and the rules for its pages."""
 
@@ -153,9 +188,10 @@ class ProfileSpec(StrictModel):
     )
     name: str = Field(min_length=1, description="The outlet's name, as records give it")
     domains: list[Annotated[str, Field(pattern=DOMAIN_PATTERN)]] = Field(
-        min_length=1,
+        default=[],
         description="Its domains: a page whose address (or canonical link) is on one of them,"
-        " or on a subdomain, is the outlet's",
+        " or on a subdomain, is the outlet's. At least one, unless the profile has a"
+        " template that recognises its documents",
     )
     timezone: Annotated[str, AfterValidator(_timezone)] | None = Field(
         default=None, description="The IANA time zone it prints times in"
@@ -167,3 +203,12 @@ class ProfileSpec(StrictModel):
     )
     html: HtmlRules = Field(default=HtmlRules(), description="Rules for its HTML pages")
     text: TextRules = Field(default=TextRules(), description="Rules for its plain-text captures")
+    template: Template | None = Field(
+        default=None, description="Its template, as `newsnorm learn` wrote it"
+    )
+
+    @model_validator(mode="after")
+    def _recognisable(self) -> ProfileSpec:
+        if not self.domains and not (self.template and self.template.runs):
+            raise ValueError("domains: a profile needs at least one domain, or template runs")
+        return self

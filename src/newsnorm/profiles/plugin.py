@@ -1,6 +1,10 @@
 """A profile at work: a plugin (`profile:KEY`) that registers the profile's outlet and, on
 that outlet's documents only, applies its rules. Its removals are credited `KEY:RULE`, like
-those of the outlet's Python plugin, if it has one."""
+those of the outlet's Python plugin, if it has one.
+
+A learned profile (one with a `template`) names no outlet: records keep the outlet the
+page declares. It applies its rules to the documents on its domains or that its template
+recognises, credited `learned:KEY:RULE`."""
 
 from __future__ import annotations
 
@@ -8,15 +12,18 @@ from collections.abc import Callable, Iterable
 
 import pluggy
 
+from newsnorm.default_plugins.outlet_recognition import declared_url
 from newsnorm.document import Document, OutletProfile, host_belongs_to
 from newsnorm.hookspecs import hookimpl
 from newsnorm.profiles.html_rules import CompiledHtmlRules, read_fields, remove_boxes
 from newsnorm.profiles.loading import Profile
 from newsnorm.profiles.model import ProfileSpec
+from newsnorm.profiles.template_rules import CompiledTemplate, apply_template, recognises
 from newsnorm.profiles.text_rules import CompiledTextRules, read_byline, remove_lines
 from newsnorm.stages import HTML, TEXT
 
 PLUGIN_PREFIX = "profile:"
+LEARNED_PREFIX = "learned:"
 
 
 class ProfilePlugin:
@@ -24,19 +31,33 @@ class ProfilePlugin:
 
     def __init__(self, profile: Profile) -> None:
         self.profile = profile
-        self.credit_name = profile.key  # the pipeline credits removals to the outlet's key
         self.outlet = outlet_of(profile.spec)
         self.html = CompiledHtmlRules.of(profile.spec.html)
         self.text = CompiledTextRules.of(profile.spec.text)
+        self.template = CompiledTemplate.of(profile.spec.template)
+        learned = profile.spec.template is not None
+        # the pipeline credits removals to the outlet's key
+        self.credit_name = LEARNED_PREFIX + profile.key if learned else profile.key
 
     @hookimpl
     def newsnorm_register_outlets(self, register: Callable[[OutletProfile], None]) -> None:
-        register(self.outlet)
+        if self.profile.spec.template is None:
+            register(self.outlet)
+
+    def _applies(self, document: Document) -> bool:
+        if self.profile.spec.template is None:
+            return document.outlet_is(self.profile.key)
+        url = document.url or declared_url(document)
+        if url and self.outlet.recognises_url(url):
+            return True
+        return self.template is not None and recognises(document, self.template)
 
     @hookimpl
     def newsnorm_remove_noise(self, document: Document) -> None:
-        if not document.outlet_is(self.profile.key):
+        if not self._applies(document):
             return
+        if self.template is not None:
+            apply_template(document, self.template, self.credit_name)
         if document.input_format == HTML:
             remove_boxes(document, self.html)
         elif document.input_format == TEXT:
@@ -44,7 +65,7 @@ class ProfilePlugin:
 
     @hookimpl
     def newsnorm_extract_metadata(self, document: Document) -> None:
-        if not document.outlet_is(self.profile.key):
+        if not self._applies(document):
             return
         if document.input_format == HTML:
             read_fields(document, self.html)

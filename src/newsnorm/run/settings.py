@@ -28,6 +28,10 @@ class Settings:
     fields: Fields = field(default_factory=Fields)
     profiles: tuple[ProfileText, ...] = ()
     output_format: str = RECORD  # or "ninjs" (2.2), "ninjs3" (3.1), "parquet": newsnorm.formats
+    # Learn the outlets' templates from the inputs first (newsnorm.learn), from the outlets
+    # with at least `learn_min_pages` pages; what is learned joins `profiles`.
+    learn: bool = False
+    learn_min_pages: int = 2
 
     @property
     def time_limit(self) -> float | None:

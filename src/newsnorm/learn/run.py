@@ -1,0 +1,127 @@
+"""The learning pass over a run's inputs: read, group, count; then the drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from newsnorm.errors import NormalizeError
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields, InputDocument
+from newsnorm.inputs.find import find_documents
+from newsnorm.learn.drafts import Draft, draft_key
+from newsnorm.learn.grouping import Grouper
+from newsnorm.learn.pages import PageLines
+from newsnorm.learn.reading import page_lines
+from newsnorm.learn.template import GroupTemplate
+
+DEFAULT_MIN_PAGES = 2
+
+
+@dataclass
+class Learned:
+    """What a learning pass found: the drafts, and what it read."""
+
+    drafts: list[Draft] = field(default_factory=list)
+    documents: int = 0  # read and grouped
+    unreadable: int = 0  # skipped: the conversion pass reports them
+    groups: int = 0
+
+
+def learn(
+    inputs: list[str],
+    *,
+    fields: Fields | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    min_pages: int = DEFAULT_MIN_PAGES,
+    progress: Callable[[int], None] | None = None,
+) -> Learned:
+    """The templates of the outlets of `inputs` (what `newsnorm convert` reads: files,
+    directories, archives, JSON Lines; not stdin, which cannot be read twice), one draft
+    for each outlet with at least `min_pages` different pages."""
+    documents = find_documents(inputs, fields, max_bytes=max_bytes)
+    return learn_documents(documents, max_bytes=max_bytes, min_pages=min_pages, progress=progress)
+
+
+def learn_documents(
+    documents: Iterable[InputDocument],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    min_pages: int = DEFAULT_MIN_PAGES,
+    progress: Callable[[int], None] | None = None,
+) -> Learned:
+    learned, grouper = Learned(), Grouper()
+    templates: dict[str, GroupTemplate] = {}
+    for page in _pages(documents, max_bytes, learned):
+        templates.setdefault(grouper.group(page), GroupTemplate()).add(page)
+        if progress is not None:
+            progress(learned.documents)
+    learned.groups = len(templates)
+    learned.drafts = _drafts(templates, min_pages)
+    return learned
+
+
+def _pages(
+    documents: Iterable[InputDocument], max_bytes: int, learned: Learned
+) -> Iterator[PageLines]:
+    for document in documents:
+        if document.skip is not None:
+            continue
+        try:
+            content = document.read(max_bytes)
+        except Exception:
+            learned.unreadable += 1
+            continue
+        try:
+            page = page_lines(content, document.url, document.media_type)
+        except (NormalizeError, ValueError):  # not text (binary), or markup lxml refuses
+            page = None
+        if page is None:
+            learned.unreadable += 1
+            continue
+        learned.documents += 1
+        yield page
+
+
+def template_shares(
+    inputs: list[str],
+    learned: Learned,
+    *,
+    fields: Fields | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> dict[str, float]:
+    """For each draft, the share of its pages' lines its template matches: a second pass
+    over the same inputs, grouped the same way."""
+    pairs = {draft.group: draft.pairs() for draft in learned.drafts}
+    matched: dict[str, list[int]] = {group: [0, 0] for group in pairs}
+    grouper, ignored = Grouper(), Learned()
+    for page in _pages(find_documents(inputs, fields, max_bytes=max_bytes), max_bytes, ignored):
+        group = grouper.group(page)
+        if group in matched:
+            matched[group][0] += page.matched(pairs[group])
+            matched[group][1] += len(page.lines)
+    return {draft.key: _share(*matched[draft.group]) for draft in learned.drafts}
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _drafts(templates: dict[str, GroupTemplate], min_pages: int) -> list[Draft]:
+    drafts, keys = [], set()
+    for group, template in templates.items():
+        runs = template.runs() if template.pages >= min_pages else []
+        if not runs:
+            continue
+        key, domains = draft_key(group)
+        key = _unique(key, keys)
+        drafts.append(Draft(key, domains, template.pages, template.stories, tuple(runs), group))
+    return drafts
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    candidate, number = key, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{key}-{number}"
+    taken.add(candidate)
+    return candidate
