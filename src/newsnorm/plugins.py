@@ -24,7 +24,7 @@ from newsnorm import hookspecs
 from newsnorm.document import OutletProfile
 from newsnorm.profiles import (
     Profile,
-    ProfilePlugin,
+    ProfileRules,
     ProfileText,
     installed_profiles,
     parse_profile,
@@ -152,7 +152,7 @@ def plugin_version(pm: pluggy.PluginManager, name: str) -> str | None:
     if name.startswith(BUILTIN_PREFIX):
         return __version__
     plugin = pm.get_plugin(name)
-    if isinstance(plugin, ProfilePlugin):
+    if isinstance(plugin, ProfileRules):
         return _distribution_version(plugin.profile.distribution)
     for candidate, dist in pm.list_plugin_distinfo():
         if candidate is plugin:
@@ -170,7 +170,7 @@ def describe_plugins(pm: pluggy.PluginManager, include_builtin: bool = False) ->
             continue
         dist: Any = dists.get(id(plugin))
         hooks = tuple(sorted(hook.name for hook in pm.get_hookcallers(plugin) or []))
-        if isinstance(plugin, ProfilePlugin):
+        if isinstance(plugin, ProfileRules):
             infos.append(_profile_info(name, plugin.profile, hooks))
             continue
         infos.append(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsnorm.errors import NormalizeError
-from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields, InputDocument
+from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields, InputDocument, UnreadableDocument
 from newsnorm.inputs.find import find_documents
 from newsnorm.learn.drafts import Draft, draft_key
 from newsnorm.learn.grouping import Grouper
@@ -63,23 +65,49 @@ def learn_documents(
 def _pages(
     documents: Iterable[InputDocument], max_bytes: int, learned: Learned
 ) -> Iterator[PageLines]:
+    """Each document's lines; a document read before (an archive holding a page twice, a
+    crawl's repeats) is counted, not read again: it would teach nothing new."""
+    seen: set[int] = set()
     for document in documents:
-        if document.skip is not None:
-            continue
-        try:
-            content = document.read(max_bytes)
-        except Exception:
-            learned.unreadable += 1
-            continue
-        try:
-            page = page_lines(content, document.url, document.media_type)
-        except (NormalizeError, ValueError):  # not text (binary), or markup lxml refuses
-            page = None
-        if page is None:
-            learned.unreadable += 1
+        content = _content(document, max_bytes)
+        if content is None:
+            learned.unreadable += document.skip is None
             continue
         learned.documents += 1
-        yield page
+        digest = _digest(content, document.url)
+        if digest in seen:
+            continue
+        seen.add(digest)
+        page = _lines(content, document)
+        if page is None:
+            learned.unreadable += 1
+        else:
+            yield page
+
+
+def _content(document: InputDocument, max_bytes: int) -> bytes | str | None:
+    """The document's content; None for a record that is no page, or one that cannot be
+    read (the conversion pass reports why, as the document's error record)."""
+    if document.skip is not None:
+        return None
+    try:
+        return document.read(max_bytes)
+    except (NormalizeError, UnreadableDocument, OSError, EOFError, zlib.error):
+        return None
+
+
+def _lines(content: bytes | str, document: InputDocument) -> PageLines | None:
+    try:
+        return page_lines(content, document.url, document.media_type)
+    except (NormalizeError, ValueError):  # not text (binary), or markup lxml refuses
+        return None
+
+
+def _digest(content: bytes | str, url: str | None) -> int:
+    data = content.encode() if isinstance(content, str) else content
+    digest = hashlib.blake2b(data, digest_size=8)
+    digest.update((url or "").encode())
+    return int.from_bytes(digest.digest(), "little")
 
 
 def template_shares(

@@ -22,7 +22,7 @@ from newsnorm.profiles.loading import (
     profiles_in_package,
     profiles_in_paths,
 )
-from newsnorm.profiles.plugin import ProfilePlugin, register_profiles
+from newsnorm.profiles.plugin import ProfilePlugin, ProfileRules, register_profiles
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -30,6 +30,7 @@ __all__ = [
     "Profile",
     "ProfileError",
     "ProfilePlugin",
+    "ProfileRules",
     "ProfileText",
     "installed_profiles",
     "load_profile",

@@ -51,9 +51,9 @@ def _lines(document: Document) -> _Lines:
     return lines
 
 
-def recognises(document: Document, template: CompiledTemplate) -> bool:
-    pairs = _lines(document).pairs
-    return sum(1 for pair in pairs if pair in template.pairs) >= template.recognise
+def matched_pairs(document: Document, template: CompiledTemplate) -> int:
+    """How many of the document's pairs of lines in a row are the template's."""
+    return sum(1 for pair in _lines(document).pairs if pair in template.pairs)
 
 
 def matched_blocks(document: Document, template: CompiledTemplate) -> list[tuple[Block, str]]:

@@ -14,6 +14,9 @@ from newsnorm.capture.dates import dates_in_line
 
 _DIGITS = re.compile(r"\d+")
 _LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+# Characters a date or byline line has at most (the longest of either, with a job title).
+_LONGEST_METADATA_LINE = 200
 DIGIT_MASK = "#"
 # Words a line must have at most to tell outlets apart: menus and footers are short lines,
 # a wire story two outlets print is long ones.
@@ -49,7 +52,9 @@ def metadata_lines(texts: list[str]) -> set[int]:
     date recurs (in teaser lists, on every page of a day)."""
     found = set()
     for index, text in enumerate(texts):
-        if dates_in_line(text):
+        if len(text) > _LONGEST_METADATA_LINE:  # a paragraph: no date line, no byline
+            continue
+        if _DIGIT.search(text) and dates_in_line(text):
             found.add(index)
         elif (byline := byline_at(texts, index)) is not None:
             found.update(byline.lines)
