@@ -69,6 +69,7 @@ bench: $(INSTALLED)
 bench-scale: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bench,dask,parquet]'
 	cd benchmarks && ../$(BIN)/python scale.py --shared $(abspath $(SHARED))
+	cd benchmarks && ../$(BIN)/python learn_scale.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python parquet_memory.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)

@@ -236,3 +236,41 @@ def test_stdin_cannot_be_learned_from():
 def test_an_outlet_with_fewer_pages_than_min_pages_gets_no_draft(pages):
     captures = {f"gazette-{n}.txt": _capture("Gazette", *_story(n)) for n in range(pages)}
     assert learn_documents(_documents(captures)).drafts == []
+
+
+def test_the_same_drafts_from_one_process_and_from_three():
+    documents = _documents(_batch())
+    alone = learn_documents(documents)
+    shared = learn_documents(documents, workers=3)
+    assert [d.text() for d in alone.drafts] == [d.text() for d in shared.drafts]
+    assert alone.documents == shared.documents == len(documents)
+
+
+def _page(outlet: str, title: str, paragraphs: list[str], *, in_article: str = "") -> str:
+    menu = "".join(
+        f"<li><a href='/s{n}'>{line}</a></li>" for n, line in enumerate(_outlet(outlet)[0])
+    )
+    footer = "".join(f"<p>{line}</p>" for line in _outlet(outlet)[1])
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+    return (
+        f"<html><head><title>{title}</title><link rel='canonical' href='https://{outlet.lower()}"
+        f".example/{title.split()[-1]}'></head><body><nav><ul>{menu}</ul></nav>"
+        f"<article><h1>{title}</h1>{body}{in_article}</article><footer>{footer}</footer>"
+        "</body></html>"
+    )
+
+
+def test_html_pages_are_grouped_by_their_address_and_their_article_is_never_template():
+    pinned = "<p>Readers can reach the newsroom at any hour.</p><p>Tips are always welcome.</p>"
+    pages = {f"gazette-{n}.html": _page("Gazette", *_story(n), in_article=pinned) for n in range(3)}
+    learned = learn_documents(_documents(pages))
+    (draft,) = learned.drafts
+    assert draft.domains == ("gazette.example",)
+    template = {line for run in draft.runs for line in run.lines}
+    assert "Readers can reach the newsroom at any hour." in template  # it repeats...
+    from newsnorm.document import Source
+    from newsnorm.pipeline import pipeline_with
+
+    pipeline = pipeline_with((draft.profile_text(),))
+    article = pipeline.run(Source(pages["gazette-1.html"]), explain=True)
+    assert "Readers can reach the newsroom at any hour." in article.text  # ...in <article> <p>

@@ -24,7 +24,7 @@ from newsnorm.plugins import describe_plugins
 from newsnorm.profiles import ProfileText, profile_texts
 from newsnorm.profiles.loading import environment_paths
 from newsnorm.run.report import Stderr
-from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings
+from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings, cores
 from newsnorm.schema import article_schema_json
 from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
@@ -298,6 +298,10 @@ def learn_templates(
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Bytes one document may have; a longer one is skipped.")
     ] = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes to read with (default: the machine's cores)."),
+    ] = None,
 ) -> None:
     """Learn each outlet's template (the runs of lines its pages repeat) from a batch of its
     pages, and write one draft profile per outlet into --output, to review and use with
@@ -307,7 +311,9 @@ def learn_templates(
     if STDIN in paths:
         raise UsageError("learn reads its inputs twice, and stdin cannot be: write a file")
     fields = _fields(html_field, url_field)
-    learned = learn(paths, fields=fields, max_bytes=max_bytes, min_pages=min_pages)
+    learned = learn(
+        paths, fields=fields, max_bytes=max_bytes, min_pages=min_pages, workers=workers or cores()
+    )
     shares = template_shares(paths, learned, fields=fields, max_bytes=max_bytes)
     output.mkdir(parents=True, exist_ok=True)
     typer.echo(f"{'outlet':40} {'pages':>6} {'rules':>6} {'removed':>8}")

@@ -65,6 +65,10 @@ class Draft:
             lines.append("]")
         return "\n".join(lines) + "\n"
 
+    def profile_text(self) -> ProfileText:
+        """The draft as the text a run's profiles travel as (`Settings.profiles`)."""
+        return ProfileText(f"learned:{self.file_name}", self.text())
+
     def profile(self) -> Profile:
         """The draft as a checked profile (ProfileError if it were not one)."""
         return parse_profile(ProfileText(self.file_name, self.text()))

@@ -13,6 +13,7 @@ from newsnorm.inputs.find import find_documents
 from newsnorm.learn.drafts import Draft, draft_key
 from newsnorm.learn.grouping import Grouper
 from newsnorm.learn.pages import PageLines
+from newsnorm.learn.processes import map_in_processes
 from newsnorm.learn.reading import page_lines
 from newsnorm.learn.template import GroupTemplate
 
@@ -36,12 +37,16 @@ def learn(
     max_bytes: int = DEFAULT_MAX_BYTES,
     min_pages: int = DEFAULT_MIN_PAGES,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Learned:
     """The templates of the outlets of `inputs` (what `newsnorm convert` reads: files,
     directories, archives, JSON Lines; not stdin, which cannot be read twice), one draft
-    for each outlet with at least `min_pages` different pages."""
+    for each outlet with at least `min_pages` different pages. `workers` processes read the
+    pages' lines (the same drafts for any number)."""
     documents = find_documents(inputs, fields, max_bytes=max_bytes)
-    return learn_documents(documents, max_bytes=max_bytes, min_pages=min_pages, progress=progress)
+    return learn_documents(
+        documents, max_bytes=max_bytes, min_pages=min_pages, progress=progress, workers=workers
+    )
 
 
 def learn_documents(
@@ -50,10 +55,11 @@ def learn_documents(
     max_bytes: int = DEFAULT_MAX_BYTES,
     min_pages: int = DEFAULT_MIN_PAGES,
     progress: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> Learned:
     learned, grouper = Learned(), Grouper()
     templates: dict[str, GroupTemplate] = {}
-    for page in _pages(documents, max_bytes, learned):
+    for page in read_pages(_contents(documents, max_bytes, learned), workers, learned):
         templates.setdefault(grouper.group(page), GroupTemplate()).add(page)
         if progress is not None:
             progress(learned.documents)
@@ -62,10 +68,13 @@ def learn_documents(
     return learned
 
 
-def _pages(
+Content = tuple[bytes | str, str | None, str | None]  # a page, its URL and media type
+
+
+def _contents(
     documents: Iterable[InputDocument], max_bytes: int, learned: Learned
-) -> Iterator[PageLines]:
-    """Each document's lines; a document read before (an archive holding a page twice, a
+) -> Iterator[Content]:
+    """Each document's content; a document read before (an archive holding a page twice, a
     crawl's repeats) is counted, not read again: it would teach nothing new."""
     seen: set[int] = set()
     for document in documents:
@@ -75,14 +84,9 @@ def _pages(
             continue
         learned.documents += 1
         digest = _digest(content, document.url)
-        if digest in seen:
-            continue
-        seen.add(digest)
-        page = _lines(content, document)
-        if page is None:
-            learned.unreadable += 1
-        else:
-            yield page
+        if digest not in seen:
+            seen.add(digest)
+            yield content, document.url, document.media_type
 
 
 def _content(document: InputDocument, max_bytes: int) -> bytes | str | None:
@@ -96,11 +100,28 @@ def _content(document: InputDocument, max_bytes: int) -> bytes | str | None:
         return None
 
 
-def _lines(content: bytes | str, document: InputDocument) -> PageLines | None:
+def _lines(content: Content) -> PageLines | None:
     try:
-        return page_lines(content, document.url, document.media_type)
+        return page_lines(*content)
     except (NormalizeError, ValueError):  # not text (binary), or markup lxml refuses
         return None
+
+
+def read_pages(contents: Iterable[Content], workers: int, learned: Learned) -> Iterator[PageLines]:
+    """The pages' lines, in input order, read by `workers` processes."""
+    if workers > 1:
+        lines = map_in_processes(_lines_of_batch, contents, workers)
+    else:
+        lines = map(_lines, contents)
+    for page in lines:
+        if page is None:
+            learned.unreadable += 1
+        else:
+            yield page
+
+
+def _lines_of_batch(batch: list[Content]) -> list[PageLines | None]:
+    return [_lines(content) for content in batch]
 
 
 def _digest(content: bytes | str, url: str | None) -> int:
@@ -122,7 +143,8 @@ def template_shares(
     pairs = {draft.group: draft.pairs() for draft in learned.drafts}
     matched: dict[str, list[int]] = {group: [0, 0] for group in pairs}
     grouper, ignored = Grouper(), Learned()
-    for page in _pages(find_documents(inputs, fields, max_bytes=max_bytes), max_bytes, ignored):
+    documents = find_documents(inputs, fields, max_bytes=max_bytes)
+    for page in read_pages(_contents(documents, max_bytes, ignored), 1, ignored):
         group = grouper.group(page)
         if group in matched:
             matched[group][0] += page.matched(pairs[group])

@@ -16,7 +16,6 @@ from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
-from newsnorm.profiles import ProfileText
 from newsnorm.run.cluster import dask_parts
 from newsnorm.run.directory import LocalParts, run_into_directory
 from newsnorm.run.progress import Tally
@@ -85,7 +84,7 @@ def convert(
     pipeline_with(settings.profiles)  # a ProfileError stops the run before anything is read
     started = time.monotonic()
     if settings.learn:
-        settings = with_learned_profiles(inputs, settings, reporter)
+        settings = with_learned_profiles(inputs, settings, reporter, workers or cores())
     if dask is not None or is_directory(output):
         tally, interrupted = _run_into_directory(
             inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers,
@@ -142,7 +141,9 @@ def _run_into_directory(
         )  # fmt: skip
 
 
-def with_learned_profiles(inputs: list[str], settings: Settings, reporter: Reporter) -> Settings:
+def with_learned_profiles(
+    inputs: list[str], settings: Settings, reporter: Reporter, workers: int = 1
+) -> Settings:
     """The settings with the templates learned from `inputs` as profiles, before the run's
     own (`--profiles`), which win over a learned one of the same key."""
     from newsnorm.learn import learn  # only runs that learn need it
@@ -151,13 +152,13 @@ def with_learned_profiles(inputs: list[str], settings: Settings, reporter: Repor
         raise UsageError("--learn reads the inputs twice, and stdin cannot be: write a file")
     learned = learn(
         inputs, fields=settings.fields, max_bytes=settings.max_bytes,
-        min_pages=settings.learn_min_pages,
+        min_pages=settings.learn_min_pages, workers=workers,
     )  # fmt: skip
     reporter.news(
         f"learned {len(learned.drafts)} templates from {learned.documents} documents"
         f" ({learned.groups} outlets or templates)"
     )
-    texts = tuple(ProfileText(f"learned:{d.file_name}", d.text()) for d in learned.drafts)
+    texts = tuple(draft.profile_text() for draft in learned.drafts)
     return replace(settings, profiles=texts + settings.profiles)
 
 
