@@ -8,7 +8,7 @@ heading after which pages hold no article (comments, tags, most read), once the 
 begun.
 
 A learned template's lines (newsnorm.learn) never weigh for the article, however long; one of
-its headings the page prints more than once is a box's (a "Most popular" between the
+its headings the page prints three times or more is a box's (a "Most popular" between the
 paragraphs), never the article's end.
 """
 
@@ -33,6 +33,9 @@ SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
+# A template's closing heading printed this often on one page heads boxes between the
+# paragraphs ("Most popular"): it ends nothing.
+BOX_PRINTS = 3
 
 
 @dataclass(frozen=True)
@@ -59,9 +62,10 @@ def article_region(
 
 
 def _box_headings(lines: list[Line], template: set[int]) -> set[int]:
-    """The template's lines the page prints more than once: a box's, not an end's."""
+    """The template's lines the page prints again and again: a box's, not an end's (a
+    comment link printed above the story and below it is still the end)."""
     counts = Counter(lines[index].text.casefold() for index in template)
-    return {index for index in template if counts[lines[index].text.casefold()] > 1}
+    return {index for index in template if counts[lines[index].text.casefold()] >= BOX_PRINTS}
 
 
 def _weight(line: Line, list_item: bool) -> float:
