@@ -66,7 +66,12 @@ ProfilesOption = Annotated[
         " NEWSNORM_PROFILES). See docs/plugins.md, 'Outlet profiles'.",
     ),
 ]
-
+HtmlFieldOption = Annotated[
+    str | None, typer.Option(help="JSON Lines inputs: the field holding the page.")
+]
+UrlFieldOption = Annotated[
+    str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
+]
 MinPagesOption = Annotated[
     int,
     typer.Option(
@@ -150,12 +155,8 @@ def convert(
         str | None,
         typer.Option(help="Also write one JSON Lines error record per failed document here."),
     ] = None,
-    html_field: Annotated[
-        str | None, typer.Option(help="JSON Lines inputs: the field holding the page.")
-    ] = None,
-    url_field: Annotated[
-        str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
-    ] = None,
+    html_field: HtmlFieldOption = None,
+    url_field: UrlFieldOption = None,
     workers: Annotated[
         int | None,
         typer.Option(min=1, help="Processes to convert with (default: the machine's cores)."),
@@ -289,12 +290,8 @@ def learn_templates(
         Path, typer.Option("--output", "-o", help="The directory to write the drafts into.")
     ],
     min_pages: MinPagesOption = DEFAULT_MIN_PAGES,
-    html_field: Annotated[
-        str | None, typer.Option(help="JSON Lines inputs: the field holding the page.")
-    ] = None,
-    url_field: Annotated[
-        str | None, typer.Option(help="JSON Lines inputs: the field holding its address.")
-    ] = None,
+    html_field: HtmlFieldOption = None,
+    url_field: UrlFieldOption = None,
     max_bytes: Annotated[
         int, typer.Option(min=1, help="Bytes one document may have; a longer one is skipped.")
     ] = DEFAULT_MAX_BYTES,
@@ -311,10 +308,9 @@ def learn_templates(
     if STDIN in paths:
         raise UsageError("learn reads its inputs twice, and stdin cannot be: write a file")
     fields = _fields(html_field, url_field)
-    learned = learn(
-        paths, fields=fields, max_bytes=max_bytes, min_pages=min_pages, workers=workers or cores()
-    )
-    shares = template_shares(paths, learned, fields=fields, max_bytes=max_bytes)
+    workers = workers or cores()
+    learned = learn(paths, fields=fields, max_bytes=max_bytes, min_pages=min_pages, workers=workers)
+    shares = template_shares(paths, learned, fields=fields, max_bytes=max_bytes, workers=workers)
     output.mkdir(parents=True, exist_ok=True)
     typer.echo(f"{'outlet':40} {'pages':>6} {'rules':>6} {'removed':>8}")
     for draft in learned.drafts:

@@ -59,7 +59,7 @@ def _clean_inside(
     words, run = 0, []
     for block, line in zip(blocks, lines, strict=False):
         if id(block) in learned:  # removed for the template's rule, which found it
-            _remove(document, block, "", learned)
+            document.remove_for(block, learned[id(block)])
             continue
         if line.furniture:
             document.remove(block, "furniture")

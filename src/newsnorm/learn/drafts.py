@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from newsnorm.learn.template import Run
 from newsnorm.profiles.loading import Profile, ProfileText, parse_profile
 from newsnorm.profiles.model import DOMAIN_PATTERN, NAME_PATTERN
-from newsnorm.text.line_pairs import comparable, line_hashes, pair_hashes
+from newsnorm.text.line_pairs import run_pairs
 
 _NAME = re.compile(NAME_PATTERN)
 _DOMAIN = re.compile(DOMAIN_PATTERN)
@@ -31,11 +31,7 @@ class Draft:
 
     def pairs(self) -> set[int]:
         """The hashes of its lines in a row, as pages are compared with them."""
-        pairs = set()
-        for run in self.runs:
-            hashes = line_hashes(comparable(run.lines))
-            pairs.update(pair for pair in pair_hashes(hashes) if pair is not None)
-        return pairs
+        return {pair for run in self.runs for pair in run_pairs(run.lines)}
 
     @property
     def rules(self) -> int:

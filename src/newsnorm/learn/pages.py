@@ -6,7 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsnorm.document import host_of
-from newsnorm.text.line_pairs import comparable, is_short, line_hash, line_hashes, pair_hashes
+from newsnorm.text.line_pairs import (
+    comparable,
+    is_short,
+    line_hash,
+    line_hashes,
+    pair_hashes,
+    pair_in_a_row,
+)
 
 # A story is told in its long lines: pages sharing a third of them are one story (two
 # crawls of an update, a wire story on two outlets), and repeat no template to each other.
@@ -22,12 +29,14 @@ class PageLines:
 
     host: str | None  # where the page says it is from; None for a capture without address
     lines: tuple[str | None, ...]  # shown lines, None where no rule may take one
+    hashes: tuple[int | None, ...]  # each line's hash
     pairs: tuple[int | None, ...]  # the hash of each line's pair with the next
 
     @classmethod
     def of(cls, texts: list[str], url: str | None) -> PageLines:
         lines = comparable(texts)
-        return cls(host_of(url), tuple(lines), tuple(pair_hashes(line_hashes(lines))))
+        hashes = line_hashes(lines)
+        return cls(host_of(url), tuple(lines), tuple(hashes), tuple(pair_hashes(hashes)))
 
     def digest(self) -> int:
         """The same for the same page read twice (an archive that holds it twice)."""
@@ -35,8 +44,8 @@ class PageLines:
 
     def sketch(self) -> tuple[int, ...]:
         story = {
-            line_hash(line.casefold())
-            for line in self.lines
+            hashed
+            for line, hashed in zip(self.lines, self.hashes, strict=True)
             if line is not None and len(line.split()) >= STORY_LINE_WORDS
         }
         return tuple(sorted(line for line in story if line % 2 == 0)[:SKETCH_SIZE])
@@ -50,13 +59,12 @@ class PageLines:
         }
 
     def matched(self, template: set[int]) -> int:
-        """How many of its lines stand in a row of the template's (two pairs, one line)."""
-        pairs = self.pairs
+        """How many of its lines stand in a row of the template's."""
+        pairs = list(self.pairs)
         return sum(
             1
             for index in range(len(self.lines))
-            if (index and pairs[index - 1] in template)
-            or (index < len(pairs) and pairs[index] in template)
+            if pair_in_a_row(pairs, index, template) is not None
         )
 
     def pair_text(self, index: int) -> tuple[str, str]:

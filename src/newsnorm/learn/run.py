@@ -137,14 +137,15 @@ def template_shares(
     *,
     fields: Fields | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    workers: int = 1,
 ) -> dict[str, float]:
     """For each draft, the share of its pages' lines its template matches: a second pass
-    over the same inputs, grouped the same way."""
+    over the same inputs, grouped the same way, read by `workers` processes."""
     pairs = {draft.group: draft.pairs() for draft in learned.drafts}
     matched: dict[str, list[int]] = {group: [0, 0] for group in pairs}
     grouper, ignored = Grouper(), Learned()
     documents = find_documents(inputs, fields, max_bytes=max_bytes)
-    for page in read_pages(_contents(documents, max_bytes, ignored), 1, ignored):
+    for page in read_pages(_contents(documents, max_bytes, ignored), workers, ignored):
         group = grouper.group(page)
         if group in matched:
             matched[group][0] += page.matched(pairs[group])

@@ -6,14 +6,19 @@ of its `<article>`): the article is never template."""
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 
 from newsnorm.document import Block, Document
 from newsnorm.html.meta import text_of
 from newsnorm.profiles.model import Template
 from newsnorm.stages import TEXT
-from newsnorm.text.line_pairs import comparable, line_hash, line_hashes, pair_hash, pair_hashes
+from newsnorm.text.line_pairs import (
+    comparable,
+    line_hashes,
+    pair_hashes,
+    pair_in_a_row,
+    run_pairs,
+)
 
 TEMPLATE_MARK = "learn.template"  # id(block) -> the credit of the run that matched it
 _LINES_MARK = "learn.lines"  # the document's pairs, computed once for all its templates
@@ -30,9 +35,8 @@ class CompiledTemplate:
             return None
         pairs: dict[int, str] = {}
         for index, run in enumerate(template.runs):
-            hashes = [line_hash(line.casefold()) for line in comparable(run.lines) if line]
-            for first, second in itertools.pairwise(hashes):
-                pairs.setdefault(pair_hash(first, second), run.name or f"template[{index}]")
+            for pair in run_pairs(run.lines):
+                pairs.setdefault(pair, run.name or f"template[{index}]")
         return cls(pairs, template.recognise)
 
 
@@ -61,16 +65,10 @@ def matched_blocks(document: Document, template: CompiledTemplate) -> list[tuple
     lines = _lines(document)
     found = []
     for index, block in enumerate(lines.blocks):
-        credit = _credit(lines.pairs, index, template.pairs)
-        if credit is not None and block.live:
-            found.append((block, credit))
+        pair = pair_in_a_row(lines.pairs, index, template.pairs)
+        if pair is not None and block.live:
+            found.append((block, template.pairs[pair]))
     return found
-
-
-def _credit(pairs: list[int | None], index: int, learned: dict[int, str]) -> str | None:
-    before = pairs[index - 1] if index else None
-    after = pairs[index] if index < len(pairs) else None
-    return learned.get(before) or learned.get(after)
 
 
 def apply_template(document: Document, template: CompiledTemplate, credit_name: str) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+from collections.abc import Container
 
 from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
@@ -29,11 +30,6 @@ _MASK64 = (1 << 64) - 1
 def shown(text: str) -> str:
     """A line as a profile writes it: spacing squeezed, each run of digits `#`."""
     return _DIGITS.sub(DIGIT_MASK, " ".join(text.split()))
-
-
-def masked(text: str) -> str:
-    """A line as it is compared: `shown`, case-folded."""
-    return shown(text).casefold()
 
 
 def line_hash(masked_line: str) -> int:
@@ -72,7 +68,7 @@ def comparable(texts: list[str]) -> list[str | None]:
 
 
 def line_hashes(lines: list[str | None]) -> list[int | None]:
-    """Each shown line's hash, compared as masked."""
+    """Each shown line's hash, case-folded: lines are compared as `shown`, case aside."""
     return [line_hash(line.casefold()) if line is not None else None for line in lines]
 
 
@@ -83,6 +79,22 @@ def pair_hashes(hashes: list[int | None]) -> list[int | None]:
         pair_hash(first, second) if first is not None and second is not None else None
         for first, second in itertools.pairwise(hashes)
     ]
+
+
+def run_pairs(lines: list[str]) -> list[int]:
+    """The pairs of a run of lines (a template's), as a page's are compared with them."""
+    pairs = pair_hashes(line_hashes(comparable(lines)))
+    return [pair for pair in pairs if pair is not None]
+
+
+def pair_in_a_row(pairs: list[int | None], index: int, wanted: Container[int]) -> int | None:
+    """The pair line `index` makes with the line before it or after it that is in
+    `wanted`, or None: a line is a template's when one of its two pairs is."""
+    before = pairs[index - 1] if index else None
+    if before in wanted:
+        return before
+    after = pairs[index] if index < len(pairs) else None
+    return after if after in wanted else None
 
 
 def is_short(line: str) -> bool:
