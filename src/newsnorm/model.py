@@ -120,6 +120,19 @@ class Article(StrictModel):
     removed: list[Removal] | None = Field(
         default=None, description="Only with --explain: what was removed, by which rule"
     )
+    duplicate_of: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{32}$",
+        description="Only after deduplication (`newsnorm dedup`, `convert --dedup`): the id"
+        " of the record this one copies, word for word or nearly (other furniture, an edit,"
+        " an update); null when it copies none",
+    )
+    story: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{32}$",
+        description="Only after deduplication: one id shared by every record that reports"
+        " the same story (copies, rewrites, other outlets' versions); else the record's own",
+    )
 
     @computed_field
     @property
@@ -133,11 +146,14 @@ class Article(StrictModel):
         return len(self.text.split())
 
     def to_record(self) -> dict[str, Any]:
-        """The record as JSON-ready data; `removed` only when it was asked for, and
-        `provenance.warnings` only when a plugin failed."""
+        """The record as JSON-ready data; `removed` only when it was asked for,
+        `duplicate_of` and `story` only after deduplication, and `provenance.warnings` only
+        when a plugin failed."""
         exclude: dict[str, Any] = {}
         if self.removed is None:
             exclude["removed"] = True
+        if self.story is None:  # not deduplicated: neither field says anything
+            exclude.update(duplicate_of=True, story=True)
         if self.provenance.warnings is None:
             exclude["provenance"] = {"warnings"}
         return self.model_dump(mode="json", exclude=exclude or None)

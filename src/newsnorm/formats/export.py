@@ -84,7 +84,11 @@ def export_file(
 
 
 def _article(raw: bytes) -> Article:
-    record = orjson.loads(raw)
+    return article_of(orjson.loads(raw))
+
+
+def article_of(record: dict) -> Article:
+    """The article a record (as JSON data) holds; its computed fields are not read."""
     return Article.model_validate({k: v for k, v in record.items() if k not in _COMPUTED})
 
 

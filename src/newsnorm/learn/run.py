@@ -13,7 +13,7 @@ from newsnorm.inputs.find import find_documents
 from newsnorm.learn.drafts import Draft, draft_key
 from newsnorm.learn.grouping import Grouper
 from newsnorm.learn.pages import PageLines
-from newsnorm.learn.processes import map_in_processes
+from newsnorm.parallel import map_in_processes
 from newsnorm.learn.reading import page_lines
 from newsnorm.learn.template import GroupTemplate
 

@@ -6,13 +6,13 @@ memory, crashed in C) costs one document, never the run."""
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from newsnorm.inputs.document import InputDocument
+from newsnorm.parallel import start_context
 from newsnorm.pipeline import pipeline_with
 from newsnorm.run.outcome import Outcome, convert_one
 from newsnorm.run.settings import Settings
@@ -67,7 +67,7 @@ class _Workers:
         self.pool = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, _context(), initializer=_start_worker)
+        return ProcessPoolExecutor(self.workers, start_context(), initializer=_start_worker)
 
     def submit(self, documents: list[InputDocument]) -> Window:
         size = _DOCUMENTS_PER_TASK
@@ -103,12 +103,6 @@ def _result(future: Future) -> list[Outcome] | None:
         return future.result()
     except BrokenProcessPool:
         return None
-
-
-def _context():
-    """fork where the platform has it (fast start, plugins already loaded), else spawn."""
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
 def _start_worker() -> None:

@@ -1,5 +1,7 @@
-"""Reading pages on several processes, in order and in bounded memory: batches of inputs go
-out a few at a time (two per worker in flight), results come back in the order sent."""
+"""Work on several processes, in order and in bounded memory: batches of inputs go out a
+few at a time (two per worker in flight), results come back in the order sent. Learning
+templates and deduplicating read their inputs this way; `convert` has its own pool
+(newsnorm.run.pool), which also survives a worker that dies."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ def map_in_processes(
 ) -> Iterator[Result]:
     """`work` over batches of `items` on `workers` processes, results in input order."""
     batches = _batches(iter(items))
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
+    with ProcessPoolExecutor(workers, mp_context=start_context()) as pool:
         pending = deque(
             pool.submit(work, batch)
             for batch in itertools.islice(batches, workers * IN_FLIGHT_PER_WORKER)
@@ -38,6 +40,8 @@ def _batches(items: Iterator[Item]) -> Iterator[list[Item]]:
         yield batch
 
 
-def _context():
+def start_context():
+    """Fork where the system has it (workers start at once, sharing what is loaded),
+    else spawn."""
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")

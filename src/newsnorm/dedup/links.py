@@ -1,0 +1,133 @@
+"""From the table of every record's features to each record's `duplicate_of` and `story`:
+exact copies by digest, near copies by LSH candidates each checked on its real shingles,
+stories by uncommon shared names, then connected groups. A group's first record is the
+earliest published (ties: the smallest id); the others point at it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from newsnorm.dedup import candidates
+from newsnorm.dedup.similarity import MIN_WORDS, overlap
+from newsnorm.dedup.stories import same_story
+from newsnorm.dedup.table import Table
+
+ShinglesOf = Callable[[np.ndarray], dict[int, np.ndarray]]
+
+
+@dataclass(frozen=True)
+class Links:
+    """For each record, by index: the index it copies (-1: none) and its story's first."""
+
+    duplicate_of: np.ndarray
+    story: np.ndarray
+    exact: int  # records that copy another word for word
+    near: int  # records that copy another nearly
+
+    def stories_shared(self) -> int:
+        """Stories told by more than one record."""
+        _, counts = np.unique(self.story, return_counts=True)
+        return int((counts > 1).sum())
+
+
+def link(table: Table, shingles_of: ShinglesOf) -> Links:
+    """The links of `table`'s records; `shingles_of` gives the shingles of the records
+    whose candidate pairs must be checked (read again from the records)."""
+    rank = _ranks(table)
+    exact = _exact_pairs(table)
+    copies = _groups(len(table), exact)
+    near = _near_pairs(table, _firsts(copies, rank), shingles_of)
+    copies = _groups(len(table), np.concatenate([exact, near]))
+    duplicate_of = _pointers(copies, rank)
+    told = _story_pairs(table, _firsts(copies, rank))
+    stories = _groups(len(table), np.concatenate([exact, near, told]))
+    story = _first_of_group(stories, rank)
+    exact_copies = _copied(_groups(len(table), exact))
+    near_copies = int((duplicate_of >= 0).sum()) - exact_copies
+    return Links(duplicate_of, story, exact_copies, near_copies)
+
+
+def _ranks(table: Table) -> np.ndarray:
+    """Each record's place when ordered earliest published first, then by id."""
+    order = np.lexsort((np.array(table.ids), table.moments))
+    rank = np.empty(len(table), dtype=np.int64)
+    rank[order] = np.arange(len(table))
+    return rank
+
+
+def _exact_pairs(table: Table) -> np.ndarray:
+    """Each record paired with the first earlier one of the same words (and, for a short
+    text, the same title)."""
+    keys = [
+        (int(digest),) if words >= MIN_WORDS else (int(digest), table.titles[i].tobytes())
+        for i, (digest, words) in enumerate(zip(table.digests, table.words, strict=True))
+    ]
+    first: dict[tuple, int] = {}
+    pairs = []
+    for index, key in enumerate(keys):
+        if key[-1] == b"":
+            continue  # a short text with no title: nothing to say it is the same article
+        earlier = first.setdefault(key, index)
+        if earlier != index:
+            pairs.append(earlier * len(table) + index)
+    return np.array(pairs, dtype=np.uint64)
+
+
+def _near_pairs(table: Table, firsts: np.ndarray, shingles_of: ShinglesOf) -> np.ndarray:
+    members = firsts[table.words[firsts] >= MIN_WORDS]
+    pairs = candidates.band_pairs(table.bands, members)
+    low, high = candidates.split(pairs, len(table))
+    shingles = shingles_of(np.unique(np.concatenate([low, high])).astype(np.int64))
+    checked = [
+        overlap(shingles[int(a)], shingles[int(b)]).copies for a, b in zip(low, high, strict=True)
+    ]
+    return pairs[np.array(checked, dtype=bool)] if checked else pairs
+
+
+def _story_pairs(table: Table, firsts: np.ndarray) -> np.ndarray:
+    pairs, shared = candidates.name_pairs(table.names, firsts, len(table))
+    low, high = candidates.split(pairs, len(table))
+    told = [
+        same_story(
+            (table.names[int(a)], table.names[int(b)]),
+            (table.titles[int(a)], table.titles[int(b)]),
+            (int(table.days[a]), int(table.days[b])), int(count),
+        )
+        for a, b, count in zip(low, high, shared, strict=True)
+    ]  # fmt: skip
+    return pairs[np.array(told, dtype=bool)] if told else pairs
+
+
+def _groups(records: int, pairs: np.ndarray) -> np.ndarray:
+    """The connected group of each record, as a label."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    low, high = candidates.split(pairs, records)
+    graph = coo_matrix((np.ones(len(pairs)), (low, high)), shape=(records, records))
+    return connected_components(graph, directed=False)[1]
+
+
+def _first_of_group(groups: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """For each record, the index of its group's earliest record."""
+    order = np.argsort(rank)
+    first = {}
+    for index in order:
+        first.setdefault(int(groups[index]), int(index))
+    return np.array([first[int(group)] for group in groups], dtype=np.int64)
+
+
+def _firsts(groups: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    return np.unique(_first_of_group(groups, rank))
+
+
+def _pointers(groups: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    first = _first_of_group(groups, rank)
+    return np.where(first == np.arange(len(groups)), -1, first)
+
+
+def _copied(groups: np.ndarray) -> int:
+    return len(groups) - len(np.unique(groups))

@@ -1,0 +1,158 @@
+"""A deduplication run: read the records' features (on `workers` processes), link them,
+read the few records whose candidate pairs need checking again, then write every record
+with its `duplicate_of` and `story`. Records are read three times, streamed; what stays in
+memory is the table of features, never the texts."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from newsnorm import formats
+from newsnorm.dedup.features import Features, features
+from newsnorm.dedup.links import Links, link
+from newsnorm.dedup.sources import lines, parsed, record_files
+from newsnorm.dedup.table import Table
+from newsnorm.dedup.writing import with_links, written
+from newsnorm.parallel import map_in_processes
+from newsnorm.run.failure import Failure
+
+Row = tuple[Features, np.ndarray]
+_NONE = np.zeros(0, np.uint32)  # the shingles a row leaves behind: the table keeps none
+ROWS_A_TABLE = 1024  # records turned into one compact table at a time
+
+
+@dataclass(frozen=True)
+class DedupSummary:
+    records: int
+    exact: int
+    near: int
+    stories: int  # stories told by more than one record
+    problems: int  # input lines that are not records
+    seconds: float
+
+    def line(self) -> str:
+        """`1000 records: 12 exact copies, 3 near copies, 40 stories with more than one
+        record in 0.8s`"""
+        problems = f", {self.problems} lines not records" if self.problems else ""
+        return (
+            f"{self.records} records: {self.exact} exact copies, {self.near} near copies,"
+            f" {self.stories} stories with more than one record{problems}"
+            f" in {self.seconds:.1f}s"
+        )
+
+
+def dedup(
+    inputs: list[str],
+    output: str | Path | None = None,
+    *,
+    output_format: str = formats.RECORD,
+    workers: int = 1,
+    on_problem: Callable[[Failure], object] = lambda failure: None,
+) -> DedupSummary:
+    """Every record of `inputs` (JSON Lines files, gzipped or not, directories of them, `-`
+    for stdin) into `output` (stdout when None) with `duplicate_of` and `story`, in input
+    order, in `output_format`. A line that is not a record is a Failure for `on_problem`,
+    and is not written."""
+    started = time.monotonic()
+    output_format = formats.output_format_for(output_format, output)
+    with record_files(inputs) as files:
+        table = read_table(files, workers, on_problem)
+        links = link(table, lambda wanted: shingles_of(files, wanted))
+        with written(output, output_format) as writer:
+            for index, record in enumerate(_records(files)):
+                writer.write(with_links(record, links, table.ids, index, output_format))
+    problems = sum(1 for _ in _problems(files))
+    return DedupSummary(
+        len(table), links.exact, links.near, links.stories_shared(), problems,
+        time.monotonic() - started,
+    )  # fmt: skip
+
+
+def read_table(files: list[Path], workers: int, on_problem: Callable[[Failure], object]) -> Table:
+    """The features of every record in `files`, in order, as one table."""
+    tables, rows = [], []
+    for row in _rows(files, workers):
+        if isinstance(row, Failure):
+            on_problem(row)
+            continue
+        rows.append(row)
+        if len(rows) == ROWS_A_TABLE:
+            tables.append(Table.of(rows))
+            rows = []
+    tables.append(Table.of(rows))
+    return Table.joined(tables)
+
+
+def shingles_of(files: list[Path], wanted: np.ndarray) -> dict[int, np.ndarray]:
+    """The shingles of the records at the indices `wanted`, read again."""
+    wanted_set = set(wanted.tolist())
+    return {
+        index: features(record).shingles
+        for index, record in enumerate(_records(files))
+        if index in wanted_set
+    }
+
+
+def _rows(files: list[Path], workers: int) -> Iterator[Row | Failure]:
+    """Each line's row of features and band keys (or why it is no record), in order."""
+    numbered = _numbered_lines(files)
+    if workers == 1:
+        return (row for batch in _batches(numbered) for row in rows_of(batch))
+    return map_in_processes(rows_of, numbered, workers)
+
+
+def rows_of(lines_: list[tuple[str, bytes]]) -> list[Row | Failure]:
+    """The rows of (source, line) pairs: a task of a worker process or a cluster."""
+    signer = _signer()
+    found: list[Row | Failure] = []
+    for source, line in lines_:
+        record = parsed(line)
+        if isinstance(record, str):
+            found.append(Failure(source, "dedup", record, "NotARecord"))
+            continue
+        row = features(record)
+        found.append((replace(row, shingles=_NONE), signer.bands(row.shingles)))
+    return found
+
+
+@functools.cache
+def _signer():
+    from newsnorm.dedup.signatures import Signer
+
+    return Signer()
+
+
+def _batches(items: Iterator, size: int = 256) -> Iterator[list]:
+    while batch := list(itertools.islice(items, size)):
+        yield batch
+
+
+def _numbered_lines(files: list[Path]) -> Iterator[tuple[str, bytes]]:
+    for path in files:
+        for number, line in enumerate(lines(path), start=1):
+            if line.strip():
+                yield f"{path}:{number}", line
+
+
+def _numbered(files: list[Path]) -> Iterator[dict | Failure]:
+    for source, line in _numbered_lines(files):
+        record = parsed(line)
+        yield Failure(source, "dedup", record, "NotARecord") if isinstance(record, str) else record
+
+
+def _records(files: list[Path]) -> Iterable[dict]:
+    return (item for item in _numbered(files) if not isinstance(item, Failure))
+
+
+def _problems(files: list[Path]) -> Iterable[Failure]:
+    return (item for item in _numbered(files) if isinstance(item, Failure))
+
+
+__all__ = ["DedupSummary", "Links", "dedup"]
