@@ -220,6 +220,13 @@ def convert(
         ),
     ] = False,
     min_pages: MinPagesOption = DEFAULT_MIN_PAGES,
+    dedup: Annotated[
+        bool,
+        typer.Option(
+            help="Give each record duplicate_of and story (as `newsnorm dedup` does): the"
+            " records are linked once all are converted. See docs/dedup.md.",
+        ),
+    ] = False,
 ) -> None:
     """`newsnorm convert`; what it does for a user is CONVERT_HELP."""
     settings = Settings(
@@ -234,6 +241,7 @@ def convert(
         output_format=output_format,
         learn=learn,
         learn_min_pages=min_pages,
+        dedup=dedup,
     )
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     summary = run.convert(
@@ -321,6 +329,56 @@ def learn_templates(
         f" {learned.documents} documents ({learned.groups} outlets or templates;"
         f" {learned.unreadable} unreadable)"
     )
+
+
+@app.command("dedup")
+def dedup_records(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="JSON Lines files of records (.gz or not), directories of them, -."),
+    ],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="'record' (the default), 'ninjs', 'ninjs3', or 'parquet' (also chosen by"
+            " -o FILE.parquet).",
+        ),
+    ] = formats.RECORD,
+    errors: Annotated[
+        str | None,
+        typer.Option(help="Also write one JSON Lines error record per line that is no record."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, help="Processes to read with (default: the machine's cores)."),
+    ] = None,
+) -> None:
+    """Give every record `duplicate_of` (the id of the record it copies, word for word or
+    nearly, else null) and `story` (one id for every record of the same story), in input
+    order. Prints records, exact copies, near copies and stories with more than one record;
+    a line that is no record is reported (exit 1) and left out."""
+    from newsnorm.dedup import dedup
+    from newsnorm.run.outcome import error_record
+
+    problems = []
+
+    def on_problem(failure) -> None:
+        problems.append(failure)
+        _err(f"newsnorm: {failure.message()}")
+
+    summary = dedup(
+        paths, output, output_format=output_format, workers=workers or cores(),
+        on_problem=on_problem,
+    )  # fmt: skip
+    if errors is not None:
+        Path(errors).write_bytes(b"".join(error_record(failure) for failure in problems))
+    _err(f"newsnorm: {summary.line()}")
+    if problems:
+        raise typer.Exit(EXIT_FAILED)
 
 
 @app.command()

@@ -12,6 +12,10 @@ connected groups whose earliest published record is the one the others point at
 (newsnorm.dedup.links).
 """
 
-from newsnorm.dedup.run import DedupSummary, dedup
+from newsnorm.dedup.extra import require_dedup_extra
+
+require_dedup_extra()  # a UsageError naming the extra, before NumPy is imported below
+
+from newsnorm.dedup.run import DedupSummary, dedup  # noqa: E402
 
 __all__ = ["DedupSummary", "dedup"]

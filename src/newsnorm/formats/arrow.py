@@ -11,7 +11,8 @@ order, so a row read back and dumped as JSON gives the record's bytes.
 - `extensions`, one free-form object per plugin, is its JSON text: Parquet needs one type
   per column, and plugins' objects have none in common.
 - `removed` is null unless the run had `--explain`; `provenance.warnings` is null unless a
-  plugin failed on the article.
+  plugin failed on the article; `story` (and so `duplicate_of`) is null unless the records
+  were deduplicated.
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ ARTICLE_SCHEMA = pa.schema(
         _required("provenance", _PROVENANCE),
         _text("extensions", nullable=False),
         pa.field("removed", _REMOVALS),
+        _text("duplicate_of"),
+        _text("story"),
         _text("text", nullable=False),
         _required("word_count", pa.int64()),
     ],

@@ -147,6 +147,10 @@ def _alt_ids(article: Article, uri: str) -> list[dict[str, str]]:
     canonical = web_uri(article.canonical_url)
     if canonical and canonical != uri:
         ids.append({"role": "canonical-url", "value": canonical})
+    if article.duplicate_of:
+        ids.append({"role": "newsnorm-duplicate-of", "value": article.duplicate_of})
+    if article.story:
+        ids.append({"role": "newsnorm-story", "value": article.story})
     return ids
 
 

@@ -112,6 +112,8 @@ def _record(row: dict[str, Any]) -> dict[str, Any]:
     row["extensions"] = orjson.loads(row["extensions"])
     if row["removed"] is None:
         del row["removed"]
+    if row["story"] is None:  # not deduplicated
+        del row["duplicate_of"], row["story"]
     if row["provenance"]["warnings"] is None:
         del row["provenance"]["warnings"]
     return row

@@ -13,9 +13,9 @@ from newsnorm.inputs.find import find_documents
 from newsnorm.learn.drafts import Draft, draft_key
 from newsnorm.learn.grouping import Grouper
 from newsnorm.learn.pages import PageLines
-from newsnorm.parallel import map_in_processes
 from newsnorm.learn.reading import page_lines
 from newsnorm.learn.template import GroupTemplate
+from newsnorm.parallel import map_in_processes
 
 DEFAULT_MIN_PAGES = 2
 

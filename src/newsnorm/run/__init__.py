@@ -7,6 +7,7 @@ program gets the same run: `newsnorm.run.convert(["crawl/"], "articles.jsonl", w
 
 from __future__ import annotations
 
+import tempfile
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -85,6 +86,11 @@ def convert(
     started = time.monotonic()
     if settings.learn:
         settings = with_learned_profiles(inputs, settings, reporter, workers or cores())
+    if settings.dedup:
+        return _convert_then_dedup(
+            inputs, output, errors=errors, settings=settings, workers=workers, resume=resume,
+            reporter=reporter, dask=dask, started=started,
+        )  # fmt: skip
     if dask is not None or is_directory(output):
         tally, interrupted = _run_into_directory(
             inputs, output, errors, settings, workers, resume, reporter, dask, dask_workers,
@@ -139,6 +145,36 @@ def _run_into_directory(
             inputs, str(output), settings=settings, executor=executor, resume=resume,
             reporter=reporter, documents_per_partition=size,
         )  # fmt: skip
+
+
+def _convert_then_dedup(
+    inputs, output, *, errors, settings, workers, resume, reporter, dask, started
+) -> Summary:
+    """Convert into records in a temporary file, then deduplicate them into `output` in
+    the run's format: every record's links need every other record first."""
+    from newsnorm.dedup.extra import require_dedup_extra
+
+    require_dedup_extra()
+    if dask is not None or is_directory(output):
+        raise UsageError(
+            "--dedup writes one file: convert into a directory, then `newsnorm dedup DIR -o FILE`"
+        )
+    if resume:
+        raise UsageError("--dedup links every record to every other: it cannot --resume")
+    from newsnorm.dedup import dedup
+
+    with tempfile.TemporaryDirectory(prefix="newsnorm-convert-") as spool:
+        records = Path(spool) / "records.jsonl"
+        plain = replace(settings, dedup=False, learn=False, output_format=formats.RECORD)
+        summary = convert(
+            inputs, records, errors=errors, settings=plain, workers=workers, reporter=reporter
+        )
+        if summary.interrupted:
+            return replace(summary, resumable=False)
+        linked = dedup([str(records)], output, output_format=settings.output_format,
+                       workers=workers or cores())  # fmt: skip
+    reporter.news(f"dedup: {linked.line()}")
+    return Summary(summary.tally, time.monotonic() - started, resumable=False)
 
 
 def with_learned_profiles(

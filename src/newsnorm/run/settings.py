@@ -32,6 +32,9 @@ class Settings:
     # with at least `learn_min_pages` pages; what is learned joins `profiles`.
     learn: bool = False
     learn_min_pages: int = 2
+    # Link the run's records to the records they copy and the stories they tell
+    # (newsnorm.dedup): converted first, then deduplicated into the output.
+    dedup: bool = False
 
     @property
     def time_limit(self) -> float | None:
