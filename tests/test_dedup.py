@@ -177,3 +177,25 @@ def test_parquet_rows_read_back_as_the_linked_records(seeds, tmp_path):
     dedup([_write(tmp_path / "in.jsonl", seeds)], tmp_path / "linked.jsonl")
     dedup([str(tmp_path / "in.jsonl")], tmp_path / "linked.parquet")
     assert list(read_records(tmp_path / "linked.parquet")) == _read(tmp_path / "linked.jsonl")
+
+
+def test_one_and_three_dask_partitions_give_the_local_bytes(captures, seeds, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    rng = random.Random(5)
+    records = captures + seeds + [_copy(r, "update", rng) for r in captures[:6]]
+    whole = _write(tmp_path / "whole.jsonl", records)
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    for number, cut in enumerate([records[:10], records[10:17], records[17:]]):
+        _write(parts / f"part-{number:05d}.jsonl", cut)
+    dedup([whole], tmp_path / "local.jsonl")
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    )
+    with cluster, distributed.Client(cluster) as client:
+        dedup([whole], tmp_path / "one.jsonl", dask=client)
+        dedup([str(parts)], tmp_path / "three.jsonl", dask=client)
+    local = (tmp_path / "local.jsonl").read_bytes()
+    assert (tmp_path / "one.jsonl").read_bytes() == local
+    assert (tmp_path / "three.jsonl").read_bytes() == local
+    assert sum(r["duplicate_of"] is not None for r in _read(tmp_path / "local.jsonl")) == 6

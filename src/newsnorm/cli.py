@@ -356,6 +356,13 @@ def dedup_records(
         int | None,
         typer.Option(min=1, help="Processes to read with (default: the machine's cores)."),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Read on a Dask cluster, a task per input file (a partitioned run's parts):"
+            " 'local' or a scheduler's address. Needs the 'dask' extra.",
+        ),
+    ] = None,
 ) -> None:
     """Give every record `duplicate_of` (the id of the record it copies, word for word or
     nearly, else null) and `story` (one id for every record of the same story), in input
@@ -371,7 +378,7 @@ def dedup_records(
         _err(f"newsnorm: {failure.message()}")
 
     summary = dedup(
-        paths, output, output_format=output_format, workers=workers or cores(),
+        paths, output, output_format=output_format, workers=workers or cores(), dask=dask,
         on_problem=on_problem,
     )  # fmt: skip
     if errors is not None:

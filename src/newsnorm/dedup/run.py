@@ -9,8 +9,10 @@ import functools
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -54,25 +56,104 @@ def dedup(
     *,
     output_format: str = formats.RECORD,
     workers: int = 1,
+    dask=None,
     on_problem: Callable[[Failure], object] = lambda failure: None,
 ) -> DedupSummary:
     """Every record of `inputs` (JSON Lines files, gzipped or not, directories of them, `-`
     for stdin) into `output` (stdout when None) with `duplicate_of` and `story`, in input
     order, in `output_format`. A line that is not a record is a Failure for `on_problem`,
-    and is not written."""
+    and is not written. The records are read on `workers` processes, or with `dask` (a
+    `distributed.Client`) one task per input file, where it runs: each sends back its
+    records' features, never their text."""
     started = time.monotonic()
     output_format = formats.output_format_for(output_format, output)
-    with record_files(inputs) as files:
-        table = read_table(files, workers, on_problem)
-        links = link(table, lambda wanted: shingles_of(files, wanted))
+    problems: list[Failure] = []
+
+    def problem(failure: Failure) -> None:
+        problems.append(failure)
+        on_problem(failure)
+
+    with record_files(inputs) as files, _reading(files, workers, dask) as reading:
+        table = reading.table(problem)
+        links = link(table, reading.shingles)
         with written(output, output_format) as writer:
             for index, record in enumerate(_records(files)):
                 writer.write(with_links(record, links, table.ids, index, output_format))
-    problems = sum(1 for _ in _problems(files))
     return DedupSummary(
-        len(table), links.exact, links.near, links.stories_shared(), problems,
+        len(table), links.exact, links.near, links.stories_shared(), len(problems),
         time.monotonic() - started,
     )  # fmt: skip
+
+
+@contextmanager
+def _reading(files: list[Path], workers: int, dask) -> Iterator[LocalReading | PartitionReading]:
+    """Local processes; or a Dask client, made for the run ("local", an address) or given."""
+    if dask is None:
+        yield LocalReading(files, workers)
+    elif isinstance(dask, str):
+        from newsnorm.run.cluster import connect
+
+        with connect(dask, workers) as client:
+            yield PartitionReading(files, client)
+    else:
+        yield PartitionReading(files, dask)
+
+
+@dataclass(frozen=True)
+class LocalReading:
+    """Reading the records on this machine's processes, streamed."""
+
+    files: list[Path]
+    workers: int = 1
+
+    def table(self, on_problem: Callable[[Failure], object]) -> Table:
+        return read_table(self.files, self.workers, on_problem)
+
+    def shingles(self, wanted: np.ndarray) -> dict[int, np.ndarray]:
+        return shingles_of(self.files, wanted)
+
+
+@dataclass
+class PartitionReading:
+    """Reading the records on a Dask cluster, a task per file; the file's records' indices
+    start where the previous file's end, so any cut of the records into files gives the
+    same table."""
+
+    files: list[Path]
+    client: Any
+    starts: list[int] = field(default_factory=list)
+
+    def table(self, on_problem: Callable[[Failure], object]) -> Table:
+        parts = self.client.gather(self.client.map(file_table, self.files, pure=False))
+        self.starts = list(itertools.accumulate([len(t) for t, _ in parts], initial=0))
+        for _, failures in parts:
+            for failure in failures:
+                on_problem(failure)
+        return Table.joined(table for table, _ in parts)
+
+    def shingles(self, wanted: np.ndarray) -> dict[int, np.ndarray]:
+        by_file = [
+            [int(i) - start for i in wanted if start <= i < end]
+            for start, end in itertools.pairwise(self.starts)
+        ]
+        found = self.client.gather(
+            self.client.map(file_shingles, self.files, by_file, self.starts[:-1], pure=False)
+        )
+        return {index: shingles for part in found for index, shingles in part.items()}
+
+
+def file_table(path: Path) -> tuple[Table, list[Failure]]:
+    """A cluster task: the table of one file's records, and its lines that are none."""
+    rows = rows_of(list(_numbered_lines([path])))
+    failures = [row for row in rows if isinstance(row, Failure)]
+    return Table.of([row for row in rows if not isinstance(row, Failure)]), failures
+
+
+def file_shingles(path: Path, wanted: list[int], start: int) -> dict[int, np.ndarray]:
+    """A cluster task: the shingles of the records of one file at `wanted` (its own
+    indices), keyed by their index in the whole run (`start` onwards)."""
+    found = shingles_of([path], np.array(wanted, dtype=np.int64))
+    return {start + index: shingles for index, shingles in found.items()}
 
 
 def read_table(files: list[Path], workers: int, on_problem: Callable[[Failure], object]) -> Table:
@@ -149,10 +230,6 @@ def _numbered(files: list[Path]) -> Iterator[dict | Failure]:
 
 def _records(files: list[Path]) -> Iterable[dict]:
     return (item for item in _numbered(files) if not isinstance(item, Failure))
-
-
-def _problems(files: list[Path]) -> Iterable[Failure]:
-    return (item for item in _numbered(files) if isinstance(item, Failure))
 
 
 __all__ = ["DedupSummary", "Links", "dedup"]
