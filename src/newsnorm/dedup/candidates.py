@@ -4,12 +4,15 @@ coded as one integer, i * records + j, so sets of them are arrays."""
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 
 from newsnorm.dedup.table import Ragged
 
 WINDOW = 8  # a record is paired with this many neighbours among those sharing one key
 MAX_SHARING = 64  # a name more records hold than this is common, not a story's own
+TITLE_WORDS = 3  # shorter titles ("Live", "Opinion") are shared by different articles
 
 
 def band_pairs(bands: np.ndarray, members: np.ndarray) -> np.ndarray:
@@ -19,6 +22,18 @@ def band_pairs(bands: np.ndarray, members: np.ndarray) -> np.ndarray:
         for band in range(bands.shape[1])
     ]
     return np.unique(np.concatenate(found)) if found else np.zeros(0, np.uint64)
+
+
+def title_pairs(titles: Ragged, members: np.ndarray, records: int) -> np.ndarray:
+    """Pairs of `members` with the same title words, of at least TITLE_WORDS: the copies
+    that LSH cannot see, one text held in another many times its length."""
+    chosen = [int(i) for i in members if len(titles[int(i)]) >= TITLE_WORDS]
+    keys = np.array([_title_key(titles[i]) for i in chosen], dtype=np.uint64)
+    return _neighbours(keys, np.array(chosen, dtype=np.int64), records, WINDOW)
+
+
+def _title_key(words: np.ndarray) -> int:
+    return int.from_bytes(hashlib.blake2b(words.tobytes(), digest_size=8).digest(), "little")
 
 
 def name_pairs(names: Ragged, members: np.ndarray, records: int) -> tuple[np.ndarray, np.ndarray]:

@@ -7,6 +7,7 @@ capitalises them, and the words that survive translation best."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -40,7 +41,7 @@ class Features:
 
 def features(record: dict[str, Any]) -> Features:
     """The features of one record (a dict as written by newsnorm)."""
-    text = record.get("text") or "\n\n".join(block["text"] for block in record["body"])
+    text = _text(record)
     words = tokens.words(text)
     hashes = tokens.word_hashes(words)
     title = record.get("title") or ""
@@ -51,6 +52,17 @@ def features(record: dict[str, Any]) -> Features:
         title=frozenset(_hashed(title_words(title))),
         names=frozenset(_hashed(names(title, text))),
     )  # fmt: skip
+
+
+def text_key(record: dict[str, Any]) -> bytes:
+    """A digest of the record's title and text: equal for records whose features differ
+    only in their id and date."""
+    data = f"{record.get('title') or ''}\x00{_text(record)}".encode()
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _text(record: dict[str, Any]) -> str:
+    return record.get("text") or "\n\n".join(block["text"] for block in record["body"])
 
 
 def names(title: str, text: str) -> list[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsnorm.dedup import candidates
-from newsnorm.dedup.similarity import MIN_WORDS, overlap
+from newsnorm.dedup.similarity import MIN_WORDS, overlap, title_overlap
 from newsnorm.dedup.stories import same_story
 from newsnorm.dedup.table import Table
 
@@ -78,11 +78,15 @@ def _exact_pairs(table: Table) -> np.ndarray:
 
 def _near_pairs(table: Table, firsts: np.ndarray, shingles_of: ShinglesOf) -> np.ndarray:
     members = firsts[table.words[firsts] >= MIN_WORDS]
-    pairs = candidates.band_pairs(table.bands, members)
+    pairs = np.union1d(
+        candidates.band_pairs(table.bands, members),
+        candidates.title_pairs(table.titles, members, len(table)),
+    )
     low, high = candidates.split(pairs, len(table))
     shingles = shingles_of(np.unique(np.concatenate([low, high])).astype(np.int64))
     checked = [
-        overlap(shingles[int(a)], shingles[int(b)]).copies for a, b in zip(low, high, strict=True)
+        overlap(shingles[a], shingles[b]).copies(title_overlap(table.titles[a], table.titles[b]))
+        for a, b in zip(low.tolist(), high.tolist(), strict=True)
     ]
     return pairs[np.array(checked, dtype=bool)] if checked else pairs
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import itertools
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -17,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from newsnorm import formats
-from newsnorm.dedup.features import Features, features
+from newsnorm.dedup.features import Features, features, published, text_key
 from newsnorm.dedup.links import Links, link
 from newsnorm.dedup.sources import lines, parsed, record_files
 from newsnorm.dedup.table import Table
@@ -26,7 +27,9 @@ from newsnorm.parallel import map_in_processes
 from newsnorm.run.failure import Failure
 
 Row = tuple[Features, np.ndarray]
-_NONE = np.zeros(0, np.uint32)  # the shingles a row leaves behind: the table keeps none
+_NONE = np.zeros(0, np.uint32)
+_SEEN: OrderedDict[bytes, Row] = OrderedDict()  # the rows of the texts a process saw last
+_SEEN_AT_MOST = 2048  # the shingles a row leaves behind: the table keeps none
 ROWS_A_TABLE = 1024  # records turned into one compact table at a time
 
 
@@ -191,15 +194,30 @@ def _rows(files: list[Path], workers: int) -> Iterator[Row | Failure]:
 
 def rows_of(lines_: list[tuple[str, bytes]]) -> list[Row | Failure]:
     """The rows of (source, line) pairs: a task of a worker process or a cluster."""
-    signer = _signer()
     found: list[Row | Failure] = []
     for source, line in lines_:
         record = parsed(line)
         if isinstance(record, str):
             found.append(Failure(source, "dedup", record, "NotARecord"))
-            continue
-        row = features(record)
-        found.append((replace(row, shingles=_NONE), signer.bands(row.shingles)))
+        else:
+            found.append(_row(record))
+    return found
+
+
+def _row(record: dict) -> Row:
+    """A record's row; a record whose title and text this process has just seen (the same
+    page under another address: crawls are full of them) reuses that one's, which its own
+    would equal, with its own id and date."""
+    key = text_key(record)
+    if (seen := _SEEN.get(key)) is not None:
+        _SEEN.move_to_end(key)
+        moment, day = published(record.get("published"))
+        return replace(seen[0], id=record["id"], moment=moment, day=day), seen[1]
+    row = features(record)
+    found = replace(row, shingles=_NONE), _signer().bands(row.shingles)
+    _SEEN[key] = found
+    if len(_SEEN) > _SEEN_AT_MOST:
+        _SEEN.popitem(last=False)
     return found
 
 

@@ -1,8 +1,9 @@
 """MinHash signatures of shingle sets, and their LSH bands (datasketch).
 
 Two texts whose shingle sets have Jaccard similarity J share a band key with probability
-1 - (1 - J**ROWS)**BANDS: with 128 permutations cut into 32 bands of 4 rows, a pair at
-J = 0.5 is a candidate 88% of the time, at 0.7 all but never missed, at 0.2 under 5%.
+1 - (1 - J**ROWS)**BANDS: with 42 bands of 3 rows (126 of the 128 permutations), a pair at
+J = 0.36 (an article and its update with as much again added) is a candidate 87% of the
+time, at 0.5 99.6%, and at 0.1 (unrelated texts of one outlet) 4%.
 Candidates are only candidates: newsnorm.dedup.similarity checks each one."""
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ import hashlib
 import numpy as np
 
 PERMUTATIONS = 128
-BANDS = 32
-ROWS = PERMUTATIONS // BANDS
+BANDS = 42
+ROWS = 3
 SEED = 1  # fixed: signatures from different processes and runs must agree
 
 
@@ -32,7 +33,7 @@ class Signer:
         two texts candidates."""
         minhash = self._template.copy()
         minhash.update_batch(shingles.tolist())
-        rows = minhash.hashvalues.astype("<u4").reshape(BANDS, ROWS)
+        rows = minhash.hashvalues[: BANDS * ROWS].astype("<u4").reshape(BANDS, ROWS)
         return np.array([_key(band, number) for number, band in enumerate(rows)], np.uint64)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsnorm.dedup.similarity import title_overlap
+
 MIN_SHARED_NAMES = 3
 SHARED_NAMES = 0.5  # shared names over the names of the record with fewer
 TITLE_OVERLAP = 0.3  # shared title words over the shorter title's
@@ -26,7 +28,7 @@ def same_story(
     name_share = shared / max(1, min(len(names[0]), len(names[1])))
     if shared >= MANY_NAMES and name_share >= STRONG_NAMES:
         return True
-    return name_share >= SHARED_NAMES and _overlap(*titles) >= TITLE_OVERLAP
+    return name_share >= SHARED_NAMES and (title_overlap(*titles) or 0.0) >= TITLE_OVERLAP
 
 
 def _close(first: int, second: int) -> bool:
@@ -35,8 +37,3 @@ def _close(first: int, second: int) -> bool:
     if NO_DAY in (first, second):
         return True  # no date says otherwise; the names and title must
     return abs(first - second) <= DAYS_APART
-
-
-def _overlap(first: np.ndarray, second: np.ndarray) -> float:
-    shorter = min(len(first), len(second))
-    return len(np.intersect1d(first, second, assume_unique=True)) / shorter if shorter else 0.0
