@@ -28,11 +28,12 @@ def title_pairs(titles: Ragged, members: np.ndarray, records: int) -> np.ndarray
     """Pairs of `members` with the same title words, of at least TITLE_WORDS: the copies
     that LSH cannot see, one text held in another many times its length."""
     chosen = [int(i) for i in members if len(titles[int(i)]) >= TITLE_WORDS]
-    keys = np.array([_title_key(titles[i]) for i in chosen], dtype=np.uint64)
+    keys = np.array([title_key(titles[i]) for i in chosen], dtype=np.uint64)
     return _neighbours(keys, np.array(chosen, dtype=np.int64), records, WINDOW)
 
 
-def _title_key(words: np.ndarray) -> int:
+def title_key(words: np.ndarray) -> int:
+    """One 64-bit value for a title's words."""
     return int.from_bytes(hashlib.blake2b(words.tobytes(), digest_size=8).digest(), "little")
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsnorm.dedup import candidates
+from newsnorm.dedup.candidates import title_key
 from newsnorm.dedup.similarity import MIN_WORDS, overlap, title_overlap
 from newsnorm.dedup.stories import same_story
 from newsnorm.dedup.table import Table
@@ -59,21 +60,20 @@ def _ranks(table: Table) -> np.ndarray:
 
 
 def _exact_pairs(table: Table) -> np.ndarray:
-    """Each record paired with the first earlier one of the same words (and, for a short
-    text, the same title)."""
-    keys = [
-        (int(digest),) if words >= MIN_WORDS else (int(digest), table.titles[i].tobytes())
-        for i, (digest, words) in enumerate(zip(table.digests, table.words, strict=True))
-    ]
-    first: dict[tuple, int] = {}
-    pairs = []
-    for index, key in enumerate(keys):
-        if key[-1] == b"":
-            continue  # a short text with no title: nothing to say it is the same article
-        earlier = first.setdefault(key, index)
-        if earlier != index:
-            pairs.append(earlier * len(table) + index)
-    return np.array(pairs, dtype=np.uint64)
+    """Each record paired with the first one of the same words (and, for a short text,
+    the same title; a short text with no title is nobody's copy)."""
+    long = table.words >= MIN_WORDS
+    titled = np.diff(table.titles.starts) > 0
+    keys = table.digests.copy()
+    short = np.flatnonzero(~long & titled)
+    keys[short] ^= np.array([title_key(table.titles[i]) for i in short], dtype=np.uint64)
+    members = np.flatnonzero(long | titled)
+    order = members[np.argsort(keys[members], kind="stable")]
+    sorted_keys = keys[order]
+    starts = np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]
+    firsts = order[np.maximum.accumulate(np.where(starts, np.arange(len(order)), 0))]
+    later = ~starts
+    return firsts[later].astype(np.uint64) * np.uint64(len(table)) + order[later].astype(np.uint64)
 
 
 def _near_pairs(table: Table, firsts: np.ndarray, shingles_of: ShinglesOf) -> np.ndarray:

@@ -29,14 +29,16 @@ class Signer:
         self._template = MinHash(num_perm=PERMUTATIONS, seed=SEED, hashfunc=int, scheme="affine32")
 
     def bands(self, shingles: np.ndarray) -> np.ndarray:
-        """BANDS 64-bit keys of the signature of `shingles`; equal keys in one band make
+        """BANDS 32-bit keys of the signature of `shingles`; equal keys in one band make
         two texts candidates."""
         minhash = self._template.copy()
         minhash.update_batch(shingles.tolist())
         rows = minhash.hashvalues[: BANDS * ROWS].astype("<u4").reshape(BANDS, ROWS)
-        return np.array([_key(band, number) for number, band in enumerate(rows)], np.uint64)
+        return np.array([_key(band, number) for number, band in enumerate(rows)], np.uint32)
 
 
 def _key(band: np.ndarray, number: int) -> int:
+    """32 bits a band: two texts' keys agree by chance once in four billion, and every
+    candidate is checked anyway."""
     data = number.to_bytes(1, "little") + band.tobytes()
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    return int.from_bytes(hashlib.blake2b(data, digest_size=4).digest(), "little")

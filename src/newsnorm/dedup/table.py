@@ -45,7 +45,7 @@ class Table:
     days: np.ndarray  # int64
     digests: np.ndarray  # uint64
     words: np.ndarray  # int64
-    bands: np.ndarray  # (records, BANDS) uint64
+    bands: np.ndarray  # (records, BANDS) uint32
     titles: Ragged
     names: Ragged
 
@@ -62,7 +62,7 @@ class Table:
             days=np.array([f.day for f in found], dtype=np.int64),
             digests=np.array([f.digest for f in found], dtype=np.uint64),
             words=np.array([f.words for f in found], dtype=np.int64),
-            bands=np.array([b for _, b in rows], dtype=np.uint64).reshape(-1, BANDS),
+            bands=np.array([b for _, b in rows], dtype=np.uint32).reshape(-1, BANDS),
             titles=Ragged.of([np.array(sorted(f.title), np.uint32) for f in found]),
             names=Ragged.of([np.array(sorted(f.names), np.uint32) for f in found]),
         )
