@@ -70,6 +70,7 @@ bench-scale: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bench,dask,parquet]'
 	cd benchmarks && ../$(BIN)/python scale.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python learn_scale.py --shared $(abspath $(SHARED))
+	cd benchmarks && ../$(BIN)/python dedup_scale.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python parquet_memory.py --shared $(abspath $(SHARED))
 
 format: $(INSTALLED)
