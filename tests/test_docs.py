@@ -49,6 +49,12 @@ def test_batch_guide_example_runs():
     run_as_module("docs_example_batch", example)
 
 
+def test_dedup_guide_example_runs(monkeypatch):
+    (example,) = python_blocks("dedup.md")
+    monkeypatch.chdir(REPO)  # the example names the shared samples as ../shared, from here
+    run_as_module("docs_example_dedup", example.replace("../shared", str(shared_path())))
+
+
 def test_readme_results_come_from_the_committed_benchmark_results():
     """Every summary table of results.md is in the README word for word; the per-country and
     per-language breakdowns (headings "... by ...") stay in results.md, which the README links."""
