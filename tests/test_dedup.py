@@ -199,3 +199,30 @@ def test_one_and_three_dask_partitions_give_the_local_bytes(captures, seeds, tmp
     assert (tmp_path / "one.jsonl").read_bytes() == local
     assert (tmp_path / "three.jsonl").read_bytes() == local
     assert sum(r["duplicate_of"] is not None for r in _read(tmp_path / "local.jsonl")) == 6
+
+
+def test_no_two_pages_of_a_shared_corpus_are_copies_and_stories_stay_small(tmp_path):
+    """scrapinghub: 181 different pages of 2019, crawled within days. None copies another;
+    the stories that group several (the same news from several outlets) stay pairs and
+    triples published within three days, never a chain of topics."""
+    pages = str(shared_path("corpora", "scrapinghub", "html"))
+    run.convert([pages], tmp_path / "records.jsonl", workers=2)
+    summary = dedup([str(tmp_path / "records.jsonl")], tmp_path / "linked.jsonl")
+    linked = _read(tmp_path / "linked.jsonl")
+    assert summary.records == len(linked) == 181
+    assert summary.exact == summary.near == 0
+    stories: dict[str, list[dict]] = {}
+    for record in linked:
+        stories.setdefault(record["story"], []).append(record)
+    shared = [told for told in stories.values() if len(told) > 1]
+    assert 0 < len(shared) <= len(linked) // 10
+    for told in shared:
+        days = sorted(record["published"][:10] for record in told if record["published"])
+        assert len(told) <= 4
+        assert not days or (_day(days[-1]) - _day(days[0])) <= 3
+
+
+def _day(iso: str) -> int:
+    from datetime import date
+
+    return date.fromisoformat(iso).toordinal()
