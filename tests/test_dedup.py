@@ -226,3 +226,50 @@ def _day(iso: str) -> int:
     from datetime import date
 
     return date.fromisoformat(iso).toordinal()
+
+
+def _story_records(tmp_path, pairs: list[tuple[str, str, str]]) -> list[dict]:
+    """Deduplicate records made of (title, text, language) and read them back."""
+    records = [
+        {"id": f"{index:032x}", "title": title, "text": text, "language": language,
+         "published": "2030-05-0" + str(1 + index % 2), "body": []}
+        for index, (title, text, language) in enumerate(pairs)
+    ]  # fmt: skip
+    dedup([_write(tmp_path / "in.jsonl", records)], tmp_path / "out.jsonl")
+    return _read(tmp_path / "out.jsonl")
+
+
+HEARING = (
+    "On {day}, {who} told the committee that Sondland had spoken with Giuliani about "
+    "Zelensky before the call, and Schiff questioned the witnesses. {rest}"
+)
+
+
+def test_one_topic_in_two_titles_is_not_one_story(tmp_path):
+    """Two reports of one affair naming a few of its people, whose titles share a single
+    word, tell two stories; a rewrite whose title shares two words with the other tells
+    one."""
+    linked = _story_records(tmp_path, [
+        ("Impeachment hearing ends in uproar",
+         HEARING.format(day="Tuesday", who="a diplomat", rest="the hearing ended late."), "en"),
+        ("The impeachment calendar explained",
+         HEARING.format(day="Friday", who="an aide", rest="a timetable is set out below."),
+         "en"),
+        ("Uproar as impeachment hearing ends",
+         HEARING.format(day="Tuesday", who="an envoy", rest="the session closed in uproar."),
+         "en"),
+    ])  # fmt: skip
+    assert linked[0]["story"] == linked[2]["story"] != linked[1]["story"]
+
+
+def test_a_translation_sharing_many_names_shares_the_story(tmp_path):
+    """Titles in two languages share no word; the names they hold say they are one story."""
+    names = "Sondland, Volker, Taylor, Giuliani, Zelensky, Schiff, Nunes und Pelosi"
+    english = f"In Washington, {names.replace(' und', ' and')} spoke on Tuesday."
+    linked = _story_records(tmp_path, [
+        ("Impeachment hearing ends in uproar", english, "en"),
+        ("Anhörung endet im Tumult", f"In Washington sprachen {names} am Dienstag über "
+         "den Anruf; die Anhörung endete spät am Abend.", "de"),
+    ])  # fmt: skip
+    assert linked[0]["story"] == linked[1]["story"]
+    assert linked[0]["duplicate_of"] is linked[1]["duplicate_of"] is None

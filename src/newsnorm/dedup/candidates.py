@@ -11,7 +11,9 @@ import numpy as np
 from newsnorm.dedup.table import Ragged
 
 WINDOW = 8  # a record is paired with this many neighbours among those sharing one key
-MAX_SHARING = 64  # a name more records hold than this is common, not a story's own
+# A name more records hold than this is common ("Trump" in a week of news), not a story's
+# own. A cap relative to the batch's size was tried: it cut true stories in small batches.
+MAX_SHARING = 64
 TITLE_WORDS = 3  # shorter titles ("Live", "Opinion") are shared by different articles
 
 

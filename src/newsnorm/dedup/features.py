@@ -19,6 +19,7 @@ from newsnorm.dedup import tokens
 
 LEAD_WORDS = 120  # names are taken from the title and the opening of the text
 MAX_NAMES = 40
+_WORD = re.compile(r"[^\W\d_]+")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_]\w*")  # "Jae-myung" is two names
 TITLE_CASE = 0.6  # a title with this share of capitalised words capitalises every word
 _SENTENCE_END = re.compile(r"[.!?:;\"“”«»()\[\]—–-]\s*$")
@@ -37,6 +38,7 @@ class Features:
     shingles: np.ndarray  # uint32, sorted, distinct
     title: frozenset[int]
     names: frozenset[int]
+    language: int = 0  # a hash of the record's `language`; 0 when it has none
 
 
 def features(record: dict[str, Any]) -> Features:
@@ -51,6 +53,7 @@ def features(record: dict[str, Any]) -> Features:
         words=len(words), shingles=tokens.shingles(hashes),
         title=frozenset(_hashed(title_words(title))),
         names=frozenset(_hashed(names(title, text))),
+        language=_language(record),
     )  # fmt: skip
 
 
@@ -65,14 +68,24 @@ def _text(record: dict[str, Any]) -> str:
     return record.get("text") or "\n\n".join(block["text"] for block in record["body"])
 
 
+def _language(record: dict[str, Any]) -> int:
+    language = record.get("language")
+    return _hashed([language])[0] if language else 0
+
+
 def names(title: str, text: str) -> list[str]:
-    """The capitalised words of the title and the lead not opening a sentence, folded."""
+    """The capitalised words of the title and the lead not opening a sentence, folded;
+    not a word the text also writes in lower case ("The", "Chance" of a title-case teaser
+    line), nor a single letter ("I")."""
     lead = " ".join(text.split()[:LEAD_WORDS])
+    lower = {word for word in _WORD.findall(text) if word[0].islower()}
     found: list[str] = []
     for part in (title, lead) if not _title_case(title) else (lead,):
         for match in _CAPITALISED.finditer(part):
             word = match.group()
-            if word[0].isupper() and not _opens_sentence(part, match.start()):
+            if len(word) < 2 or not word[0].isupper() or _opens_sentence(part, match.start()):
+                continue
+            if word.lower() not in lower:
                 found.append(word.casefold())
     return found[:MAX_NAMES]
 

@@ -99,10 +99,16 @@ def _story_pairs(table: Table, firsts: np.ndarray) -> np.ndarray:
             (table.names[int(a)], table.names[int(b)]),
             (table.titles[int(a)], table.titles[int(b)]),
             (int(table.days[a]), int(table.days[b])), int(count),
+            translated=_languages_differ(table, int(a), int(b)),
         )
         for a, b, count in zip(low, high, shared, strict=True)
     ]  # fmt: skip
     return pairs[np.array(told, dtype=bool)] if told else pairs
+
+
+def _languages_differ(table: Table, first: int, second: int) -> bool:
+    languages = int(table.languages[first]), int(table.languages[second])
+    return 0 not in languages and languages[0] != languages[1]
 
 
 def _groups(records: int, pairs: np.ndarray) -> np.ndarray:

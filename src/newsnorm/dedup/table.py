@@ -48,6 +48,7 @@ class Table:
     bands: np.ndarray  # (records, BANDS) uint32
     titles: Ragged
     names: Ragged
+    languages: np.ndarray  # uint32 hashes, 0 when unknown
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -65,6 +66,7 @@ class Table:
             bands=np.array([b for _, b in rows], dtype=np.uint32).reshape(-1, BANDS),
             titles=Ragged.of([np.array(sorted(f.title), np.uint32) for f in found]),
             names=Ragged.of([np.array(sorted(f.names), np.uint32) for f in found]),
+            languages=np.array([f.language for f in found], dtype=np.uint32),
         )
 
     @classmethod
@@ -80,6 +82,7 @@ class Table:
             bands=np.concatenate([t.bands for t in tables]),
             titles=_joined([t.titles for t in tables]),
             names=_joined([t.names for t in tables]),
+            languages=np.concatenate([t.languages for t in tables]),
         )
 
 
