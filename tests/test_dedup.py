@@ -5,6 +5,7 @@ same however the records are read."""
 from __future__ import annotations
 
 import copy
+import gzip
 import hashlib
 import random
 
@@ -195,9 +196,11 @@ def test_one_and_three_dask_partitions_give_the_local_bytes(captures, seeds, tmp
     with cluster, distributed.Client(cluster) as client:
         dedup([whole], tmp_path / "one.jsonl", dask=client)
         dedup([str(parts)], tmp_path / "three.jsonl", dask=client)
+        dedup([str(parts)], f"{tmp_path / 'linked-parts'}/", dask=client)  # written by the tasks
     local = (tmp_path / "local.jsonl").read_bytes()
     assert (tmp_path / "one.jsonl").read_bytes() == local
     assert (tmp_path / "three.jsonl").read_bytes() == local
+    assert _joined_parts(tmp_path / "linked-parts", 3) == local
     assert sum(r["duplicate_of"] is not None for r in _read(tmp_path / "local.jsonl")) == 6
 
 
@@ -220,6 +223,43 @@ def test_no_two_pages_of_a_shared_corpus_are_copies_and_stories_stay_small(tmp_p
         days = sorted(record["published"][:10] for record in told if record["published"])
         assert len(told) <= 4
         assert not days or (_day(days[-1]) - _day(days[0])) <= 3
+
+
+def _joined_parts(directory, count: int) -> bytes:
+    """The records of a directory's parts, which must be `count`, numbered from 0."""
+    names = sorted(path.name for path in directory.iterdir())
+    assert names == [f"part-{number:05d}.jsonl.gz" for number in range(count)]
+    return b"".join(gzip.decompress((directory / name).read_bytes()) for name in names)
+
+
+def test_dedup_into_a_directory_writes_a_part_per_input_file(captures, seeds, tmp_path):
+    records = captures + seeds
+    first = _write(tmp_path / "a.jsonl", records[:5])
+    second = _write(tmp_path / "b.jsonl", records[5:])
+    dedup([first, second], tmp_path / "linked.jsonl")
+    dedup([first, second], f"{tmp_path / 'parts'}/", workers=2)
+    assert _joined_parts(tmp_path / "parts", 2) == (tmp_path / "linked.jsonl").read_bytes()
+    again = runner.invoke(app, ["dedup", first, "-o", f"{tmp_path / 'parts'}/"])
+    assert again.exit_code == 2
+    assert "holds parts already" in again.output
+    assert _joined_parts(tmp_path / "parts", 2) == (tmp_path / "linked.jsonl").read_bytes()
+
+
+def test_convert_dedup_into_a_directory_keeps_the_parts_and_their_errors(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for page in sorted(shared_path("samples", "text").glob("*.txt")):
+        (inputs / page.name).write_bytes(page.read_bytes())
+    (inputs / "broken.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    settings = Settings(dedup=True)
+    run.convert([str(inputs)], tmp_path / "linked.jsonl", settings=settings, workers=1)
+    run.convert([str(inputs)], f"{tmp_path / 'out'}/", settings=settings, workers=1)
+    out = tmp_path / "out"
+    errors = [path for path in out.iterdir() if path.name.startswith("errors-")]
+    assert [orjson.loads(line)["source"].endswith("broken.txt") for line in
+            errors[0].read_bytes().splitlines()] == [True]  # fmt: skip
+    errors[0].unlink()
+    assert _joined_parts(out, 1) == (tmp_path / "linked.jsonl").read_bytes()
 
 
 def _day(iso: str) -> int:

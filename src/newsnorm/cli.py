@@ -224,7 +224,8 @@ def convert(
         bool,
         typer.Option(
             help="Give each record duplicate_of and story (as `newsnorm dedup` does): the"
-            " records are linked once all are converted. See docs/dedup.md.",
+            " records are linked once all are converted (into a directory too, on --dask as"
+            " well). See docs/dedup.md.",
         ),
     ] = False,
 ) -> None:
@@ -338,7 +339,13 @@ def dedup_records(
         typer.Argument(help="JSON Lines files of records (.gz or not), directories of them, -."),
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here, not stdout; a directory (DIR/) gets a part-NNNNN.jsonl.gz per"
+            " input file.",
+        ),
     ] = None,
     output_format: Annotated[
         str,

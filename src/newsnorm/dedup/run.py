@@ -9,7 +9,7 @@ import functools
 import itertools
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,10 +20,12 @@ import numpy as np
 from newsnorm import formats
 from newsnorm.dedup.features import Features, features, published, text_key
 from newsnorm.dedup.links import Links, link
-from newsnorm.dedup.sources import lines, parsed, record_files
+from newsnorm.dedup.parts import check_destination, write_part
+from newsnorm.dedup.sources import numbered_lines, parsed, record_files, records
 from newsnorm.dedup.table import Table
-from newsnorm.dedup.writing import with_links, written
+from newsnorm.dedup.writing import links_of, with_links, written
 from newsnorm.parallel import map_in_processes
+from newsnorm.run import is_directory
 from newsnorm.run.failure import Failure
 
 Row = tuple[Features, np.ndarray]
@@ -63,11 +65,12 @@ def dedup(
     on_problem: Callable[[Failure], object] = lambda failure: None,
 ) -> DedupSummary:
     """Every record of `inputs` (JSON Lines files, gzipped or not, directories of them, `-`
-    for stdin) into `output` (stdout when None) with `duplicate_of` and `story`, in input
-    order, in `output_format`. A line that is not a record is a Failure for `on_problem`,
-    and is not written. The records are read on `workers` processes, or with `dask` (a
-    `distributed.Client`) one task per input file, where it runs: each sends back its
-    records' features, never their text."""
+    for stdin) into `output` (stdout when None; a directory: a `part-NNNNN.jsonl.gz` per
+    input file) with `duplicate_of` and `story`, in input order, in `output_format`. A
+    line that is not a record is a Failure for `on_problem`, and is not written. The
+    records are read on `workers` processes, or with `dask` (a `distributed.Client`) one
+    task per input file, where it runs: each sends back its records' features, never their
+    text, and writes its own part."""
     started = time.monotonic()
     output_format = formats.output_format_for(output_format, output)
     problems: list[Failure] = []
@@ -76,16 +79,28 @@ def dedup(
         problems.append(failure)
         on_problem(failure)
 
+    into_parts = is_directory(output)
+    if into_parts:
+        check_destination(str(output), output_format)
     with record_files(inputs) as files, _reading(files, workers, dask) as reading:
         table = reading.table(problem)
         links = link(table, reading.shingles)
-        with written(output, output_format) as writer:
-            for index, record in enumerate(_records(files)):
-                writer.write(with_links(record, links, table.ids, index, output_format))
+        if into_parts:
+            reading.write_parts(links, table.ids, str(output), output_format)
+        else:
+            _write_file(files, links, table.ids, output, output_format)
     return DedupSummary(
         len(table), links.exact, links.near, links.stories_shared(), len(problems),
         time.monotonic() - started,
     )  # fmt: skip
+
+
+def _write_file(
+    files: list[Path], links: Links, ids: list[str], output: str | Path | None, output_format: str
+) -> None:
+    with written(output, output_format) as writer:
+        for index, record in enumerate(records(files)):
+            writer.write(with_links(record, links_of(links, ids, index), output_format))
 
 
 @contextmanager
@@ -114,6 +129,13 @@ class LocalReading:
 
     def shingles(self, wanted: np.ndarray) -> dict[int, np.ndarray]:
         return shingles_of(self.files, wanted)
+
+    def write_parts(self, links: Links, ids: list[str], destination: str, output_format: str):
+        """A part per file, one after the other."""
+        start = 0
+        for number, path in enumerate(self.files):
+            linked = (links_of(links, ids, index) for index in itertools.count(start))
+            start += write_part(path, number, destination, linked, output_format)
 
 
 @dataclass
@@ -144,10 +166,23 @@ class PartitionReading:
         )
         return {index: shingles for part in found for index, shingles in part.items()}
 
+    def write_parts(self, links: Links, ids: list[str], destination: str, output_format: str):
+        """A part per file, a task each, sent the links of its records."""
+        linked = [
+            [links_of(links, ids, index) for index in range(start, end)]
+            for start, end in itertools.pairwise(self.starts)
+        ]
+        count = len(self.files)
+        tasks = self.client.map(
+            write_part, self.files, range(count), [destination] * count, linked,
+            [output_format] * count, pure=False,
+        )  # fmt: skip
+        self.client.gather(tasks)
+
 
 def file_table(path: Path) -> tuple[Table, list[Failure]]:
     """A cluster task: the table of one file's records, and its lines that are none."""
-    rows = rows_of(list(_numbered_lines([path])))
+    rows = rows_of(list(numbered_lines([path])))
     failures = [row for row in rows if isinstance(row, Failure)]
     return Table.of([row for row in rows if not isinstance(row, Failure)]), failures
 
@@ -179,14 +214,14 @@ def shingles_of(files: list[Path], wanted: np.ndarray) -> dict[int, np.ndarray]:
     wanted_set = set(wanted.tolist())
     return {
         index: features(record).shingles
-        for index, record in enumerate(_records(files))
+        for index, record in enumerate(records(files))
         if index in wanted_set
     }
 
 
 def _rows(files: list[Path], workers: int) -> Iterator[Row | Failure]:
     """Each line's row of features and band keys (or why it is no record), in order."""
-    numbered = _numbered_lines(files)
+    numbered = numbered_lines(files)
     if workers == 1:
         return (row for batch in _batches(numbered) for row in rows_of(batch))
     return map_in_processes(rows_of, numbered, workers)
@@ -231,23 +266,6 @@ def _signer():
 def _batches(items: Iterator, size: int = 256) -> Iterator[list]:
     while batch := list(itertools.islice(items, size)):
         yield batch
-
-
-def _numbered_lines(files: list[Path]) -> Iterator[tuple[str, bytes]]:
-    for path in files:
-        for number, line in enumerate(lines(path), start=1):
-            if line.strip():
-                yield f"{path}:{number}", line
-
-
-def _numbered(files: list[Path]) -> Iterator[dict | Failure]:
-    for source, line in _numbered_lines(files):
-        record = parsed(line)
-        yield Failure(source, "dedup", record, "NotARecord") if isinstance(record, str) else record
-
-
-def _records(files: list[Path]) -> Iterable[dict]:
-    return (item for item in _numbered(files) if not isinstance(item, Failure))
 
 
 __all__ = ["DedupSummary", "Links", "dedup"]

@@ -52,6 +52,21 @@ def parsed(line: bytes) -> dict | str:
     return record
 
 
+def numbered_lines(files: list[Path]) -> Iterator[tuple[str, bytes]]:
+    """Each line that is not blank, with where it is (`FILE:LINE`)."""
+    for path in files:
+        for number, line in enumerate(lines(path), start=1):
+            if line.strip():
+                yield f"{path}:{number}", line
+
+
+def records(files: list[Path]) -> Iterator[dict]:
+    """The records of `files`, in order, without the lines that are none."""
+    for _, line in numbered_lines(files):
+        if not isinstance(record := parsed(line), str):
+            yield record
+
+
 def _files_of(path: Path) -> list[Path]:
     if path.is_dir():
         found = sorted(p for p in path.rglob("*") if p.name.endswith(RECORD_SUFFIXES))

@@ -18,15 +18,16 @@ if TYPE_CHECKING:
     from newsnorm.dedup.links import Links
 
 
-def with_links(
-    record: dict[str, Any], links: Links, ids: list[str], index: int, output_format: str
-) -> bytes:
-    """The line of `record` (the `index`th) with its links, in `output_format`."""
+def links_of(links: Links, ids: list[str], index: int) -> tuple[str | None, str]:
+    """The `index`th record's `duplicate_of` and `story`, as ids."""
     copied = int(links.duplicate_of[index])
-    fields = {
-        "duplicate_of": ids[copied] if copied >= 0 else None,
-        "story": ids[int(links.story[index])],
-    }
+    return (ids[copied] if copied >= 0 else None), ids[int(links.story[index])]
+
+
+def with_links(record: dict[str, Any], linked: tuple[str | None, str], output_format: str) -> bytes:
+    """The line of `record` with its `duplicate_of` and `story` (`linked`), in
+    `output_format`."""
+    fields = {"duplicate_of": linked[0], "story": linked[1]}
     if output_format == formats.RECORD:
         return orjson.dumps(_placed(record, fields)) + b"\n"
     from newsnorm.formats.export import article_of

@@ -7,9 +7,12 @@ program gets the same run: `newsnorm.run.convert(["crawl/"], "articles.jsonl", w
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
-from contextlib import nullcontext
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -89,7 +92,8 @@ def convert(
     if settings.dedup:
         return _convert_then_dedup(
             inputs, output, errors=errors, settings=settings, workers=workers, resume=resume,
-            reporter=reporter, dask=dask, started=started,
+            reporter=reporter, dask=dask, started=started, dask_workers=dask_workers,
+            documents_per_partition=documents_per_partition,
         )  # fmt: skip
     if dask is not None or is_directory(output):
         tally, interrupted = _run_into_directory(
@@ -147,34 +151,64 @@ def _run_into_directory(
         )  # fmt: skip
 
 
-def _convert_then_dedup(
-    inputs, output, *, errors, settings, workers, resume, reporter, dask, started
-) -> Summary:
-    """Convert into records in a temporary file, then deduplicate them into `output` in
-    the run's format: every record's links need every other record first."""
+def _convert_then_dedup(inputs, output, *, settings, workers, reporter, dask, started, **run):
+    """Convert into records in a temporary file (or, for a directory, temporary parts
+    inside it), then deduplicate them into `output` in the run's format: every record's
+    links need every other record first. `run`: convert's other arguments."""
     from newsnorm.dedup.extra import require_dedup_extra
 
     require_dedup_extra()
-    if dask is not None or is_directory(output):
-        raise UsageError(
-            "--dedup writes one file: convert into a directory, then `newsnorm dedup DIR -o FILE`"
-        )
-    if resume:
+    if run.pop("resume"):
         raise UsageError("--dedup links every record to every other: it cannot --resume")
     from newsnorm.dedup import dedup
 
-    with tempfile.TemporaryDirectory(prefix="newsnorm-convert-") as spool:
-        records = Path(spool) / "records.jsonl"
-        plain = replace(settings, dedup=False, learn=False, output_format=formats.RECORD)
+    into_parts = dask is not None or is_directory(output)
+    plain = replace(settings, dedup=False, learn=False, output_format=formats.RECORD)
+    with _spool(output, into_parts, settings.output_format) as spool:
+        converted = f"{spool}/" if into_parts else spool / "records.jsonl"
         summary = convert(
-            inputs, records, errors=errors, settings=plain, workers=workers, reporter=reporter
-        )
+            inputs, converted, settings=plain, workers=workers, reporter=reporter, dask=dask,
+            **run,
+        )  # fmt: skip
         if summary.interrupted:
             return replace(summary, resumable=False)
-        linked = dedup([str(records)], output, output_format=settings.output_format,
-                       workers=workers or cores())  # fmt: skip
+        linked = dedup(
+            [str(spool)], output, output_format=settings.output_format, dask=dask,
+            workers=(run["dask_workers"] if dask else None) or workers or cores(),
+        )  # fmt: skip
+        if into_parts:
+            _keep_errors(spool, Path(output))
     reporter.news(f"dedup: {linked.line()}")
     return Summary(summary.tally, time.monotonic() - started, resumable=False)
+
+
+@contextmanager
+def _spool(output, into_parts: bool, output_format: str) -> Iterator[Path]:
+    """Where the records wait to be linked: a temporary directory; for a run into a
+    directory, a hidden one inside it, which a cluster's workers can reach as well."""
+    if not into_parts:
+        with tempfile.TemporaryDirectory(prefix="newsnorm-convert-") as spool:
+            yield Path(spool)
+        return
+    if output is None:
+        raise UsageError("--dask writes a directory of parts: name it with --output")
+    if "://" in str(output):
+        raise UsageError(f"--dedup writes into a local directory or a file, not {output}")
+    from newsnorm.dedup.parts import check_destination
+
+    check_destination(str(output), output_format)
+    spool = Path(output) / f".newsnorm-converted-{uuid.uuid4().hex}"
+    try:
+        yield spool
+    finally:
+        shutil.rmtree(spool, ignore_errors=True)
+
+
+def _keep_errors(spool: Path, output: Path) -> None:
+    """The conversion's error records, beside the parts they belong with (a part per
+    converted part, numbered alike)."""
+    for errors in sorted(spool.glob("errors-*.jsonl")):
+        shutil.move(errors, output / errors.name)
 
 
 def with_learned_profiles(
