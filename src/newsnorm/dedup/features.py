@@ -58,9 +58,9 @@ def features(record: dict[str, Any]) -> Features:
 
 
 def text_key(record: dict[str, Any]) -> bytes:
-    """A digest of the record's title and text: equal for records whose features differ
-    only in their id and date."""
-    data = f"{record.get('title') or ''}\x00{_text(record)}".encode()
+    """A digest of the record's title, language and text: equal for records whose features
+    differ only in their id and date."""
+    data = f"{record.get('title') or ''}\x00{record.get('language')}\x00{_text(record)}".encode()
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
