@@ -1,6 +1,6 @@
 """Imported once, by the forkserver that a LocalCluster's worker processes are forked from,
 so that each worker starts with what converting loads on first use already loaded: newsnorm's
-modules, the built-in plugins and the language model (about 1.6 CPU-s a worker, spent
+modules, the built-in plugins and the language detector (about 1 CPU-s a worker, spent
 on the cores the run's planning needs). No pipeline is built here: each worker builds its own
 from the plugins installed when it starts, as a spawned worker would.
 
@@ -20,7 +20,7 @@ def _load() -> None:
         importlib.import_module(module)
     from newsnorm.default_plugins.language import detect
 
-    detect("A sentence in English, for the language model to load.")
+    detect("A sentence in English, for the language detector to load.")
 
 
 with contextlib.suppress(Exception):
