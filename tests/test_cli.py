@@ -8,7 +8,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from helpers import SHARED
+from helpers import SHARED, shared_path
 from typer.testing import CliRunner
 
 from newsnorm.cli import app
@@ -110,3 +110,21 @@ def test_plugins_lists_both_outlet_plugins(flag):
 def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("newsnorm ")
+
+
+def test_the_cli_starts_without_what_only_some_commands_need():
+    """`newsnorm --help` and a one-page convert load neither Dask, pyarrow, NumPy, jsonschema
+    nor the explain report: each command imports what it alone needs (start-up is issue 25's
+    cost, measured in benchmarks; this checks the imports)."""
+    heavy = ["dask", "distributed", "pyarrow", "numpy", "jsonschema", "newsnorm.explain",
+             "newsnorm.dedup", "newsnorm.learn", "newsnorm.authoring"]  # fmt: skip
+    page = shared_path("samples", "text", "newsmania-lee-xi.txt")
+    code = (
+        "import sys\nfrom newsnorm.cli import app\n"
+        f"sys.argv = ['newsnorm', 'convert', {str(page)!r}, '--quiet']\n"
+        "try:\n    app()\nexcept SystemExit:\n    pass\n"
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert shown.stdout.startswith('{"schema_version"')  # the record was written
+    assert shown.stderr.split() == []

@@ -11,23 +11,19 @@ import orjson
 import typer
 from typer.core import TyperGroup
 
-from newsnorm import explain, formats, run
-from newsnorm.authoring import check, scaffold
-from newsnorm.authoring.findings import passed, report
+from newsnorm import formats, run
 from newsnorm.errors import NewsnormError, NormalizeError, UsageError
-from newsnorm.formats.export import export_file
 from newsnorm.inputs.document import DEFAULT_MAX_BYTES, Fields
 from newsnorm.inputs.find import STDIN
-from newsnorm.learn.run import DEFAULT_MIN_PAGES
 from newsnorm.pipeline import pipeline_with
 from newsnorm.plugins import describe_plugins
 from newsnorm.profiles import ProfileText, profile_texts
 from newsnorm.profiles.loading import environment_paths
 from newsnorm.run.report import Stderr
 from newsnorm.run.settings import DEFAULT_TIMEOUT, Settings, cores
-from newsnorm.schema import article_schema_json
-from newsnorm.validation import validate_lines
 from newsnorm.version import __version__
+
+DEFAULT_MIN_PAGES = Settings.learn_min_pages
 
 
 class _Commands(TyperGroup):
@@ -402,6 +398,8 @@ def validate(
     """Check records against the article schema; print each problem with its line."""
     bad = 0
     for path in paths:
+        from newsnorm.validation import validate_lines  # jsonschema: only to validate
+
         for problem in validate_lines(_read_lines(path)):
             bad += 1
             typer.echo(f"{path}: {problem}")
@@ -436,6 +434,8 @@ def export(
     """Re-shape records already made, without extracting again: one line per valid record;
     each invalid line is reported with its number (exit 1) and the others still exported."""
     try:
+        from newsnorm.formats.export import export_file
+
         summary = export_file(path, output, output_format, on_problem=_err)
     except OSError as exc:
         _usage_error(f"cannot read {path}: {exc.strerror or exc}")
@@ -447,6 +447,8 @@ def export(
 @app.command()
 def schema() -> None:
     """Print the article JSON Schema (schemas/article.v1.json)."""
+    from newsnorm.schema import article_schema_json
+
     sys.stdout.buffer.write(article_schema_json())
 
 
@@ -487,6 +489,8 @@ def new_plugin(
     ] = None,
 ) -> None:
     """Make a ready outlet plugin, newsnorm-NAME/: package, profile, README and tests."""
+    from newsnorm.authoring import scaffold
+
     target = scaffold.new_plugin(name, domain, directory, title)
     # The test extra brings pytest: a fresh environment has none.
     install = shlex.quote(f"{target}[test]")
@@ -519,6 +523,9 @@ def check_plugin(
     """Check a plugin: it loads, its hooks match the specs, its golden cases pass, its rule
     names are valid, it claims no capture or page of another outlet by content, its profiles
     validate. Exit 1 when a check fails."""
+    from newsnorm.authoring import check
+    from newsnorm.authoring.findings import passed, report
+
     if name is None and module is None:
         _usage_error("name the plugin to check (see `newsnorm plugins`), or give --module")
     paths = others or []
@@ -557,6 +564,8 @@ def explain_page(
     profiles: ProfilesOption = None,
 ) -> None:
     """`newsnorm explain`; what it does for a user is EXPLAIN_HELP."""
+    from newsnorm import explain  # the report's renderer: only for this command
+
     texts = _profiles(profiles)
     try:
         report = explain.explain_file(page, url=url, outlet=outlet, profiles=texts)

@@ -20,8 +20,6 @@ from newsnorm import formats
 from newsnorm.errors import UsageError
 from newsnorm.inputs.find import STDIN
 from newsnorm.pipeline import pipeline_with
-from newsnorm.run.cluster import dask_parts
-from newsnorm.run.directory import LocalParts, run_into_directory
 from newsnorm.run.progress import Tally
 from newsnorm.run.report import Reporter
 from newsnorm.run.settings import Settings, cores
@@ -140,6 +138,11 @@ def _run_into_directory(
         raise UsageError("a partitioned run writes its errors beside its parts: drop --errors")
     if settings.url:
         raise UsageError("--url applies to a single file, not a partitioned run")
+    from newsnorm.run.cluster import (
+        dask_parts,
+    )  # fsspec, and Dask when asked: partitioned runs only
+    from newsnorm.run.directory import LocalParts, run_into_directory
+
     if dask is None:
         executing = nullcontext(LocalParts(workers or cores()))
     else:
