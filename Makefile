@@ -63,6 +63,7 @@ bench: $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python language_ids.py --shared $(abspath $(SHARED))
+	cd benchmarks && ../$(BIN)/python startup.py --shared $(abspath $(SHARED))
 
 # On demand: converting web archives of 2,000 and 20,000 records, 1 worker, every core,
 # and a Dask LocalCluster of as many worker processes; then the memory of the same runs into
