@@ -8,10 +8,10 @@ import contextlib
 import io
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
-import fsspec
-from fsspec.core import url_to_fs
+if TYPE_CHECKING:  # fsspec (16 MiB, 30 ms) is imported when a URL is first read
+    import fsspec
 
 GLOB_CHARS = ("*", "?", "[")
 NO_SUCH_FILE = "no such file or directory"
@@ -44,6 +44,8 @@ def scheme(url: str) -> str:
 def filesystem(url: str) -> tuple[fsspec.AbstractFileSystem, str]:
     """The filesystem of `url` and the path on it; LocationError naming the extra to
     install when its filesystem package is missing, or when no filesystem knows it."""
+    from fsspec.core import url_to_fs
+
     try:
         return url_to_fs(url)
     except ImportError as exc:
