@@ -3,6 +3,7 @@ date-time when the time is, nothing when even the day is missing. Never invented
 
 from __future__ import annotations
 
+import contextlib
 import re
 import warnings
 from datetime import date, datetime
@@ -39,6 +40,11 @@ _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
 # Parsing twice with defaults that differ in every field shows which fields the text gave.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
+# What metadata mostly holds, "2022-05-03", "2022-05-03T14:20:00.123+02:00": read by the
+# standard library (dateutil's two parses were a tenth of a page's time).
+_ISO_MOMENT = re.compile(
+    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:\d\d)?)?"
+)
 
 
 def parse_moment(
@@ -53,6 +59,10 @@ def parse_moment(
     be made up. Numbers are read month first unless `dayfirst`; a date written with dots
     ("03.05.2022") is day first, as everywhere dots are used.
     """
+    text = text.strip()
+    if _ISO_MOMENT.fullmatch(text):
+        with contextlib.suppress(ValueError):
+            return _placed(datetime.fromisoformat(text), len(text) > 10, timezone)
     dayfirst = dayfirst or _DOTTED_DAY.search(text) is not None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", dateutil_parser.UnknownTimezoneWarning)
@@ -63,15 +73,23 @@ def parse_moment(
             return None
     if caught:  # a zone name dateutil cannot place ("EST"): its offset is unknown
         timezone = None
-    if first.date() != second.date() or not 1800 <= first.year <= 2200:
+    if first.date() != second.date():
         return None  # year, month or day missing
-    if (first.hour, first.minute) != (second.hour, second.minute):
-        return first.date()
-    moment = first.replace(microsecond=0)
-    if isinstance(moment.tzinfo, dateutil_tz.tzlocal):
+    timed = (first.hour, first.minute) == (second.hour, second.minute)
+    if isinstance(first.tzinfo, dateutil_tz.tzlocal):
         # dateutil gives the machine's zone for a printed one of the same name ("UTC" on a
         # machine in UTC): the printed offset, fixed, keeps records the same on every machine.
-        moment = moment.replace(tzinfo=dt_timezone(moment.utcoffset()))
+        first = first.replace(tzinfo=dt_timezone(first.utcoffset()))
+    return _placed(first, timed, timezone)
+
+
+def _placed(moment: datetime, timed: bool, timezone: str | None) -> date | datetime | None:
+    """The day alone when no time was printed, or when a naive time has no zone to go in."""
+    if not 1800 <= moment.year <= 2200:
+        return None
+    if not timed:
+        return moment.date()
+    moment = moment.replace(microsecond=0)
     if moment.tzinfo is None:
         zone = _zone(timezone)
         return moment.replace(tzinfo=zone) if zone else moment.date()
