@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-if TYPE_CHECKING:  # fsspec (16 MiB, 30 ms) is imported when a URL is first read
+if TYPE_CHECKING:  # fsspec (~30 ms, 4.5 MiB resident) is imported when a URL is first read
     import fsspec
 
 GLOB_CHARS = ("*", "?", "[")

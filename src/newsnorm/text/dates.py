@@ -43,7 +43,7 @@ _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
 # What metadata mostly holds, "2022-05-03", "2022-05-03T14:20:00.123+02:00": read by the
 # standard library (dateutil's two parses were a tenth of a page's time).
 _ISO_MOMENT = re.compile(
-    r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:\d\d)?)?"
+    r"\d{4}-\d\d-\d\d(?P<time>[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?(?:Z|[+-]\d\d:\d\d)?)?"
 )
 
 
@@ -60,9 +60,9 @@ def parse_moment(
     ("03.05.2022") is day first, as everywhere dots are used.
     """
     text = text.strip()
-    if _ISO_MOMENT.fullmatch(text):
-        with contextlib.suppress(ValueError):
-            return _placed(datetime.fromisoformat(text), len(text) > 10, timezone)
+    if iso := _ISO_MOMENT.fullmatch(text):
+        with contextlib.suppress(ValueError):  # a day or hour out of range: dateutil says
+            return _placed(datetime.fromisoformat(text), bool(iso["time"]), timezone)
     dayfirst = dayfirst or _DOTTED_DAY.search(text) is not None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", dateutil_parser.UnknownTimezoneWarning)
@@ -84,7 +84,8 @@ def parse_moment(
 
 
 def _placed(moment: datetime, timed: bool, timezone: str | None) -> date | datetime | None:
-    """The day alone when no time was printed, or when a naive time has no zone to go in."""
+    """None outside the years pages date; the day alone when no time was printed, or when a
+    naive time has no zone to go in; else the moment to the second."""
     if not 1800 <= moment.year <= 2200:
         return None
     if not timed:
