@@ -40,6 +40,19 @@ def test_output_is_byte_identical_across_runs():
     assert first == second and first
 
 
+@pytest.mark.parametrize("command", ["convert", "export", "dedup"])
+def test_dash_output_is_stdout(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)  # a file named '-' would land here
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    converted = runner.invoke(app, ["convert", "story.txt"]).stdout_bytes
+    (tmp_path / "records.jsonl").write_bytes(converted)
+    source = "story.txt" if command == "convert" else "records.jsonl"
+    result = runner.invoke(app, [command, source, "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert [r["title"] for r in records(result.stdout_bytes)] == ["Storm closes ports"]
+    assert not (tmp_path / "-").exists()
+
+
 def test_bad_inputs_are_reported_and_the_rest_converted(tmp_path):
     (tmp_path / "good.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "empty.txt").write_bytes(b"")

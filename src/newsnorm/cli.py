@@ -121,7 +121,7 @@ def convert(
         typer.Option(
             "--output",
             "-o",
-            help="Write JSON Lines here, not stdout. A directory (DIR/, or a URL of object"
+            help="Write JSON Lines here (- or none: stdout). A directory (DIR/, or a URL of object"
             " storage) gets part files, errors and a manifest per partition.",
         ),
     ] = None,
@@ -243,7 +243,7 @@ def convert(
     reporter = Stderr(show_progress=not quiet and sys.stderr.isatty(), debug=debug, quiet=quiet)
     summary = run.convert(
         paths,
-        output,
+        _stdout_if_dash(output),
         errors=errors,
         settings=settings,
         workers=workers,
@@ -339,7 +339,7 @@ def dedup_records(
         typer.Option(
             "--output",
             "-o",
-            help="Write here, not stdout; a directory (DIR/) gets a part-NNNNN.jsonl.gz per"
+            help="Write here (- or none: stdout); a directory (DIR/) gets a part-NNNNN.jsonl.gz per"
             " input file.",
         ),
     ] = None,
@@ -381,8 +381,8 @@ def dedup_records(
         _err(f"newsnorm: {failure.message()}")
 
     summary = dedup(
-        paths, output, output_format=output_format, workers=workers or cores(), dask=dask,
-        on_problem=on_problem,
+        paths, _stdout_if_dash(output), output_format=output_format,
+        workers=workers or cores(), dask=dask, on_problem=on_problem,
     )  # fmt: skip
     if errors is not None:
         Path(errors).write_bytes(b"".join(error_record(failure) for failure in problems))
@@ -420,7 +420,7 @@ def _read_lines(path: str) -> list[bytes]:
 def export(
     path: Annotated[str, typer.Argument(help="A JSON Lines file of records (.gz or not), or -.")],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write here, not stdout.")
+        str | None, typer.Option("--output", "-o", help="Write here (- or none: stdout).")
     ] = None,
     output_format: Annotated[
         str,
@@ -436,7 +436,7 @@ def export(
     try:
         from newsnorm.formats.export import export_file
 
-        summary = export_file(path, output, output_format, on_problem=_err)
+        summary = export_file(path, _stdout_if_dash(output), output_format, on_problem=_err)
     except OSError as exc:
         _usage_error(f"cannot read {path}: {exc.strerror or exc}")
     if summary.invalid:
@@ -581,6 +581,11 @@ def explain_page(
     target = Path(output) if output else explain.default_report_path(page)
     target.write_text(explain.render(report), encoding="utf-8")
     typer.echo(str(target))
+
+
+def _stdout_if_dash(output: str | None) -> str | None:
+    """`-o -` is stdout, as for every Unix tool, not a file named '-'."""
+    return None if output == STDIN else output
 
 
 def _usage_error(message: str):
