@@ -546,3 +546,24 @@ def test_a_box_of_offers_under_a_byline_inside_the_story_leaves_it():
     article = normalize(capture("River bridge to close for six months of repairs\n", story))
     assert "Where to buy" not in article.text and "Souvenir Mug" not in article.text
     assert "shops said they feared" in article.text
+
+
+LAST_PARAGRAPH = "Work on the two cracked supports will begin on Monday, the engineers said."
+BOX = "Most popular\nStorm warning for the coast\nSchool wins national prize\nNew mayor sworn in\n"
+
+
+@pytest.mark.parametrize("boxes", [1, 3])
+def test_a_closing_heading_printed_between_paragraphs_again_and_again_heads_boxes(boxes):
+    """A "Most popular" box printed after every few paragraphs is no end of the story;
+    printed once, or in the menu above it however often, the heading ends it."""
+    paragraphs = [*STORY.strip().split("\n\n"), LAST_PARAGRAPH]
+    between = [BOX if boxes == 3 else "", BOX, BOX if boxes == 3 else ""]
+    parts = paragraphs[:2]
+    for box, paragraph in zip(between, paragraphs[2:], strict=True):
+        parts += [box, paragraph]
+    menu = "About us\n" * 3
+    story = "\n".join(parts) + "\n"
+    article = normalize(capture(menu + "River bridge to close\n", story, "About us\n"))
+    kept = [p for p in paragraphs if p in article.text]
+    assert kept == (paragraphs if boxes == 3 else paragraphs[:3])
+    assert "Storm warning" not in article.text and "About us" not in article.text

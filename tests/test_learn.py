@@ -274,24 +274,3 @@ def test_html_pages_are_grouped_by_their_address_and_their_article_is_never_temp
     pipeline = pipeline_with((draft.profile_text(),))
     article = pipeline.run(Source(pages["gazette-1.html"]), explain=True)
     assert "Readers can reach the newsroom at any hour." in article.text  # ...in <article> <p>
-
-
-def _region_end(prints: int) -> int:
-    from newsnorm.capture.lines import line_of
-    from newsnorm.capture.region import article_region
-
-    texts, template = [], set()
-    for part in range(4):
-        texts += _story(part, 3)[1]
-        if part < prints:
-            template.add(len(texts))
-            texts.append("Most popular")
-    lines = [line_of(text) for text in texts]
-    return article_region(lines, template=template).end, len(texts)
-
-
-def test_a_template_heading_printed_again_and_again_heads_boxes_and_ends_no_article():
-    end, total = _region_end(3)
-    assert end == total - 1  # the article runs past the three "Most popular" boxes
-    end, total = _region_end(1)
-    assert end < total - 1  # printed once, the heading ends the article, as it would alone

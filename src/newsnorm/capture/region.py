@@ -5,11 +5,10 @@ labels and furniture against it. The article is the run of lines whose weights a
 (the maximum-sum segment): long menus above it and teaser lists and footers below it weigh
 it down, a subheading or a caption between two paragraphs does not. The run ends early at a
 heading after which pages hold no article (comments, tags, most read), once the story has
-begun.
+begun; one the page prints three times or more from the story's start on heads boxes
+between its paragraphs (a "Most popular" after every few), and ends nothing.
 
-A learned template's lines (newsnorm.learn) never weigh for the article, however long; one of
-its headings the page prints three times or more is a box's (a "Most popular" between the
-paragraphs), never the article's end.
+A learned template's lines (newsnorm.learn) never weigh for the article, however long.
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
-# A template's closing heading printed this often on one page heads boxes between the
+# A closing heading printed this often from the story's start on heads boxes between the
 # paragraphs ("Most popular"): it ends nothing.
 BOX_PRINTS = 3
 
@@ -58,14 +57,19 @@ def article_region(
     if best is None:
         return None
     start, end = best
-    return Region(start, _closing_heading(lines, start, end, _box_headings(lines, template)))
+    return Region(start, _closing_heading(lines, start, end, _box_headings(lines, start)))
 
 
-def _box_headings(lines: list[Line], template: set[int]) -> set[int]:
-    """The template's lines the page prints again and again: a box's, not an end's (a
-    comment link printed above the story and below it is still the end)."""
-    counts = Counter(lines[index].text.casefold() for index in template)
-    return {index for index in template if counts[lines[index].text.casefold()] >= BOX_PRINTS}
+def _box_headings(lines: list[Line], start: int) -> set[int]:
+    """The closing headings the page prints again and again from the story's start on: a
+    box's between its paragraphs ("Most popular"), not an end's. Only the story's part
+    counts: a menu's "About us" above it, or a comment link above and below, still ends it."""
+    counts = Counter(line.text.casefold() for line in lines[start:] if line.ends_article)
+    return {
+        index
+        for index in range(start, len(lines))
+        if lines[index].ends_article and counts[lines[index].text.casefold()] >= BOX_PRINTS
+    }
 
 
 def _weight(line: Line, list_item: bool) -> float:
