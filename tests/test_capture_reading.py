@@ -567,3 +567,57 @@ def test_a_closing_heading_printed_between_paragraphs_again_and_again_heads_boxe
     kept = [p for p in paragraphs if p in article.text]
     assert kept == (paragraphs if boxes == 3 else paragraphs[:3])
     assert "Storm warning" not in article.text and "About us" not in article.text
+
+
+WIDE_STORY = (  # paragraphs wider than any hard wrap: a browser's copy, read line by line
+    "The council voted on Tuesday to close the river bridge for six months of repairs, after"
+    " engineers found cracks in two of its supports during a survey that had been planned for"
+    " years and was brought forward when drivers reported a new dip in the road surface.\n\n"
+    "Traffic will be diverted through the town centre while the work goes on, and a temporary"
+    " footbridge will open next week for people walking to the station, with marshals on hand"
+    " at both ends during the morning and evening rush hours to keep the crowds moving.\n\n"
+    "Local shops said they feared losing customers during the works, which are due to finish"
+    " before the end of the summer, and asked the council to waive their business rates for"
+    " the months the bridge stays shut, a request its leader promised to look at next month.\n"
+)
+HEADLINES = (  # a tabloid's: headline and summary in one line, twenty-five words or more
+    "Pop duo's festive single tops the charts a record-breaking 39 years after it was kept off"
+    " the top spot by a charity record that went on to sell millions\n"
+    "Singer doing 'physical therapy every day' in hopes of a return to the stage next year amid"
+    " the rare illness that forced her to cancel her world tour: 'She's a fighter'\n"
+    "Actor's business empire made £2.1m last year before the video platform halted his ad"
+    " revenue as police looked into claims made against him by three former colleagues\n"
+    "Royal couple are set for a visit to Italy in the spring and could meet the Pope in the"
+    " Vatican during a four-day tour that will also take in Rome, Florence and Milan\n"
+    "Star's hunky co-star talks about putting his clothes back on after the scene everyone is"
+    " talking about to promote their new romantic comedy: 'Thank God it's winter'\n"
+    "The real reason the band's drummer quit weeks before their sold-out tour began is revealed"
+    " by his former manager in a new book about the group's rise and fall\n"
+)
+
+
+def test_a_stack_of_headlines_is_a_teaser_list_however_long():
+    """Headlines printed one under another with no blank line between them (a browser's
+    copy of a list) and closing no sentence are other stories, even when the column of
+    them holds more words than the story."""
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    footer = HEADLINES + "© 2026 The Daily Courier. All rights reserved.\n"
+    assert len(HEADLINES.split()) > len(WIDE_STORY.split())
+    article = normalize(capture(head, WIDE_STORY, footer))
+    assert article.text == WIDE_STORY.strip()
+    assert article.title == "River bridge to close for six months of repairs"
+
+
+def test_a_storys_own_stacked_lines_stay():
+    """Lines one under another that close sentences (a capture with no blank lines at all)
+    or go on ("of which:", "…,"): the story's paragraphs and its list."""
+    stacked = WIDE_STORY.replace("\n\n", "\n")
+    listing = (
+        "The quota is shared out among three groups of importers, of which:\n"
+        "16 million kilograms go to importers from the European Union under the treaty,\n"
+        "4 million kilograms go to importers from the United States and from Mexico,\n"
+        "20 million kilograms go to importers from every other country in the world;\n"
+        "and the rest is held back for the importers who did not use their share last year.\n"
+    )
+    article = normalize(capture("River bridge to close\n", stacked + "\n" + listing))
+    assert article.text == "\n\n".join((stacked + listing).strip().split("\n"))

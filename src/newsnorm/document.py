@@ -41,6 +41,9 @@ class Block:
     type: str = "paragraph"
     removed_by: str | None = None
     node: Any = None  # the parsed element this block came from, when there is one
+    # A capture's line printed right under the one before, no blank line between: browsers'
+    # copies part paragraphs with a blank line, and print a list's items one under another.
+    stacked: bool = False
 
     @property
     def live(self) -> bool:

@@ -46,13 +46,19 @@ class Region:
 
 
 def article_region(
-    lines: list[Line], list_items: set[int] = frozenset(), template: set[int] = frozenset()
+    lines: list[Line],
+    list_items: set[int] = frozenset(),
+    template: set[int] = frozenset(),
+    headlines: set[int] = frozenset(),
 ) -> Region | None:
     """The article's run of lines, or None when no line is prose (a capture of furniture);
-    `template` holds the indexes of the lines of the outlet's learned template."""
+    `template` holds the indexes of the lines of the outlet's learned template, `headlines`
+    those of lists of other stories' headlines (newsnorm.capture.stacks)."""
     weights = [_weight(line, index in list_items) for index, line in enumerate(lines)]
     for index in template:  # never for the article; as much against it as it was
         weights[index] = min(weights[index], 0.0)
+    for index in headlines:  # a teaser's headline, however long: a short line's cost
+        weights[index] = -SHORT_LINE_COST
     best = _heaviest_run(weights) or _heaviest_run([_short_sentence(line) for line in lines])
     if best is None:
         return None

@@ -9,6 +9,7 @@ from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
+from newsnorm.capture.stacks import headline_stacks
 from newsnorm.document import Block, Document
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
@@ -30,7 +31,8 @@ def newsnorm_remove_noise(document: Document) -> None:
     items = {index for index, block in enumerate(live) if block.type == "list_item"}
     learned = document.marks.get(TEMPLATE_MARK, {})
     template = {index for index, block in enumerate(live) if id(block) in learned}
-    region = article_region(lines, items, template)
+    headlines = headline_stacks(lines, [block.stacked for block in live], items)
+    region = article_region(lines, items, template, headlines)
     if region is None:
         raise NormalizeError(
             "no article text found: the capture holds only page furniture "
@@ -42,7 +44,9 @@ def newsnorm_remove_noise(document: Document) -> None:
         document.marks[FOOTER_MARK] = live[region.end + 1]
     for block in live[region.end + 1 :]:
         _remove(document, block, "page-footer", learned)
-    _clean_inside(document, live[region.start : region.end + 1], lines[region.start :], learned)
+    inside = range(region.start, region.end + 1)
+    headline = {index - region.start for index in headlines if index in inside}
+    _clean_inside(document, [live[i] for i in inside], lines[region.start :], learned, headline)
 
 
 def _remove(document: Document, block: Block, rule: str, learned: dict[int, str]) -> None:
@@ -54,35 +58,45 @@ def _remove(document: Document, block: Block, rule: str, learned: dict[int, str]
 
 
 def _clean_inside(
-    document: Document, blocks: list[Block], lines: list[Line], learned: dict[int, str]
+    document: Document,
+    blocks: list[Block],
+    lines: list[Line],
+    learned: dict[int, str],
+    headlines: set[int],
 ) -> None:
-    words, run = 0, []
-    for block, line in zip(blocks, lines, strict=False):
+    """`headlines`: the indexes (into `blocks`) of lines of lists of headlines, which join
+    the short lines around them as one teaser list."""
+    words, run, listed = 0, [], False
+    for index, (block, line) in enumerate(zip(blocks, lines, strict=False)):
         if id(block) in learned:  # removed for the template's rule, which found it
             document.remove_for(block, learned[id(block)])
             continue
         if line.furniture:
             document.remove(block, "furniture")
             continue
-        if line.prose or block.type == "list_item":
-            _remove_teasers(document, run, words)
-            words, run = words + line.words, []
+        if (line.prose and index not in headlines) or block.type == "list_item":
+            _remove_teasers(document, run, words, listed=listed)
+            words, run, listed = words + line.words, [], False
         else:
             run.append(block)
-    _remove_teasers(document, run, words)
+            listed = listed or index in headlines
+    _remove_teasers(document, run, words, listed=listed)
 
 
-def _remove_teasers(document: Document, run: list[Block], words_before: int) -> None:
-    """A run of short lines once the story has begun; its date lines stay for the head to
-    read (the article's date is often printed under its standfirst and picture), and so
-    does a byline in it ("Von" and the names under it) with the lines above it: the head's.
-    A run of short lines under the byline is a teaser list again (a box of offers)."""
-    if len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END:
+def _remove_teasers(
+    document: Document, run: list[Block], words_before: int, *, listed: bool = False
+) -> None:
+    """A run of short lines once the story has begun, or wherever it holds a list of
+    headlines (`listed`); its date lines stay for the head to read (the article's date is
+    often printed under its standfirst and picture), and so does a byline in it ("Von" and
+    the names under it) with the lines above it: the head's. A run of short lines under the
+    byline is a teaser list again (a box of offers)."""
+    if not listed and (len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END):
         return
     texts = [block.text for block in run]
     byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
     if byline is not None:
-        _remove_teasers(document, run[max(byline.lines) + 1 :], words_before)
+        _remove_teasers(document, run[max(byline.lines) + 1 :], words_before, listed=listed)
         return
     for block in run:
         if not dates_in_line(block.text):

@@ -23,13 +23,23 @@ def newsnorm_read_document(source: Source) -> Document:
     text = repair_mojibake(text)
     if not clearly_unwrapped(text):  # a browser's copy needs no joining: most captures
         text = "\n".join(logical_lines(text))
-    blocks = [_block(line) for line in clean_lines(text) if line]
+    blocks = _blocks(clean_lines(text))
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
     return Document(source=source, input_format=TEXT, blocks=blocks)
 
 
-def _block(line: str) -> Block:
+def _blocks(lines: list[str]) -> list[Block]:
+    """One block per line that holds text, each knowing whether a blank line came before."""
+    blocks, stacked = [], False
+    for line in lines:
+        if line:
+            blocks.append(_block(line, stacked=stacked and bool(blocks)))
+        stacked = bool(line)
+    return blocks
+
+
+def _block(line: str, *, stacked: bool) -> Block:
     if line[0] in _BULLETS and line[1:].strip():
-        return Block(text=line[1:].strip(), type="list_item")
-    return Block(text=line)
+        return Block(text=line[1:].strip(), type="list_item", stacked=stacked)
+    return Block(text=line, stacked=stacked)

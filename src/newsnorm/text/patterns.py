@@ -10,6 +10,7 @@ __all__ = [
     "clean_lines",
     "clean_preformatted",
     "clean_text",
+    "closes_sentence",
     "ends_like_sentence",
     "is_headline_shaped",
     "split_caption_credit",
@@ -21,6 +22,8 @@ _INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS))
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…:;"
+# The marks that close a sentence, in the scripts newsnorm reads (no colon, no ellipsis).
+_FULL_STOPS = (".", "!", "?", "。", "！", "？", "।", "؟", "۔")
 _CREDIT_LABEL = re.compile(r"^(?:photo|image|picture|file photo)\s*(?:by|:)\s*", re.IGNORECASE)
 _CAPTION_AND_CREDIT = re.compile(r"^(?P<caption>.*[.!?…][”’\"')]?)\s+(?P<credit>[^.!?…]{1,60})$")
 
@@ -58,6 +61,15 @@ def ends_like_sentence(text: str) -> bool:
         if stripped and stripped[-1] in _SENTENCE_END:
             return True
     return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def closes_sentence(text: str) -> bool:
+    """Whether the text ends a sentence with a full stop, "!" or "?" (perhaps inside
+    closing quotes or brackets); a cut-off "…", a colon or no mark at all closes none."""
+    stripped = text.rstrip()
+    while stripped and stripped[-1] in _CLOSERS:
+        stripped = stripped[:-1]
+    return stripped.endswith(_FULL_STOPS) and not stripped.endswith(("...", "…"))
 
 
 def is_headline_shaped(text: str, *, max_words: int = 25) -> bool:
