@@ -409,6 +409,48 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
     assert normalize(capture(head)).title == "River bridge shut"
 
 
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        (
+            "FILE - Engineers inspect the cracked supports of the river bridge, Monday, May 4, "
+            "2025, in the town centre. (AP Photo/Jane Doe, File)",
+            "AP Photo/Jane Doe, File",
+        ),
+        (
+            "Engineers inspect the cracked supports of the river bridge on Monday. (Photo "
+            "courtesy of the City Council)Photo courtesy of the City Council",
+            "Photo courtesy of the City Council",
+        ),
+        (
+            "Engineers inspect the supports on Monday. (Photo by Jane Doe/Getty Images)"
+            "JANE DOE VIA GETTY IMAGES",
+            "Photo by Jane Doe/Getty Images",
+        ),
+        ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
+        (
+            "Engineers inspect the supports of the bridge (Image credit: Council)",
+            "Image credit: Council",
+        ),
+    ],
+)
+def test_a_caption_ending_with_its_credit_leaves_the_story_however_long(line, credit):
+    first, rest = STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{line}\n\n{rest}"))
+    assert article.text == STORY.strip()
+    assert [image.credit for image in article.images] == [credit]
+
+
+def test_a_bracket_naming_a_photo_is_not_a_credit():
+    line = "Tap and hold the shutter button to record a video (in Photo mode) without switching."
+    note = "Der Text geht unter dem Bild weiter. (Text geht weiter unter dem Foto.)"
+    first, rest = STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{line}\n\n{rest}"))
+    assert line in article.text and article.images == []
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{note}\n\n{rest}"))
+    assert article.images == []
+
+
 def test_a_headline_with_a_picture_word_before_a_colon_is_still_a_headline():
     head = "Erstes Bild: So könnte die neue Brücke über den Fluss aussehen\nVon Jan Müller\n"
     title = normalize(capture(head)).title

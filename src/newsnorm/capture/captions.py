@@ -29,8 +29,16 @@ _SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
 # A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP"; the
 # label after the caption's last sentence or glued to its last word by innerText, never
 # inside a headline ("Erstes Bild: So …").
+# In brackets, the label is followed by what a credit holds ("(AP Photo/…)", "(Photo by …)",
+# "(Image credit: …)", "(Photo courtesy of …)"), never by more words ("(in Photo mode)"), and
+# the brackets close no sentence ("(Text continues under the photo.)"). innerText may print
+# the credit's own element again after them: "(Photo by A/Getty Images)A VIA GETTY IMAGES".
+_CREDIT_IN_BRACKETS = (
+    r"[^()]*?\b(?:photo|foto|credit|image|picture)s?\b(?:\s+credit)?"
+    r"(?:\s*[:/©|,]|\s+(?:by|courtesy|via)\b|\s*(?=\)))[^()]*?(?<![.!?])"
+)
 _TRAILING_CREDIT = re.compile(
-    r"^(?P<caption>.+?)\s*\((?P<paren>[^()]*\b(photo|foto|credit|image)\b[^()]*)\)$|"
+    r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
     r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])))\s*"
     r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60})$",
     re.IGNORECASE,
@@ -61,11 +69,11 @@ def credit_of(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
-    if not text.endswith(")") and ":" not in text:
+    if ")" not in text and ":" not in text:
         return text, None  # neither credit's form: the pattern would try every position
     match = _TRAILING_CREDIT.match(text)
     caption = match and (match["caption"] or match["lcaption"] or "").strip()
-    if not caption:
+    if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):
         return text, None
     credit = match["paren"] or re.sub(r"^\w+\s*:\s*", "", match["label"])
     return caption, credit.strip()
@@ -77,3 +85,17 @@ def is_credited(text: str) -> bool:
     if _CREDIT_INSIDE.search(text) or _HOUSE_AFTER_SENTENCE.search(text):
         return True
     return split_trailing_credit(text)[1] is not None
+
+
+_WORD = re.compile(r"\w+")
+MAX_ECHO_WORDS = 8
+
+
+def _echoes(tail: str, credit: str) -> bool:
+    """Whether the words after a bracketed credit print the credit again (its element's own
+    text): a few words, no sentence, most of them the credit's."""
+    words = _WORD.findall(tail.casefold())
+    if len(words) > MAX_ECHO_WORDS or re.search(r"[.!?;:,]", tail):
+        return False
+    credited = set(_WORD.findall(credit.casefold()))
+    return 2 * sum(word in credited for word in words) >= len(words)

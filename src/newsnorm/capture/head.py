@@ -38,6 +38,7 @@ NAME_NEAR_DATE = 2
 NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 45
+MAX_CREDITED_CAPTION_WORDS = 150
 SOURCE = "the capture's head"
 # Pages that print the story's date under it, after a share bar or a comment prompt: the
 # first lines after the article, read when the head prints no date.
@@ -304,6 +305,10 @@ def take_captions(document: Document, blocks: list[Block]) -> None:
             document.remove(block, "caption")
         elif images and (block.text in images or _caption_text(block.text) in images):
             document.remove(block, "caption")
+        elif _credited_caption(block.text):
+            caption, credit = split_trailing_credit(block.text)
+            images.setdefault(caption, ImageRef(caption=caption, credit=credit))
+            document.remove(block, "caption")
     document.meta.images = [*document.meta.images, *images.values()]
 
 
@@ -336,6 +341,14 @@ def _credit_caption(
 
 def _caption_text(text: str) -> str:
     return split_trailing_credit(text)[0]
+
+
+def _credited_caption(text: str) -> bool:
+    """A line ending with a photo's credit is its caption, however long (agency captions
+    run past a hundred words)."""
+    if not MIN_CAPTION_WORDS <= line_of(text).words <= MAX_CREDITED_CAPTION_WORDS:
+        return False
+    return split_trailing_credit(text)[1] is not None
 
 
 def _caption_sized(text: str) -> bool:
