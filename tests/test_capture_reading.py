@@ -457,6 +457,32 @@ def test_a_headline_with_a_picture_word_before_a_colon_is_still_a_headline():
     assert title == "Erstes Bild: So könnte die neue Brücke über den Fluss aussehen"
 
 
+COMMENTS = (
+    "8 COMMENTS\n"
+    "jsmith December 21, 2025 at 1:24 pm\n"
+    "The bridge has needed work for years and everyone in town has known it, so why wait?\n"
+    "Reply\n"
+    "riverwatcher December 22, 2025 at 9:32 am\n"
+    "My shop is on the far side of the river and I expect we will lose half our trade.\n"
+)
+
+
+def test_a_comment_count_after_the_story_ends_it():
+    article = normalize(capture("River bridge shut\n", f"{STORY}Previous article\n{COMMENTS}"))
+    assert article.text == STORY.strip()
+
+
+def test_a_comment_count_beside_the_byline_ends_nothing():
+    standfirst = (
+        "Engineers found cracks in two of the bridge's supports during a routine survey in "
+        "the spring, and the council says the repairs cannot wait until next year because "
+        "the river rises in the autumn and the work must be done from the water."
+    )
+    head = f"River bridge shut\n{standfirst}\nBy Sarah Whitfield on December 20, 2025 at 9:05AM\n"
+    article = normalize(capture(f"{head}7 Comments\n", STORY))
+    assert article.text.endswith(STORY.strip())
+
+
 def test_teasers_comments_and_footer_leave_the_body():
     article = normalize(capture("River bridge to close for six months of repairs\n"))
     for furniture in ("Most viewed", "Storm warning", "Comments", "©", "Privacy", "Facebook"):

@@ -215,6 +215,8 @@ _ARTICLE_END = re.compile(
     r"^(leave a (reply|comment)|post a comment|add a comment|write a comment|"
     r"join the (conversation|discussion)|(show|view|read|load|see)( all)? comments|"
     r"comments?|discussion|discuss this article|be the first to comment|"
+    r"\d[\d.,]*\s+(comments?|responses|replies|kommentare?|commentaires?|comentarios?|"
+    r"commenti|reacties|kommentarer|komentarze|yorum(lar)?)|"
     r"kommentare?|kommentieren|kommentar schreiben|diskussion|leserkommentare|"
     r"commentaires?|réagir|laisser un commentaire|comentarios?|deja un comentario|"
     r"commenti|lascia un commento|reacties|reageer|kommentarer|komentarze|yorumlar|"
@@ -280,6 +282,11 @@ class Line:
             short = self.words <= MAX_END_HEADING_WORDS
             self._ends = short and _ARTICLE_END.match(self.text) is not None
         return self._ends
+
+    @property
+    def dated(self) -> bool:
+        """A date's line ("By Jane Doe on May 4, 2025 at 9:05AM"), not a sentence of the story."""
+        return self._dated()
 
     def _may_be_prose(self) -> bool:
         if self.words >= LONG_LINE_WORDS and " | " not in self.text:

@@ -108,12 +108,18 @@ def _heaviest_run(weights: list[float]) -> tuple[int, int] | None:
     return best
 
 
+def _ends_here(lines: list[Line], index: int, boxes: set[int]) -> bool:
+    """Whether a closing heading ends the story: not a box's, nor the head's link to the
+    comments right under the date's line ("By Jane Doe on May 4 at 9:05AM", "7 Comments")."""
+    return index not in boxes and not (index and lines[index - 1].dated)
+
+
 def _closing_heading(lines: list[Line], start: int, end: int, boxes: set[int]) -> int:
     """The run's end, brought forward to the line before its first closing heading."""
     words = 0
     for index in range(start, end + 1):
         line = lines[index]
-        if line.ends_article and words >= WORDS_BEFORE_END and index not in boxes:
+        if line.ends_article and words >= WORDS_BEFORE_END and _ends_here(lines, index, boxes):
             return _last_prose(lines, start, index - 1)
         if line.prose:
             words += line.words
