@@ -689,3 +689,62 @@ def test_a_storys_own_stacked_lines_stay():
     )
     article = normalize(capture("River bridge to close\n", stacked + "\n" + listing))
     assert article.text == "\n\n".join((stacked + listing).strip().split("\n"))
+
+
+CARDS = (  # "more from the site": headline, the sentence under it, the author, card after card
+    "Harbour wall to be rebuilt after winter storms\n\n"
+    "The council has set aside two million pounds to rebuild the harbour wall, which was"
+    " breached twice in January and has kept the fishing fleet in port for weeks since.\n\n"
+    "Anna Berg\n\n"
+    "School wins national prize for its science garden\n\n"
+    "Pupils spent three years turning a car park into a garden where they grow food for the"
+    " canteen and study the insects that live there, and the judges called it a model.\n\n"
+    "Tom Hale\n\n"
+    "Night buses return to the valley after two years\n\n"
+    "The operator says new drivers have been found for the routes it cut during the pandemic,"
+    " and buses will run every hour from midnight until five in the morning from March.\n\n"
+    "Anna Berg\n\n"
+)
+
+
+def test_cards_of_other_stories_leave_the_body_however_long_their_sentences():
+    """A headline, the sentence under it and a short line (author, date, kicker) printed
+    card after card are other stories, though each card's sentence reads as prose."""
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(head, WIDE_STORY + "\n", CARDS + FOOTER))
+    assert article.text == WIDE_STORY.strip()
+
+
+RANKED = (  # a story's own ranked list: its number, the item's name, a sentence on it
+    "1.\n\nThe harbour wall and its two breaches\n\n"
+    "The wall went twice in January, and the fishing fleet has been kept in port since.\n\n"
+    "2.\n\nThe school and its science garden in the old car park\n\n"
+    "Pupils grow food for the canteen there, and the judges called the garden a model.\n\n"
+    "3.\n\nThe night buses and the drivers who came back to drive them\n\n"
+    "Buses will run every hour from midnight until five in the morning from March on.\n"
+)
+
+
+def test_a_storys_ranked_list_is_no_cards():
+    article = normalize(capture("River bridge to close\n", WIDE_STORY + "\n" + RANKED))
+    assert "The night buses and the drivers who came back to drive them" in article.text
+    assert "Buses will run every hour" in article.text
+
+
+def test_a_label_printed_before_every_paragraph_makes_no_cards():
+    """One label before each paragraph ("Article content") is the page's, not a card's:
+    the paragraphs under it stay."""
+    headlines = (
+        "Cracks found in two supports",
+        "Traffic goes through the town",
+        "The leader speaks to reporters",
+        "Shops fear the months of works",
+    )
+    paragraphs = STORY.strip().split("\n\n")
+    story = "".join(
+        f"Article content\n\n{headline}\n\n{paragraph}\n\n"
+        for headline, paragraph in zip(headlines, paragraphs, strict=True)
+    )
+    article = normalize(capture("River bridge to close\n", story))
+    for paragraph in paragraphs:
+        assert paragraph in article.text

@@ -1,13 +1,18 @@
-"""Lines a capture prints one under another, with no blank line between them.
+"""Lists of other stories a capture prints: stacks of headlines and runs of teaser cards.
 
 A browser's copy parts a story's paragraphs with blank lines and prints a list's items one
 under the next. A stack of lines most of which are long but close no sentence is a list
 of other stories' headlines ("Don't miss", "Most read", a tabloid's column of teasers), however
 long each headline runs: never the article, wherever it stands.
+
+A teaser card prints the same few lines for every story it offers: a headline, the sentence
+under it, and a short line (the author, the date, the section's kicker). The same shapes
+repeated card after card are a list of other stories, however long each card's sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from newsnorm.capture.lines import Line
@@ -50,3 +55,61 @@ def _stacks(stacked: Sequence[bool]) -> Iterator[range]:
             if index - start > 1:
                 yield range(start, index)
             start = index
+
+
+# A card's short line (author, date, kicker) and the longest line a card holds.
+MAX_CARD_LABEL_WORDS = 4
+MAX_CARD_LINE_WORDS = 40
+# Cards of two to four lines, printed this many times in a row.
+CARD_SIZES = (2, 3, 4)
+MIN_CARDS = 3
+_RANK = re.compile(r"^#?\d{1,3}[.)]?$")  # "1.", "#2": a ranked list's own numbers
+
+
+def teaser_cards(lines: Sequence[Line], list_items: set[int] = frozenset()) -> set[int]:
+    """The indexes of the lines of every run of teaser cards: lines of the same shapes
+    (label, headline, sentence) repeated card after card, each card holding all three."""
+    shapes = [_shape(line, index in list_items) for index, line in enumerate(lines)]
+    found: set[int] = set()
+    for size in CARD_SIZES:
+        start = 0
+        while start + MIN_CARDS * size <= len(shapes):
+            end = _repeats_until(shapes, start, size)
+            if end - start >= MIN_CARDS * size and _cards(lines, shapes, start, end, size):
+                found.update(range(start, end))
+                start = end
+            else:
+                start += 1
+    return found
+
+
+def _shape(line: Line, list_item: bool) -> str:
+    """ "label" (a short line), "headline", "sentence", or "other" (a list's item, a rank, a
+    button, a paragraph longer than a card's)."""
+    if list_item or line.words > MAX_CARD_LINE_WORDS or _RANK.match(line.text):
+        return "other"
+    if line.words <= MAX_CARD_LABEL_WORDS:
+        return "other" if line.furniture else "label"  # (a card holds no button)
+    return "sentence" if closes_sentence(line.text) else "headline"
+
+
+def _repeats_until(shapes: list[str], start: int, size: int) -> int:
+    end = start + size
+    while end < len(shapes) and shapes[end] == shapes[end - size]:
+        end += 1
+    return end
+
+
+def _cards(lines: Sequence[Line], shapes: list[str], start: int, end: int, size: int) -> bool:
+    """Whether the repeated shapes are cards: each holds a label, a headline and a sentence,
+    and the labels differ from card to card (one author may write two cards; one label printed
+    before every paragraph, "Article content", is the page's, not a card's)."""
+    card = shapes[start : start + size]
+    if "other" in card or {"label", "headline", "sentence"} - set(card):
+        return False
+    offsets = [offset for offset, shape in enumerate(card) if shape == "label"]
+    cards = (end - start) / size
+    return any(
+        len({lines[index].text for index in range(start + offset, end, size)}) >= cards / 2
+        for offset in offsets
+    )

@@ -9,7 +9,7 @@ from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
-from newsnorm.capture.stacks import headline_stacks
+from newsnorm.capture.stacks import headline_stacks, teaser_cards
 from newsnorm.document import Block, Document
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
@@ -32,6 +32,7 @@ def newsnorm_remove_noise(document: Document) -> None:
     learned = document.marks.get(TEMPLATE_MARK, {})
     template = {index for index, block in enumerate(live) if id(block) in learned}
     headlines = headline_stacks(lines, [block.stacked for block in live], items)
+    headlines |= teaser_cards(lines, items)
     region = article_region(lines, items, template, headlines)
     if region is None:
         raise NormalizeError(
