@@ -748,3 +748,25 @@ def test_a_label_printed_before_every_paragraph_makes_no_cards():
     article = normalize(capture("River bridge to close\n", story))
     for paragraph in paragraphs:
         assert paragraph in article.text
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "NEXT STORY: Harbour wall to be rebuilt after winter storms",
+        "Previous articleHarbour wall to be rebuilt after winter storms",
+        "Nächster Artikel: Hafenmauer wird nach den Winterstürmen neu gebaut",
+    ],
+)
+def test_the_link_to_the_next_story_ends_the_story(link):
+    """What follows the link to the next or previous story is the page's, prose or not (a
+    cookie dialog's paragraphs)."""
+    dialog = 2 * (
+        "When you visit our website, we store cookies on your browser to collect information"
+        " about you, your preferences or your device, mostly to make the site work as you"
+        " expect it to and to give you a more personalised web experience, and you can choose"
+        " not to allow some types of cookies, which may affect your experience of the site and"
+        " of the services we are able to offer you when you come back to it another day.\n\n"
+    )
+    article = normalize(capture("River bridge shut\n", f"{STORY}{link}\n\n{dialog}"))
+    assert article.text == STORY.strip()

@@ -231,6 +231,15 @@ _ARTICLE_END = re.compile(
     r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
     re.IGNORECASE,
 )
+# The links from a story to the one before and after it ("Next story: …", "Previous
+# articleThe headline", glued by innerText): the story is over.
+_NEXT_STORY = re.compile(
+    r"^(?i:(next|previous|prev\.?|read next|up next)\s*(story|article|post)|"
+    r"(nächster|vorheriger|voriger)\s+(artikel|beitrag)|article\s+(suivant|précédent)|"
+    r"artículo\s+(siguiente|anterior)|articolo\s+(successivo|precedente)|"
+    r"(volgend|vorig)\s+artikel)(?![a-zäöüéèíó])"
+)
+MAX_NEXT_STORY_WORDS = 30
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 # (longest line, words one of which such a line holds, the patterns): see _offer_or_notice.
 _OFFERS_AND_NOTICES = (
@@ -277,10 +286,13 @@ class Line:
 
     @property
     def ends_article(self) -> bool:
-        """A heading after which pages hold comments, tags or the footer."""
+        """A heading after which pages hold comments, tags or the footer, or the link to
+        the next story."""
         if self._ends is None:
             short = self.words <= MAX_END_HEADING_WORDS
-            self._ends = short and _ARTICLE_END.match(self.text) is not None
+            heading = short and _ARTICLE_END.match(self.text) is not None
+            link = self.words <= MAX_NEXT_STORY_WORDS and _NEXT_STORY.match(self.text) is not None
+            self._ends = heading or link
         return self._ends
 
     @property
