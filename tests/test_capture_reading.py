@@ -770,3 +770,35 @@ def test_the_link_to_the_next_story_ends_the_story(link):
     )
     article = normalize(capture("River bridge shut\n", f"{STORY}{link}\n\n{dialog}"))
     assert article.text == STORY.strip()
+
+
+NEXT_ARTICLE = (  # endless scrolling: the next story, whole, under the first
+    "Harbour wall to be rebuilt\n\n"
+    "Published 04.05.2026 - 12:10\n\n"
+    "The council has set aside two million pounds to rebuild the harbour wall, which was"
+    " breached twice in January and has kept the fishing fleet in port for weeks since then.\n\n"
+    "Fishermen said the money came too late for the winter, when most of their catch is"
+    " landed, and asked for the work to start before the autumn storms return to the coast.\n\n"
+    "The council's leader said the contract would be signed in June and the wall finished by"
+    " the end of the year, if the weather allowed the divers to work through the summer.\n\n"
+)
+
+
+def test_the_next_article_printed_under_the_story_ends_it():
+    """A date line with the label of the head's own ("Published …") once the story has run
+    on heads the next article."""
+    head = "River bridge to close for six months\nPublished 04.05.2026 - 16:25\n"
+    article = normalize(capture(head, f"{WIDE_STORY}\n{NEXT_ARTICLE}"))
+    assert article.text == WIDE_STORY.strip()
+    assert article.title == "River bridge to close for six months"
+
+
+def test_dated_lines_of_the_storys_own_list_end_nothing():
+    """ "Last fight: July 29" under every item of a ranking is the story's, not a head's."""
+    items = "".join(
+        f"{name}\n\nLast fight: July {day}, 2025\n\n{WIDE_STORY.split(chr(10) * 2)[i]}\n\n"
+        for i, (name, day) in enumerate((("Anna Berg", 29), ("Tom Hale", 12), ("Jo Lind", 3)))
+    )
+    head = "The ten best boxers\nPublished 04.05.2026 - 16:25\n"
+    article = normalize(capture(head, f"{STORY}\n{items}"))
+    assert WIDE_STORY.split("\n\n")[2].strip() in article.text

@@ -13,6 +13,7 @@ A learned template's lines (newsnorm.learn) never weigh for the article, however
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -32,6 +33,9 @@ SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
+# How far above the story the head's date line may stand.
+HEAD_DATE_LINES = 20
+_LABEL = re.compile(r"[^\W\d_]{3,}(?=[\s:])")
 # A closing heading printed this often from the story's start on heads boxes between the
 # paragraphs ("Most popular"): it ends nothing.
 BOX_PRINTS = 3
@@ -115,15 +119,35 @@ def _ends_here(lines: list[Line], index: int, boxes: set[int]) -> bool:
 
 
 def _closing_heading(lines: list[Line], start: int, end: int, boxes: set[int]) -> int:
-    """The run's end, brought forward to the line before its first closing heading."""
-    words = 0
+    """The run's end, brought forward to the line before its first closing heading or the
+    next article's date line."""
+    words, dated = 0, _date_labels_above(lines, start)
     for index in range(start, end + 1):
         line = lines[index]
         if line.ends_article and words >= WORDS_BEFORE_END and _ends_here(lines, index, boxes):
             return _last_prose(lines, start, index - 1)
+        if line.dated and (label := _date_label(line.text)):
+            if words >= WORDS_BEFORE_END and label in dated:
+                return _last_prose(lines, start, index - 1)  # the next article's head
+            if words < WORDS_BEFORE_END:
+                dated.add(label)  # (the head's own, printed under the standfirst)
         if line.prose:
             words += line.words
     return end
+
+
+def _date_labels_above(lines: list[Line], start: int) -> set[str]:
+    """The labels of the head's date lines printed above the story ("Published …",
+    "Publisert …"). A page that prints one again once the story has run on (endless
+    scrolling: the next article, whole) starts another article there."""
+    above = lines[max(0, start - HEAD_DATE_LINES) : start]
+    return {label for line in above if line.dated and (label := _date_label(line.text))}
+
+
+def _date_label(text: str) -> str | None:
+    """The word a date line opens with, when it is a word ("Published", "Aktualisiert")."""
+    match = _LABEL.match(text)
+    return match[0].casefold() if match else None
 
 
 def _last_prose(lines: list[Line], start: int, end: int) -> int:
