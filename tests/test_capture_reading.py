@@ -802,3 +802,22 @@ def test_dated_lines_of_the_storys_own_list_end_nothing():
     head = "The ten best boxers\nPublished 04.05.2026 - 16:25\n"
     article = normalize(capture(head, f"{STORY}\n{items}"))
     assert WIDE_STORY.split("\n\n")[2].strip() in article.text
+
+
+def test_a_most_read_box_between_the_storys_paragraphs_ends_nothing():
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    box = "Most read\nStorm warning for the coast\nSchool wins national prize\n\n"
+    article = normalize(capture("River bridge shut\n", f"{STORY}\n{box}{WIDE_STORY}"))
+    assert article.text.endswith(rest.strip()) and first in article.text
+    assert "Storm warning" not in article.text
+
+
+def test_a_most_read_list_with_a_sentence_under_each_headline_ends_the_story():
+    teasers = (
+        "Most read\n\nStorm warning for the coast\n\n"
+        "Forecasters expect winds of up to ninety miles an hour by Friday night.\n\n"
+        "School wins national prize\n\n"
+        "Pupils turned a car park into a garden where they grow food.\n\n"
+    )
+    article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{teasers}"))
+    assert article.text == WIDE_STORY.strip()

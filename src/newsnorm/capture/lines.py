@@ -240,6 +240,12 @@ _NEXT_STORY = re.compile(
     r"(volgend|vorig)\s+artikel)(?![a-zäöüéèíó])"
 )
 MAX_NEXT_STORY_WORDS = 30
+# Of those headings, the ones of boxes that pages also set between a story's paragraphs.
+_BOX_HEADING = re.compile(
+    r"^(most (read|viewed|popular|shared|commented)|popular (now|stories)|meistgelesen|"
+    r"am meisten gelesen|les plus lus|lo más leído|i più letti)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
 # (longest line, words one of which such a line holds, the patterns): see _offer_or_notice.
 _OFFERS_AND_NOTICES = (
@@ -294,6 +300,12 @@ class Line:
             link = self.words <= MAX_NEXT_STORY_WORDS and _NEXT_STORY.match(self.text) is not None
             self._ends = heading or link
         return self._ends
+
+    @property
+    def heads_box(self) -> bool:
+        """A closing heading that pages also print over a box between a story's paragraphs
+        ("Most read"): the story may go on under the box."""
+        return self.ends_article and _BOX_HEADING.match(self.text) is not None
 
     @property
     def dated(self) -> bool:

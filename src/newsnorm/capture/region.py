@@ -33,6 +33,10 @@ SHORT_SENTENCE_WEIGHT = 0.5
 # Words of prose the article must have before a closing heading can end it (a "Comments"
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
+# A box inside the story holds this many lines at most; the story's paragraphs under it
+# are this long at least.
+BOX_LINES = 6
+MIN_PARAGRAPH_WORDS = 30
 # How far above the story the head's date line may stand.
 HEAD_DATE_LINES = 20
 _LABEL = re.compile(r"[^\W\d_]{3,}(?=[\s:])")
@@ -113,9 +117,18 @@ def _heaviest_run(weights: list[float]) -> tuple[int, int] | None:
 
 
 def _ends_here(lines: list[Line], index: int, boxes: set[int]) -> bool:
-    """Whether a closing heading ends the story: not a box's, nor the head's link to the
-    comments right under the date's line ("By Jane Doe on May 4 at 9:05AM", "7 Comments")."""
-    return index not in boxes and not (index and lines[index - 1].dated)
+    """Whether a closing heading ends the story: not a box's (one printed again and again,
+    or a "Most read" with the story's paragraphs going on a few lines under it), nor the
+    head's link to the comments right under the date's line ("By Jane Doe on May 4 at
+    9:05AM", "7 Comments")."""
+    if index in boxes or (index and lines[index - 1].dated):
+        return False
+    under = lines[index + 1 : index + 1 + BOX_LINES]
+    return not (lines[index].heads_box and any(_paragraph(line) for line in under))
+
+
+def _paragraph(line: Line) -> bool:
+    return line.prose and line.sentence and line.words >= MIN_PARAGRAPH_WORDS
 
 
 def _closing_heading(lines: list[Line], start: int, end: int, boxes: set[int]) -> int:
