@@ -806,10 +806,14 @@ def test_dated_lines_of_the_storys_own_list_end_nothing():
 
 def test_a_most_read_box_between_the_storys_paragraphs_ends_nothing():
     first, rest = WIDE_STORY.split("\n\n", 1)
-    box = "Most read\nStorm warning for the coast\nSchool wins national prize\n\n"
+    box = (  # a box of other stories, each with its section and byline
+        "Most read\nWeather\nStorm warning for the coast\nBy Anna Berg\n"
+        "Schools\nSchool wins national prize\nBy Tom Hale\n"
+        "Transport\nNight buses return to the valley\nBy Jo Lind\n\n"
+    )
     article = normalize(capture("River bridge shut\n", f"{STORY}\n{box}{WIDE_STORY}"))
     assert article.text.endswith(rest.strip()) and first in article.text
-    assert "Storm warning" not in article.text
+    assert "Storm warning" not in article.text and "Tom Hale" not in article.text
 
 
 def test_a_most_read_list_with_a_sentence_under_each_headline_ends_the_story():

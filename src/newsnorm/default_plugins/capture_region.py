@@ -90,13 +90,14 @@ def _remove_teasers(
     """A run of short lines once the story has begun, or wherever it holds a list of
     headlines (`listed`); its date lines stay for the head to read (the article's date is
     often printed under its standfirst and picture), and so does a byline in it ("Von" and
-    the names under it) with the lines above it: the head's. A run of short lines under the
-    byline is a teaser list again (a box of offers)."""
+    the names under it) with the lines above it: the head's, unless a box's heading ("Most
+    read") says the bylines are its teasers'. A run of short lines under the byline is a
+    teaser list again (a box of offers)."""
     if not listed and (len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END):
         return
     texts = [block.text for block in run]
     byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
-    if byline is not None:
+    if byline is not None and not any(line_of(text).heads_box for text in texts):
         _remove_teasers(document, run[max(byline.lines) + 1 :], words_before, listed=listed)
         return
     for block in run:
