@@ -34,8 +34,7 @@ SHORT_SENTENCE_WEIGHT = 0.5
 # counter or a topic list above the story is not its end).
 WORDS_BEFORE_END = 40
 # A box inside the story holds this many lines at most (four cards of section, headline
-# and byline); the story's paragraphs under it
-# are this long at least.
+# and byline); the story's paragraphs under it are this long at least.
 BOX_LINES = 12
 MIN_PARAGRAPH_WORDS = 30
 # How far above the story the head's date line may stand.
