@@ -825,3 +825,27 @@ def test_a_most_read_list_with_a_sentence_under_each_headline_ends_the_story():
     )
     article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{teasers}"))
     assert article.text == WIDE_STORY.strip()
+
+
+def test_a_fact_box_inside_the_story_stays():
+    """Short "label: value" lines under several labels (a ranking's entry) are the story's,
+    though short lines in a row are most often teasers."""
+    facts = (
+        "1. Anna Berg, 31, welterweight champion\nRecord: 40-0, 31 KOs\n"
+        "Last fight: July 29 - W, TKO9 vs. Jo Lind\nNext fight: TBA\nPrevious ranking: No. 2\n"
+    )
+    article = normalize(capture("The best boxers\n", f"{STORY}\n{facts}\n{WIDE_STORY}"))
+    for fact in facts.splitlines()[1:]:
+        assert fact in article.text
+    assert article.text.startswith(STORY.split("\n\n")[0])
+
+
+def test_kicker_headlines_are_no_fact_box():
+    teasers = (
+        "Champions League: Real Madrid keep their hopes of a second title alive\n"
+        "Transfer news: United agree a fee for the Brazilian forward at last\n"
+        "Weather: Storm warning for the coast as winds reach ninety miles an hour\n"
+    )
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{teasers}\n{rest}"))
+    assert "Real Madrid" not in article.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
+from newsnorm.capture.facts import is_fact_box
 from newsnorm.capture.lines import Line, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.capture.stacks import headline_stacks, teaser_cards
@@ -92,10 +93,13 @@ def _remove_teasers(
     often printed under its standfirst and picture), and so does a byline in it ("Von" and
     the names under it) with the lines above it: the head's, unless a box's heading ("Most
     read") says the bylines are its teasers'. A run of short lines under the byline is a
-    teaser list again (a box of offers)."""
+    teaser list again (a box of offers). A fact box ("Record: 40-0", "Next fight: TBA") is
+    the story's."""
     if not listed and (len(run) < MIN_TEASER_RUN or words_before < WORDS_BEFORE_END):
         return
     texts = [block.text for block in run]
+    if not listed and is_fact_box(texts):
+        return  # ("Record: 40-0", "Last fight: July 29", "Next fight: TBA"): the story's
     byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
     if byline is not None and not any(line_of(text).heads_box for text in texts):
         _remove_teasers(document, run[max(byline.lines) + 1 :], words_before, listed=listed)
