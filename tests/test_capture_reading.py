@@ -849,3 +849,18 @@ def test_kicker_headlines_are_no_fact_box():
     first, rest = WIDE_STORY.split("\n\n", 1)
     article = normalize(capture("River bridge shut\n", f"{first}\n\n{teasers}\n{rest}"))
     assert "Real Madrid" not in article.text
+
+
+def test_cards_of_one_day_with_summaries_cut_short_are_cards():
+    """A day's cards share their date, and a card's summary is often cut off ("…")."""
+    cards = "".join(
+        f"{headline}\n{summary}…\n4 May\n"
+        for headline, summary in (
+            ("Harbour wall to be rebuilt after storms", "The council has set aside two million"),
+            ("School wins national prize for its garden", "Pupils spent three years turning a"),
+            ("Night buses return to the valley at last", "The operator says new drivers have"),
+        )
+    )
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(head, WIDE_STORY + "\n", "More news\n" + cards + FOOTER))
+    assert article.text == WIDE_STORY.strip()

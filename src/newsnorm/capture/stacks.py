@@ -63,6 +63,8 @@ MAX_CARD_LINE_WORDS = 40
 # Cards of two to four lines, printed this many times in a row.
 CARD_SIZES = (2, 3, 4)
 MIN_CARDS = 3
+_CUT_OFF = ("…", "...")
+_DIGIT = re.compile(r"\d")
 _RANK = re.compile(r"^#?\d{1,3}[.)]?$")  # "1.", "#2": a ranked list's own numbers
 
 
@@ -90,7 +92,8 @@ def _shape(line: Line, list_item: bool) -> str:
         return "other"
     if line.words <= MAX_CARD_LABEL_WORDS:
         return "other" if line.furniture else "label"  # (a card holds no button)
-    return "sentence" if closes_sentence(line.text) else "headline"
+    cut_off = line.text.endswith(_CUT_OFF)  # a summary cut short to fit the card
+    return "sentence" if cut_off or closes_sentence(line.text) else "headline"
 
 
 def _repeats_until(shapes: list[str], start: int, size: int) -> int:
@@ -102,14 +105,17 @@ def _repeats_until(shapes: list[str], start: int, size: int) -> int:
 
 def _cards(lines: Sequence[Line], shapes: list[str], start: int, end: int, size: int) -> bool:
     """Whether the repeated shapes are cards: each holds a label, a headline and a sentence,
-    and the labels differ from card to card (one author may write two cards; one label printed
-    before every paragraph, "Article content", is the page's, not a card's)."""
+    and the labels are the cards' own (one label printed before every paragraph, "Article
+    content", is the page's)."""
     card = shapes[start : start + size]
     if "other" in card or {"label", "headline", "sentence"} - set(card):
         return False
     offsets = [offset for offset, shape in enumerate(card) if shape == "label"]
-    cards = (end - start) / size
-    return any(
-        len({lines[index].text for index in range(start + offset, end, size)}) >= cards / 2
-        for offset in offsets
-    )
+    return any(_card_labels([lines[i].text for i in range(start + o, end, size)]) for o in offsets)
+
+
+def _card_labels(texts: list[str]) -> bool:
+    """Whether the lines in one place of every card are its own: they change from card to
+    card (one author may write two), or they hold numbers (dates, "1月13日", "16d": a day's
+    cards share theirs)."""
+    return len(set(texts)) >= len(texts) / 2 or all(_DIGIT.search(text) for text in texts)
