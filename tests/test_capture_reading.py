@@ -429,6 +429,11 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
         ),
         ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
         (
+            "Engineers inspect the supports of the bridge on Monday. Photo by JANE DOE /AFP via"
+            " Getty Images",
+            "JANE DOE /AFP via Getty Images",
+        ),
+        (
             "Engineers inspect the supports of the bridge (Image credit: Council)",
             "Image credit: Council",
         ),

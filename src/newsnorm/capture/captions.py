@@ -40,13 +40,16 @@ _CREDIT_IN_BRACKETS = (
 _TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
     r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])))\s*"
-    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?\s*:\s*[^.!?]{2,60})$",
+    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?(\s*:|\s+(by|von|par)\b)\s*"
+    r"[^.!?]{2,60})$",
     re.IGNORECASE,
 )
 _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyright\b", re.IGNORECASE)
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
+_BY = re.compile(r"\s(by|von|par)\s", re.IGNORECASE)
+_LABEL = re.compile(r"^\w+(\s*:|\s+(by|von|par)\b)\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -69,13 +72,13 @@ def credit_of(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
-    if ")" not in text and ":" not in text:
-        return text, None  # neither credit's form: the pattern would try every position
+    if ")" not in text and ":" not in text and _BY.search(text) is None:
+        return text, None  # no credit's form: the pattern would try every position
     match = _TRAILING_CREDIT.match(text)
     caption = match and (match["caption"] or match["lcaption"] or "").strip()
     if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):
         return text, None
-    credit = match["paren"] or re.sub(r"^\w+\s*:\s*", "", match["label"])
+    credit = match["paren"] or _LABEL.sub("", match["label"])
     return caption, credit.strip()
 
 
