@@ -869,3 +869,11 @@ def test_cards_of_one_day_with_summaries_cut_short_are_cards():
     head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
     article = normalize(capture(head, WIDE_STORY + "\n", "More news\n" + cards + FOOTER))
     assert article.text == WIDE_STORY.strip()
+
+
+def test_a_label_printed_between_every_paragraph_leaves_the_story():
+    paragraphs = WIDE_STORY.strip().split("\n\n")
+    story = "".join(f"{paragraph}\n\nArticle content\n\n" for paragraph in paragraphs)
+    article = normalize(capture("River bridge to close\n", story + STORY))
+    assert "Article content" not in article.text
+    assert all(paragraph in article.text for paragraph in paragraphs)

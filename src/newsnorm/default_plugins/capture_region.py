@@ -5,6 +5,9 @@ body; the lines above it are its head, read in the metadata stage (capture_head)
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 from newsnorm.capture.bylines import byline_at
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.facts import is_fact_box
@@ -21,6 +24,10 @@ BODY_MARK = "capture.body"
 FOOTER_MARK = "capture.footer"  # the first line after the article, when there is one
 # Short lines in a row, inside the article once its story has begun: a teaser list.
 MIN_TEASER_RUN = 3
+# A short line printed this often inside the article is the page's label.
+MAX_LABEL_WORDS = 4
+LABEL_PRINTS = 3
+_LABEL_CHARS = re.compile(r"[^\W\d_][^\W\d_ '’-]*(?: [^\W\d_][^\W\d_'’-]*)*")
 
 
 @hookimpl(trylast=True)
@@ -69,6 +76,7 @@ def _clean_inside(
     """`headlines`: the indexes (into `blocks`) of lines of lists of headlines, which join
     the short lines around them as one teaser list."""
     words, run, listed = 0, [], False
+    labels = _repeated_labels(blocks, lines)
     for index, (block, line) in enumerate(zip(blocks, lines, strict=False)):
         if id(block) in learned:  # removed for the template's rule, which found it
             document.remove_for(block, learned[id(block)])
@@ -76,6 +84,8 @@ def _clean_inside(
         if line.furniture:
             document.remove(block, "furniture")
             continue
+        if words >= WORDS_BEFORE_END and block.text in labels:
+            document.remove(block, "page-label")  # (still one of the short lines around it)
         if (line.prose and index not in headlines) or block.type == "list_item":
             _remove_teasers(document, run, words, listed=listed)
             words, run, listed = words + line.words, [], False
@@ -83,6 +93,18 @@ def _clean_inside(
             run.append(block)
             listed = listed or index in headlines
     _remove_teasers(document, run, words, listed=listed)
+
+
+def _repeated_labels(blocks: list[Block], lines: list[Line]) -> set[str]:
+    """Short lines of words only that the page prints again and again between the story's
+    paragraphs ("Article content" before each): its labels. (A ranking's facts printed
+    under every entry, "Next fight: TBA", are the story's.)"""
+    counts = Counter(
+        block.text
+        for block, line in zip(blocks, lines, strict=False)
+        if line.words <= MAX_LABEL_WORDS and not line.prose and _LABEL_CHARS.fullmatch(block.text)
+    )
+    return {text for text, count in counts.items() if count >= LABEL_PRINTS}
 
 
 def _remove_teasers(
