@@ -429,6 +429,12 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
         ),
         ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
         (
+            "기술자들이 3일 다리의 교각을 점검하고 있다. [사진 출처 = 연합뉴스]",
+            "사진 출처 = 연합뉴스",
+        ),
+        ("기술자들이 3일 다리의 교각을 점검하고 있다. 뉴스1", "뉴스1"),
+        ("橋の橋脚を点検する技術者＝3日、市内で（山田太郎撮影）", "山田太郎撮影"),
+        (
             "Engineers inspect the supports of the bridge on Monday. Photo by JANE DOE /AFP via"
             " Getty Images",
             "JANE DOE /AFP via Getty Images",

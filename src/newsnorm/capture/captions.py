@@ -44,6 +44,16 @@ _TRAILING_CREDIT = re.compile(
     r"[^.!?]{2,60})$",
     re.IGNORECASE,
 )
+# Korean, Japanese and Chinese captions: "… 있다. [사진 출처 = 연합뉴스]", "…で（山田太郎撮影）",
+# "…している＝共同", "… 있다. 뉴스1": the photo's word in square brackets, the photographer
+# in full-width ones, or the agency after the sentence.
+_EAST_ASIAN_AGENCIES = ("연합뉴스", "뉴시스", "뉴스1", "共同", "時事", "新华社", "新華社")
+_EAST_ASIAN_ENDS = ("]", "撮影）", *_EAST_ASIAN_AGENCIES)
+_EAST_ASIAN_CREDIT = re.compile(
+    r"^(?P<caption>.+?)\s*(\[(?P<bracket>(사진|写真|图片|圖片|照片)[^\[\]]{0,40})\]|"
+    r"（(?P<shot>[^（）]{1,20}撮影)）|"
+    r"(?<=[.!?。＝=])\s*(?P<house>" + "|".join(_EAST_ASIAN_AGENCIES) + r"))$"
+)
 _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyright\b", re.IGNORECASE)
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
@@ -72,8 +82,16 @@ def credit_of(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
-    if ")" not in text and ":" not in text and _BY.search(text) is None:
+    if (
+        ")" not in text
+        and ":" not in text
+        and not text.endswith(_EAST_ASIAN_ENDS)
+        and _BY.search(text) is None
+    ):
         return text, None  # no credit's form: the pattern would try every position
+    if text.endswith(_EAST_ASIAN_ENDS) and (match := _EAST_ASIAN_CREDIT.match(text)):
+        credit = match["bracket"] or match["shot"] or match["house"]
+        return match["caption"].strip(), credit.strip()
     match = _TRAILING_CREDIT.match(text)
     caption = match and (match["caption"] or match["lcaption"] or "").strip()
     if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):
