@@ -428,6 +428,8 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
             "Photo by Jane Doe/Getty Images",
         ),
         ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
+        ("Schauspieler in realer Kulisse | Bild: Eva Muster/rbb", "Eva Muster/rbb"),
+        ("The lounge won't charge a cover on the night. Photograph courtesy of dLeña.", "dLeña"),
         (
             "기술자들이 3일 다리의 교각을 점검하고 있다. [사진 출처 = 연합뉴스]",
             "사진 출처 = 연합뉴스",
@@ -883,3 +885,20 @@ def test_a_label_printed_between_every_paragraph_leaves_the_story():
     article = normalize(capture("River bridge to close\n", story + STORY))
     assert "Article content" not in article.text
     assert all(paragraph in article.text for paragraph in paragraphs)
+
+
+def test_a_numbered_heading_over_a_photo_credit_is_no_caption():
+    """ "1. Expect a cleaner to do the dishes" over "Jane Doe via Getty Images": the list's
+    heading stays, the credit goes."""
+    items = "".join(
+        f"{n}. {heading}\n\nJane Doe via Getty Images\n\n{paragraph}\n\n"
+        for n, heading, paragraph in zip(
+            (1, 2, 3),
+            ("Expect a cleaner to do the dishes", "Hover while they work", "Pay them late"),
+            WIDE_STORY.strip().split("\n\n"),
+            strict=True,
+        )
+    )
+    article = normalize(capture("Things never to do\n", STORY + "\n" + items))
+    assert "2. Hover while they work" in article.text
+    assert "Getty Images" not in article.text

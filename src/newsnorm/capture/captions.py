@@ -25,6 +25,8 @@ _PHOTO_HOUSES = re.compile(
     r"stock\.adobe\.com|adobe stock|unsplash|pexels|pixabay)\b",
     re.IGNORECASE,
 )
+# "Douglas Sacha via Getty Images", "Jane Doe for The Washington Post"? Only a photo house.
+_VIA_HOUSE = re.compile(r"^[^.!?:]{2,60}\s(via|for)\s+(" + _PHOTO_HOUSES.pattern + r")\s*$", re.I)
 _SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
 # A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP"; the
 # label after the caption's last sentence or glued to its last word by innerText, never
@@ -39,9 +41,9 @@ _CREDIT_IN_BRACKETS = (
 )
 _TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
-    r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])))\s*"
-    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?(\s*:|\s+(by|von|par)\b)\s*"
-    r"[^.!?]{2,60})$",
+    r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])|\s[|]))\s*"
+    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?"
+    r"(\s*:|\s+(by|von|par|courtesy of)\b)\s*[^.!?]{2,60})\.?$",
     re.IGNORECASE,
 )
 # Korean, Japanese and Chinese captions: "… 있다. [사진 출처 = 연합뉴스]", "…で（山田太郎撮影）",
@@ -58,8 +60,8 @@ _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyrigh
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
-_BY = re.compile(r"\s(by|von|par)\s", re.IGNORECASE)
-_LABEL = re.compile(r"^\w+(\s*:|\s+(by|von|par)\b)\s*", re.IGNORECASE)
+_BY = re.compile(r"\s(by|von|par|courtesy)\s", re.IGNORECASE)
+_LABEL = re.compile(r"^\w+(\s*:|\s+(by|von|par|courtesy of)\b)\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -73,6 +75,8 @@ def credit_of(text: str) -> str | None:
     if "©" in text:
         return text.replace("©", "").strip(" :") or None
     if _SLASHED_CREDIT.match(text) and _PHOTO_HOUSES.search(text.rsplit("/", 1)[-1]):
+        return text.strip()
+    if _VIA_HOUSE.match(text):
         return text.strip()
     if _PHOTO_HOUSES.fullmatch(text.strip()) or (agencies_in(text) and "/" in text):
         return text.strip()
@@ -93,7 +97,7 @@ def split_trailing_credit(text: str) -> tuple[str, str | None]:
         credit = match["bracket"] or match["shot"] or match["house"]
         return match["caption"].strip(), credit.strip()
     match = _TRAILING_CREDIT.match(text)
-    caption = match and (match["caption"] or match["lcaption"] or "").strip()
+    caption = match and (match["caption"] or match["lcaption"] or "").strip(" |")
     if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):
         return text, None
     credit = match["paren"] or _LABEL.sub("", match["label"])

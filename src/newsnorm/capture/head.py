@@ -39,6 +39,7 @@ NAME_UNDER_TITLE = 4
 MIN_CAPTION_WORDS = 4
 MAX_CAPTION_WORDS = 45
 MAX_CREDITED_CAPTION_WORDS = 150
+_NUMBERED = re.compile(r"^\d{1,3}[.)]\s")
 SOURCE = "the capture's head"
 # Pages that print the story's date under it, after a share bar or a comment prompt: the
 # first lines after the article, read when the head prints no date.
@@ -333,6 +334,8 @@ def _credit_caption(
             images[caption] = ImageRef(caption=caption, credit=images[caption].credit or credit)
             return
         doubled = copies[neighbour.text] > 1
+        if _NUMBERED.match(neighbour.text):
+            continue  # "1. Expect a cleaner to do the dishes": a list's heading over its photo
         if neighbour.live and _caption_sized(neighbour.text) and (neighbour is above or doubled):
             images[caption] = ImageRef(caption=caption, credit=credit)
             document.remove(neighbour, "caption")
