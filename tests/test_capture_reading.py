@@ -902,3 +902,27 @@ def test_a_numbered_heading_over_a_photo_credit_is_no_caption():
     article = normalize(capture("Things never to do\n", STORY + "\n" + items))
     assert "2. Hover while they work" in article.text
     assert "Getty Images" not in article.text
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Sarah Whitfield is a senior transport reporter for The Daily Courier. She has covered"
+        " the town's roads and bridges since 2015.",
+        "Sarah is a freelance writer covering transport and local politics in the north.",
+        "Anna Berg ist Redakteurin im Ressort Lokales und schreibt über Verkehr.",
+    ],
+)
+def test_the_authors_box_under_the_story_leaves_it(bio):
+    article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{bio}\n\n"))
+    assert article.text == WIDE_STORY.strip()
+
+
+def test_a_sentence_about_a_journalist_in_the_story_stays():
+    line = (
+        "Patricia Evangelista ist Journalistin, Reporterin, und hält sich für eine höchst"
+        " pragmatische Zynikerin, was keine Koketterie zu sein scheint."
+    )
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{line}\n\n{rest}"))
+    assert line in article.text

@@ -263,3 +263,27 @@ def _photo_credit(text: str) -> bool:
     """ "Megan Briggs/Getty Images" names the photographer; "Jane Doe/dpa" beside the date
     may name the writer and the wire service."""
     return credit_of(text) is not None and not agencies_in(text.rsplit("/", 1)[-1])
+
+
+# The author's box under a story: "Jane Doe is a senior writer for WIRED.", "Mr. Doe is the
+# deputy Opinion editor.", "Jane is a reporter covering science"; "Anna Berg ist
+# Redakteurin im Ressort Politik", "Jeanne Dupont est journaliste au service Monde".
+_BIO_SUBJECT = r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+\s+"
+_BIO = re.compile(
+    _BIO_SUBJECT + r"(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?i:writer|reporter|editor|contributor|journalist|correspondent|columnist|producer|"
+    r"freelancer)s?(?i:\s+in\s+chief)?"
+    r"(?:\s+(?:for|at|with|on|in|of)\s+(?:the\s+)?[A-Z]|,?\s+(?:who|covering|specializing|"
+    r"reporting|based)\b|\.$)"
+    r"|" + _BIO_SUBJECT + r"(?:ist|est|es|è)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:Redakteur(?:in)?|Korrespondent(?:in)?|Reporter(?:in)?|Journalist(?:in)?|"
+    r"journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|"
+    r"corresponsal|giornalista|redatt(?:ore|rice)|corrispondente)"
+    r"\s+(?:bei|beim|im|für|der|des|au|à|chez|pour|de|del|en|di|del|per)\s"
+)
+MAX_BIO_WORDS = 120
+
+
+def is_author_bio(text: str) -> bool:
+    """Whether a paragraph is the author's box: who the writer is and where they write."""
+    return len(text.split()) <= MAX_BIO_WORDS and _BIO.match(text) is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from newsnorm.capture.bylines import byline_at
+from newsnorm.capture.bylines import byline_at, is_author_bio
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.facts import is_fact_box
 from newsnorm.capture.lines import Line, line_of
@@ -86,6 +86,9 @@ def _clean_inside(
             continue
         if words >= WORDS_BEFORE_END and block.text in labels:
             document.remove(block, "page-label")  # (still one of the short lines around it)
+        elif words >= WORDS_BEFORE_END and line.prose and is_author_bio(block.text):
+            document.remove(block, "author-bio")
+            continue
         if (line.prose and index not in headlines) or block.type == "list_item":
             _remove_teasers(document, run, words, listed=listed)
             words, run, listed = words + line.words, [], False
