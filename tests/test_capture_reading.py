@@ -361,6 +361,11 @@ SITE_PROMPTS = [
     "Mehr aus der Region",
     "A gift that informs. Give a year of the Courier to someone, plus a free tote.",
     "Verschenken Sie ein Geschenkabo zu Weihnachten",
+    "Support local journalism.",
+    "THIS ARTICLE IS FREE TO READ REGISTER TO UNLOCK.",
+    "Get email updates from your favourite authors.",
+    "Nouveau : découvrez nos offres Premium !",
+    "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
@@ -369,6 +374,8 @@ HEADLINES_LIKE_THEM = [
     "Plus de 300 ponts fermés en France",
     "More people cross the bridge on foot",
     "A gift to the town: the new bridge opens",
+    "The paper will support local journalism with a fund of two million pounds a year",
+    "Shops ran special offers all week to win back the customers the works kept away",
 ]
 
 

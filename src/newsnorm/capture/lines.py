@@ -44,6 +44,20 @@ _OFFER_HINTS = (
     "cadeau", "regala",
 )  # fmt: skip
 _OFFER_HINT = any_of(_OFFER_HINTS)
+# The same offers in a few words, a line of their own: words a story's sentence may hold
+# too ("support local journalism", "special offers"), so only in a line this short.
+MAX_SHORT_PROMPT_WORDS = 10
+_SHORT_PROMPT = re.compile(
+    r"\b(support (local|independent|our|quality) journalism|register (now )?to (unlock|read)|"
+    r"(free|sign in|log in) to read|articles? per month|email updates (from|about)|"
+    r"special offers|by clicking here|découvrez nos offres|unsere angebote)\b",
+    re.IGNORECASE,
+)
+_SHORT_PROMPT_HINTS = (
+    "journalism", "regist", "read", "month", "updates", "offer", "offres", "clicking",
+    "angebote",
+)  # fmt: skip
+_SHORT_PROMPT_HINT = any_of(_SHORT_PROMPT_HINTS)
 # The page's notices about itself, a sentence long.
 _UI_NOTICE = re.compile(
     r"opens? in (a )?new (window|tab)|(please )?try again( later)?|please (enable|allow|"
@@ -56,13 +70,15 @@ _UI_NOTICE = re.compile(
     r"(only|s[óo]lo|nur) (for|para|per|für) (registered|registrados|registrati|registrierte)|"
     r"dedicato agli utenti registrati|réservé aux abonnés|"
     r"thanks? (you )?for (reading|visiting|using)|danke, dass sie|merci d['’]avoir|"
+    r"(externe )?inhalte (von \w+ )?angezeigt werden|"
+    r"external content (from \w+ )?(is|will be) (shown|displayed)|"
     r"gracias por (leer|usar|visitar)",
     re.IGNORECASE,
 )
 _UI_HINTS = (
     "window", "tab", "again", "please", "your", "version", "available", "more", "sell",
     "expand", "collapse", "preferred", "below", "zip", "postal", "location", "regist",
-    "réservé", "thank", "danke", "merci", "gracias",
+    "réservé", "thank", "danke", "merci", "gracias", "inhalte", "content",
 )  # fmt: skip
 _UI_HINT = any_of(_UI_HINTS)
 _MAX_UI_NOTICE_WORDS = 15
@@ -253,9 +269,12 @@ _OFFERS_AND_NOTICES = (
     (MAX_PROMPT_LINE_WORDS, _OFFER_HINT, (_PROMOTION, _COMMENT_PROMPT)),
     (_MAX_NOTICE_WORDS, _NOTICE_HINT, (_NOTICE,)),
     (_MAX_UI_NOTICE_WORDS, _UI_HINT, (_UI_NOTICE,)),
+    (MAX_SHORT_PROMPT_WORDS, _SHORT_PROMPT_HINT, (_SHORT_PROMPT,)),
 )
 _LONGEST_NOTICE_WORDS = max(most for most, _, _ in _OFFERS_AND_NOTICES)
-_ANY_HINT = any_of((*_PROMPT_HINTS, *_OFFER_HINTS, *_NOTICE_HINTS, *_UI_HINTS))
+_ANY_HINT = any_of(
+    (*_PROMPT_HINTS, *_OFFER_HINTS, *_NOTICE_HINTS, *_UI_HINTS, *_SHORT_PROMPT_HINTS)
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _FIRST_CJK = "\u3040"
 
