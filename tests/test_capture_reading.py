@@ -436,6 +436,8 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
         ),
         ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
         ("Schauspieler in realer Kulisse | Bild: Eva Muster/rbb", "Eva Muster/rbb"),
+        ("Engineers inspect the bridge's supports (Jane Doe/USA Today)", "Jane Doe/USA Today"),
+        ("Die Brücke ist gesperrt. (Bild: Eva Muster/Golem.de)", "Bild: Eva Muster/Golem.de"),
         ("The lounge won't charge a cover on the night. Photograph courtesy of dLeña.", "dLeña"),
         (
             "기술자들이 3일 다리의 교각을 점검하고 있다. [사진 출처 = 연합뉴스]",
@@ -463,12 +465,14 @@ def test_a_caption_ending_with_its_credit_leaves_the_story_however_long(line, cr
 
 def test_a_bracket_naming_a_photo_is_not_a_credit():
     line = "Tap and hold the shutter button to record a video (in Photo mode) without switching."
+    slashed = "The minister met the mayor and the council's leader last week (and/or his aide)"
     note = "Der Text geht unter dem Bild weiter. (Text geht weiter unter dem Foto.)"
     first, rest = STORY.split("\n\n", 1)
     article = normalize(capture("River bridge shut\n", f"{first}\n\n{line}\n\n{rest}"))
     assert line in article.text and article.images == []
-    article = normalize(capture("River bridge shut\n", f"{first}\n\n{note}\n\n{rest}"))
-    assert article.images == []
+    for text in (note, slashed):
+        article = normalize(capture("River bridge shut\n", f"{first}\n\n{text}\n\n{rest}"))
+        assert article.images == []
 
 
 def test_a_headline_with_a_picture_word_before_a_colon_is_still_a_headline():

@@ -36,8 +36,10 @@ _SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
 # the brackets close no sentence ("(Text continues under the photo.)"). innerText may print
 # the credit's own element again after them: "(Photo by A/Getty Images)A VIA GETTY IMAGES".
 _CREDIT_IN_BRACKETS = (
-    r"[^()]*?\b(?:photo|foto|credit|image|picture)s?\b(?:\s+credit)?"
-    r"(?:\s*[:/©|,]|\s+(?:by|courtesy|via)\b|\s*(?=\)))[^()]*?(?<![.!?])"
+    r"[^()]*?\b(?:photo|foto|credit|image|picture|bild)s?\b(?:\s+credit)?"
+    r"(?:\s*[:/©|,]|\s+(?:by|courtesy|via)\b|\s*(?=\)))[^()]*?(?<![.!?])|"
+    # "(Jasen Vinlove/USA Today)": a photographer and the house or paper, slashed
+    r"(?-i:[A-Z])[^()/.!?]{1,40}/\s?(?-i:[A-Z])[^()/.!?]{1,40}"
 )
 _TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
