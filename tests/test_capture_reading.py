@@ -366,6 +366,10 @@ SITE_PROMPTS = [
     "Get email updates from your favourite authors.",
     "Nouveau : découvrez nos offres Premium !",
     "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+    "View full post on Youtube",
+    "CLICK HERE TO READ MORE FROM THE DAILY COURIER",
+    "Enable Cookies Allow Cookies Once",
+    "Den Link zum Einbetten des Videos kopieren Link kopiert!",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
@@ -376,6 +380,8 @@ HEADLINES_LIKE_THEM = [
     "A gift to the town: the new bridge opens",
     "The paper will support local journalism with a fund of two million pounds a year",
     "Shops ran special offers all week to win back the customers the works kept away",
+    "Police said the link copied from the site was fake",
+    "Users must accept cookies to use the site, the regulator said",
 ]
 
 

@@ -50,12 +50,14 @@ MAX_SHORT_PROMPT_WORDS = 10
 _SHORT_PROMPT = re.compile(
     r"\b(support (local|independent|our|quality) journalism|register (now )?to (unlock|read)|"
     r"(free|sign in|log in) to read|articles? per month|email updates (from|about)|"
-    r"special offers|by clicking here|découvrez nos offres|unsere angebote)\b",
+    r"special offers|by clicking here|découvrez nos offres|unsere angebote|"
+    r"click here to (read|get|see|watch|download|subscribe|sign)|view (the )?full post on|"
+    r"^(allow|accept|enable) (all )?cookies|link (copied|kopiert)!?$|zum einbetten)\b",
     re.IGNORECASE,
 )
 _SHORT_PROMPT_HINTS = (
     "journalism", "regist", "read", "month", "updates", "offer", "offres", "clicking",
-    "angebote",
+    "angebote", "click", "post", "cookies", "link", "einbetten",
 )  # fmt: skip
 _SHORT_PROMPT_HINT = any_of(_SHORT_PROMPT_HINTS)
 # The page's notices about itself, a sentence long.
