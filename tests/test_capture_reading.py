@@ -943,3 +943,19 @@ def test_a_sentence_about_a_journalist_in_the_story_stays():
     first, rest = WIDE_STORY.split("\n\n", 1)
     article = normalize(capture("River bridge shut\n", f"{first}\n\n{line}\n\n{rest}"))
     assert line in article.text
+
+
+@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Related stories"])
+def test_a_read_also_label_on_its_own_line_takes_the_headline_under_it(label):
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    teaser = f"{label}\nHarbour wall to be rebuilt after the winter storms\n\n"
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{teaser}{rest}"))
+    assert article.text == WIDE_STORY.strip()
+
+
+def test_a_sentence_under_a_read_more_label_stays():
+    """ "Read more" that opens the rest of a folded story: the sentence under it is the
+    story's."""
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\nRead more\n{rest}"))
+    assert article.text.endswith(rest.strip())

@@ -159,14 +159,19 @@ _PROMPT_HINTS = (
 )  # fmt: skip
 _PROMPT_HINT = any_of(_PROMPT_HINTS)
 # A teaser for another story, labelled: "RELATED: …", "Read more: …", "Lesen Sie auch: …".
-_TEASER_LABEL = re.compile(
-    r"^(related|read more|read also|also read|see also|more|watch|listen|recommended|"
+_READ_ALSO = (
+    r"related( stories| articles)?|read more|read also|also read|see also|recommended|"
     r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|à lire aussi|"
     r"lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|"
-    r"läs också|les også|læs også|czytaj (też|także)|leia também|tags|topics|themen|"
+    r"läs också|les også|læs også|czytaj (też|także)|leia também"
+)
+_TEASER_LABEL = re.compile(
+    r"^(" + _READ_ALSO + r"|more|watch|listen|tags|topics|themen|"
     r"schlagwörter|schlagworte|mots-clés|etiquetas|argomenti)\s*[:|»›>]\s*\S",
     re.IGNORECASE,
 )
+# The same label on a line of its own, the teaser's headline on the next.
+_LONE_READ_ALSO = re.compile(r"^(" + _READ_ALSO + r")\s*[:|»›>]?$", re.IGNORECASE)
 # What text browsers print for images, buttons and form fields: "[IMG]", "(BUTTON)", "[ ]".
 _PLACEHOLDERS = re.compile(
     r"(\s*(\[(img|image|inline|embedded|iframe|video|\s*|_+|x)\]|\(button\)|\(radio\)|"
@@ -403,3 +408,9 @@ def _only_share_buttons(text: str) -> bool:
 
 def _ends_cjk_sentence(text: str) -> bool:
     return bool(text) and text.rstrip('」』）)"”’')[-1:] in "。！？"
+
+
+def is_read_also(text: str) -> bool:
+    """A "Read more" / "Lesen Sie auch" label on a line of its own: the line under it is
+    another story's headline."""
+    return _LONE_READ_ALSO.match(text.strip()) is not None

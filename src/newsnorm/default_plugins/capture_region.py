@@ -11,7 +11,7 @@ from collections import Counter
 from newsnorm.capture.bylines import byline_at, is_author_bio
 from newsnorm.capture.dates import dates_in_line
 from newsnorm.capture.facts import is_fact_box
-from newsnorm.capture.lines import Line, line_of
+from newsnorm.capture.lines import Line, is_read_also, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.capture.stacks import headline_stacks, teaser_cards
 from newsnorm.document import Block, Document
@@ -19,6 +19,7 @@ from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.profiles.template_rules import TEMPLATE_MARK
 from newsnorm.stages import TEXT
+from newsnorm.text.patterns import closes_sentence
 
 BODY_MARK = "capture.body"
 FOOTER_MARK = "capture.footer"  # the first line after the article, when there is one
@@ -27,6 +28,8 @@ MIN_TEASER_RUN = 3
 # A short line printed this often inside the article is the page's label.
 MAX_LABEL_WORDS = 4
 LABEL_PRINTS = 3
+# The longest headline under a "Read more" label.
+MAX_TEASER_WORDS = 25
 _LABEL_CHARS = re.compile(r"[^\W\d_][^\W\d_ '’-]*(?: [^\W\d_][^\W\d_'’-]*)*")
 
 
@@ -77,6 +80,7 @@ def _clean_inside(
     the short lines around them as one teaser list."""
     words, run, listed = 0, [], False
     labels = _repeated_labels(blocks, lines)
+    labelled = _labelled_teasers(lines)
     for index, (block, line) in enumerate(zip(blocks, lines, strict=False)):
         if id(block) in learned:  # removed for the template's rule, which found it
             document.remove_for(block, learned[id(block)])
@@ -84,8 +88,10 @@ def _clean_inside(
         if line.furniture:
             document.remove(block, "furniture")
             continue
-        if words >= WORDS_BEFORE_END and block.text in labels:
-            document.remove(block, "page-label")  # (still one of the short lines around it)
+        if index in labelled:
+            document.remove(block, "teasers")  # (still one of the short lines around it)
+        elif words >= WORDS_BEFORE_END and block.text in labels:
+            document.remove(block, "page-label")
         elif words >= WORDS_BEFORE_END and line.prose and is_author_bio(block.text):
             document.remove(block, "author-bio")
             continue
@@ -96,6 +102,19 @@ def _clean_inside(
             run.append(block)
             listed = listed or index in headlines
     _remove_teasers(document, run, words, listed=listed)
+
+
+def _labelled_teasers(lines: list[Line]) -> set[int]:
+    """A "Read more" label on a line of its own and the headline under it (a line that
+    closes no sentence): another story's teaser."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if is_read_also(line.text):
+            found.add(index)
+            under = lines[index + 1] if index + 1 < len(lines) else None
+            if under and under.words <= MAX_TEASER_WORDS and not closes_sentence(under.text):
+                found.add(index + 1)
+    return found
 
 
 def _repeated_labels(blocks: list[Block], lines: list[Line]) -> set[str]:
