@@ -442,6 +442,11 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
         ),
         ("Ingenieure prüfen die Pfeiler der Brücke am Montag. Foto: Jane Doe", "Jane Doe"),
         ("Schauspieler in realer Kulisse | Bild: Eva Muster/rbb", "Eva Muster/rbb"),
+        (
+            "The bridge's supports are cracked. | Image credit: Jane Doe / Courier.",
+            "Jane Doe / Courier",
+        ),
+        ("More than 300 bridges have been closed for repairs across the country. (AP)", "AP"),
         ("Engineers inspect the bridge's supports (Jane Doe/USA Today)", "Jane Doe/USA Today"),
         ("Die Brücke ist gesperrt. (Bild: Eva Muster/Golem.de)", "Bild: Eva Muster/Golem.de"),
         ("The lounge won't charge a cover on the night. Photograph courtesy of dLeña.", "dLeña"),
@@ -959,3 +964,13 @@ def test_a_sentence_under_a_read_more_label_stays():
     first, rest = WIDE_STORY.split("\n\n", 1)
     article = normalize(capture("River bridge shut\n", f"{first}\n\nRead more\n{rest}"))
     assert article.text.endswith(rest.strip())
+
+
+def test_a_wire_storys_last_paragraph_credited_to_the_wire_stays():
+    last = (
+        "The council said the bridge would reopen before the end of the summer if the repairs"
+        " went to plan, and that traffic would be diverted through the town centre until then,"
+        " with marshals at both ends of the footbridge. (Reuters)"
+    )
+    article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{last}\n\n"))
+    assert article.text.endswith(last)

@@ -39,12 +39,14 @@ _CREDIT_IN_BRACKETS = (
     r"[^()]*?\b(?:photo|foto|credit|image|picture|bild)s?\b(?:\s+credit)?"
     r"(?:\s*[:/©|,]|\s+(?:by|courtesy|via)\b|\s*(?=\)))[^()]*?(?<![.!?])|"
     # "(Jasen Vinlove/USA Today)": a photographer and the house or paper, slashed
-    r"(?-i:[A-Z])[^()/.!?]{1,40}/\s?(?-i:[A-Z])[^()/.!?]{1,40}"
+    r"(?-i:[A-Z])[^()/.!?]{1,40}/\s?(?-i:[A-Z])[^()/.!?]{1,40}|"
+    # "… on Monday. (AP)": a photo house alone, after the caption's sentence
+    r"(?<=[.!?] \()(?=(?-i:[A-Z]))(?:" + _PHOTO_HOUSES.pattern + r")"
 )
 _TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
     r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])|\s[|]))\s*"
-    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?"
+    r"(?P<label>(photograph|photo|foto|image|bild|credit)s?(\s+credit)?"
     r"(\s*:|\s+(by|von|par|courtesy of)\b)\s*[^.!?]{2,60})\.?$",
     re.IGNORECASE,
 )
@@ -62,8 +64,10 @@ _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyrigh
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
+# A caption credited to a house alone ("… on Monday. (AP)") is a caption's length.
+MAX_HOUSE_CAPTION_WORDS = 30
 _BY = re.compile(r"\s(by|von|par|courtesy)\s", re.IGNORECASE)
-_LABEL = re.compile(r"^\w+(\s*:|\s+(by|von|par|courtesy of)\b)\s*", re.IGNORECASE)
+_LABEL = re.compile(r"^\w+(\s+credit)?(\s*:|\s+(by|von|par|courtesy of)\b)\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -103,6 +107,8 @@ def split_trailing_credit(text: str) -> tuple[str, str | None]:
     if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):
         return text, None
     credit = match["paren"] or _LABEL.sub("", match["label"])
+    if _PHOTO_HOUSES.fullmatch(credit) and len(caption.split()) > MAX_HOUSE_CAPTION_WORDS:
+        return text, None  # "… the minister said. (Reuters)": the wire's story, not a photo
     return caption, credit.strip()
 
 
