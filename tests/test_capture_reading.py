@@ -974,3 +974,20 @@ def test_a_wire_storys_last_paragraph_credited_to_the_wire_stays():
     )
     article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{last}\n\n"))
     assert article.text.endswith(last)
+
+
+def test_cards_with_buttons_and_counters_between_them_are_cards():
+    """A top-ten box above the story: a counter, a headline, a kicker and a sentence per card;
+    the counters are buttons and skipped."""
+    cards = "".join(
+        f"{n}\n{headline}\n{kicker}\n{sentence}\n"
+        for n, headline, kicker, sentence in (
+            (1, "Harbour Wall to Be Rebuilt", "STORM DAMAGE", "The wall was breached twice."),
+            (2, "School Wins National Prize", "GREEN FINGERS", "Pupils grow food for lunch."),
+            (3, "Night Buses Return to Valley", "LATE SHIFT", "New drivers have been found."),
+            (4, "Market Hall Reopens at Last", "BACK IN BUSINESS", "Traders moved in on Monday."),
+        )
+    )
+    head = f"TOP 10 RIGHT NOW\n{cards}River bridge to close for six months of repairs\n"
+    article = normalize(capture(head, WIDE_STORY))
+    assert article.text == WIDE_STORY.strip()

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 
 from newsnorm.capture.lines import Line
 from newsnorm.text.patterns import closes_sentence
+from newsnorm.text.people import is_person_name
 
 # A headline this long reads as prose on its own; a stack of them is a teaser list.
 MIN_HEADLINE_WORDS = 6
@@ -70,15 +71,18 @@ _RANK = re.compile(r"^#?\d{1,3}[.)]?$")  # "1.", "#2": a ranked list's own numbe
 
 def teaser_cards(lines: Sequence[Line], list_items: set[int] = frozenset()) -> set[int]:
     """The indexes of the lines of every run of teaser cards: lines of the same shapes
-    (label, headline, sentence) repeated card after card, each card holding all three."""
-    shapes = [_shape(line, index in list_items) for index, line in enumerate(lines)]
+    (label, headline, sentence) repeated card after card, each card holding all three.
+    Buttons and counters between them ("Play Video", "02:31") are skipped."""
+    kept = [index for index, line in enumerate(lines) if not line.furniture]
+    shapes = [_shape(lines[index], index in list_items) for index in kept]
+    texts = [lines[index].text for index in kept]
     found: set[int] = set()
     for size in CARD_SIZES:
         start = 0
         while start + MIN_CARDS * size <= len(shapes):
             end = _repeats_until(shapes, start, size)
-            if end - start >= MIN_CARDS * size and _cards(lines, shapes, start, end, size):
-                found.update(range(start, end))
+            if end - start >= MIN_CARDS * size and _cards(texts, shapes, start, end, size):
+                found.update(kept[start:end])
                 start = end
             else:
                 start += 1
@@ -91,7 +95,7 @@ def _shape(line: Line, list_item: bool) -> str:
     if list_item or line.words > MAX_CARD_LINE_WORDS or _RANK.match(line.text):
         return "other"
     if line.words <= MAX_CARD_LABEL_WORDS:
-        return "other" if line.furniture else "label"  # (a card holds no button)
+        return "label"
     cut_off = line.text.endswith(_CUT_OFF)  # a summary cut short to fit the card
     return "sentence" if cut_off or closes_sentence(line.text) else "headline"
 
@@ -103,7 +107,7 @@ def _repeats_until(shapes: list[str], start: int, size: int) -> int:
     return end
 
 
-def _cards(lines: Sequence[Line], shapes: list[str], start: int, end: int, size: int) -> bool:
+def _cards(texts: list[str], shapes: list[str], start: int, end: int, size: int) -> bool:
     """Whether the repeated shapes are cards: each holds a label, a headline and a sentence,
     and the labels are the cards' own (one label printed before every paragraph, "Article
     content", is the page's)."""
@@ -111,11 +115,18 @@ def _cards(lines: Sequence[Line], shapes: list[str], start: int, end: int, size:
     if "other" in card or {"label", "headline", "sentence"} - set(card):
         return False
     offsets = [offset for offset, shape in enumerate(card) if shape == "label"]
-    return any(_card_labels([lines[i].text for i in range(start + o, end, size)]) for o in offsets)
+    return any(_card_labels([texts[i] for i in range(start + o, end, size)]) for o in offsets)
 
 
 def _card_labels(texts: list[str]) -> bool:
-    """Whether the lines in one place of every card are its own: they change from card to
-    card (one author may write two), or they hold numbers (dates, "1月13日", "16d": a day's
-    cards share theirs)."""
-    return len(set(texts)) >= len(texts) / 2 or all(_DIGIT.search(text) for text in texts)
+    """Whether the lines in one place of every card are its own: they hold numbers (dates,
+    "1月13日", "16d": a day's cards share theirs), or they change from card to card, or they
+    name the one author of every card (an author's box). The last card is left out: the
+    run of shapes may end on a line of what follows. One label on every other card
+    ("Article content") is the page's."""
+    if all(_DIGIT.search(text) for text in texts):
+        return True
+    before_last = texts[:-1]
+    if len(set(before_last)) == 1:
+        return is_person_name(before_last[0])
+    return len(set(before_last)) >= len(before_last) / 2
