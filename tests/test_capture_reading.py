@@ -933,6 +933,9 @@ def test_a_numbered_heading_over_a_photo_credit_is_no_caption():
         " the town's roads and bridges since 2015.",
         "Sarah is a freelance writer covering transport and local politics in the north.",
         "Anna Berg ist Redakteurin im Ressort Lokales und schreibt über Verkehr.",
+        "Sarah Whitfield is the Courier's Editor-in-Chief and has been reporting on the town"
+        " for twenty years.",
+        "Sarah Whitfield can be reached at swhitfield@courier.example.",
     ],
 )
 def test_the_authors_box_under_the_story_leaves_it(bio):
@@ -941,6 +944,10 @@ def test_the_authors_box_under_the_story_leaves_it(bio):
 
 
 def test_a_sentence_about_a_journalist_in_the_story_stays():
+    reporter = "Smith is a reporter, and he said he was not afraid of the police at all."
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{reporter}\n\n{rest}"))
+    assert reporter in article.text
     line = (
         "Patricia Evangelista ist Journalistin, Reporterin, und hält sich für eine höchst"
         " pragmatische Zynikerin, was keine Koketterie zu sein scheint."

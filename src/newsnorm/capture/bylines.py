@@ -266,15 +266,17 @@ def _photo_credit(text: str) -> bool:
 
 
 # The author's box under a story: "Jane Doe is a senior writer for WIRED.", "Mr. Doe is the
-# deputy Opinion editor.", "Jane is a reporter covering science"; "Anna Berg ist
-# Redakteurin im Ressort Politik", "Jeanne Dupont est journaliste au service Monde".
+# deputy Opinion editor.", "Jane is a reporter covering science", "Jane Doe can be reached
+# at jdoe@…"; "Anna Berg ist Redakteurin im Ressort Politik", "Jeanne Dupont est
+# journaliste au service Monde".
 _BIO_SUBJECT = r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?(?:[A-Z][\w'’-]*\.?\s+){0,3}[A-Z][\w'’-]+\s+"
 _BIO = re.compile(
-    _BIO_SUBJECT + r"(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,5}?"
+    _BIO_SUBJECT + r"(?:is|was)\s+(?:(?:a|an|the)\s+|[\w-]+['’]s\s+)(?:[\w'’-]+\s+){0,5}?"
     r"(?i:writer|reporter|editor|contributor|journalist|correspondent|columnist|producer|"
-    r"freelancer)s?(?i:\s+in\s+chief)?"
+    r"freelancer|fact-checker)s?(?i:[\s-]+in[\s-]+chief)?"
     r"(?:\s+(?:for|at|with|on|in|of)\s+(?:the\s+)?[A-Z]|,?\s+(?:who|covering|specializing|"
-    r"reporting|based)\b|\.$)"
+    r"reporting|based)\b|\s+and\s+has\s+been\b|\.$)"
+    r"|" + _BIO_SUBJECT + r"(?:can|may) be (?:reached|contacted) (?:at|via|on)\b"
     r"|" + _BIO_SUBJECT + r"(?:ist|est|es|è)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:Redakteur(?:in)?|Korrespondent(?:in)?|Reporter(?:in)?|Journalist(?:in)?|"
     r"journaliste|rédact(?:eur|rice)|correspondant(?:e)?|periodista|redactor(?:a)?|"
