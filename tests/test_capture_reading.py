@@ -998,3 +998,30 @@ def test_cards_with_buttons_and_counters_between_them_are_cards():
     head = f"TOP 10 RIGHT NOW\n{cards}River bridge to close for six months of repairs\n"
     article = normalize(capture(head, WIDE_STORY))
     assert article.text == WIDE_STORY.strip()
+
+
+def test_a_cards_headline_may_be_a_question():
+    cards = "".join(
+        f"{kicker}\n\n{headline}\n\n{sentence}\n\n"
+        for kicker, headline, sentence in (
+            (
+                "Harbour",
+                "Will the harbour wall hold another winter?",
+                "Engineers doubt it will hold out.",
+            ),
+            (
+                "Schools",
+                "Kurz vor den Ferien gewinnt die Schule den Preis",
+                "Der Garten half ihr dabei sehr.",
+            ),
+            ("Transport", "Are the night buses back for good?", "The operator says they are back."),
+            (
+                "Markets",
+                "Why did the market hall close for a year?",
+                "Its roof leaked all through winter.",
+            ),
+        )
+    )
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(head, WIDE_STORY + "\n", cards + FOOTER))
+    assert article.text == WIDE_STORY.strip()

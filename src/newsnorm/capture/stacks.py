@@ -65,6 +65,7 @@ MAX_CARD_LINE_WORDS = 40
 CARD_SIZES = (2, 3, 4)
 MIN_CARDS = 3
 _CUT_OFF = ("…", "...")
+MAX_QUESTION_HEADLINE_WORDS = 12
 _DIGIT = re.compile(r"\d")
 _RANK = re.compile(r"^#?\d{1,3}[.)]?$")  # "1.", "#2": a ranked list's own numbers
 
@@ -91,13 +92,17 @@ def teaser_cards(lines: Sequence[Line], list_items: set[int] = frozenset()) -> s
 
 def _shape(line: Line, list_item: bool) -> str:
     """ "label" (a short line), "headline", "sentence", or "other" (a list's item, a rank, a
-    button, a paragraph longer than a card's)."""
+    paragraph longer than a card's). A short question is a headline ("Hat Trump sich selbst
+    in eine Zwangslage manövriert?"), a summary cut short ("…") a sentence."""
     if list_item or line.words > MAX_CARD_LINE_WORDS or _RANK.match(line.text):
         return "other"
     if line.words <= MAX_CARD_LABEL_WORDS:
         return "label"
-    cut_off = line.text.endswith(_CUT_OFF)  # a summary cut short to fit the card
-    return "sentence" if cut_off or closes_sentence(line.text) else "headline"
+    if line.text.endswith(_CUT_OFF):
+        return "sentence"
+    if line.text.rstrip("\"'”’»").endswith("?") and line.words <= MAX_QUESTION_HEADLINE_WORDS:
+        return "headline"
+    return "sentence" if closes_sentence(line.text) else "headline"
 
 
 def _repeats_until(shapes: list[str], start: int, size: int) -> int:
