@@ -1025,3 +1025,29 @@ def test_a_cards_headline_may_be_a_question():
     head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
     article = normalize(capture(head, WIDE_STORY + "\n", cards + FOOTER))
     assert article.text == WIDE_STORY.strip()
+
+
+def test_an_ingredient_list_and_a_specs_table_inside_the_story_stay():
+    ingredients = (
+        "Ingredients\n1 (8-ounce) brick cream cheese, softened\n1⁄2 cup mayonnaise\n"
+        "3 tablespoons kimchi brine\n2 teaspoons toasted sesame oil\n"
+    )
+    specs = (
+        "Specs\nThe phone in numbers\nHeader Cell - Column 1\nDimensions: 159.9mm x 76.7mm\n"
+        "Weight: 221g\nDisplay: 6.7-inch OLED\nStorage: 256GB, 512GB, 1TB\n"
+        "Price and availability\nStarts at $1,199\nMore storage to start\nPrices\n"
+    )
+    for box in (ingredients, specs):
+        article = normalize(capture("River bridge shut\n", f"{STORY}\n{box}\n{WIDE_STORY}"))
+        kept = [line for line in box.splitlines() if line[0].isdigit() or ":" in line]
+        assert all(line in article.text for line in kept)
+        assert "Header Cell" not in article.text
+
+
+def test_a_teaser_list_of_numbered_headlines_still_goes():
+    teasers = (
+        "3 key storylines ahead of the derby\n5 reasons the bridge closed\n"
+        "10 best walks by the river\n7 ways to cross the town\n"
+    )
+    article = normalize(capture("River bridge shut\n", f"{STORY}\n{teasers}\n{WIDE_STORY}"))
+    assert "key storylines" not in article.text

@@ -1,9 +1,10 @@
-"""Fact boxes: a story's own run of short "label: value" lines.
+"""Fact boxes and ingredient lists: a story's own runs of short lines.
 
 A ranking prints each entry's facts under its name ("Record: 40-0, 31 KOs", "Last fight:
 July 29", "Next fight: TBA"), a profile its subject's ("Born: 1961", "Party: Labour"), a
-review its product's ("Price: $499", "Battery: 12 hours"). Short lines in a row inside a
-story are most often a teaser list; these are the story's. Teasers that share a label
+review its product's ("Price: $499", "Battery: 12 hours"), a recipe its ingredients ("2
+teaspoons toasted sesame oil", "1⁄2 cup mayonnaise"). Short lines in a row inside a story
+are most often a teaser list; these are the story's. Teasers that share a label
 ("RELATED: …" before each) name no facts.
 """
 
@@ -35,3 +36,40 @@ def _label(text: str) -> str | None:
     if match is None or len(match["label"].split()) > MAX_LABEL_WORDS:
         return None
     return match["label"].casefold()
+
+
+# "2 teaspoons …", "1⁄2 cup …", "1 (8-ounce) brick …", "250 g …", "2 EL …": a quantity and
+# its measure (a headline may open with a number too: "3 key storylines ahead of …").
+_QUANTITY = re.compile(
+    r"^(\d{1,4}([.,/⁄]\d+)?|[½⅓⅔¼¾⅛])(\s*[½⅓⅔¼¾⅛])?\s*(\(|"
+    r"(cups?|tablespoons?|tbsps?|teaspoons?|tsps?|g|kg|mg|ml|cl|dl|l|oz|ounces?|pounds?|lbs?|"
+    r"grams?|cloves?|pinch(es)?|dash(es)?|cans?|sticks?|slices?|pieces?|bunch(es)?|sprigs?|"
+    r"quarts?|pints?|el|tl|prisen?|stück|zehen?|bund|becher|cuillères?|gousses?|pincées?|"
+    r"cucharadas?|cucharaditas?|tazas?|dientes?|cucchiai|cucchiaini|spicchi)\b\.?)",
+    re.IGNORECASE,
+)
+
+
+def story_lists(texts: Sequence[str]) -> set[int]:
+    """The indexes of the lines of every stretch, inside a run of short lines, of four facts
+    or more under three labels or more, or of four quantities or more (an ingredient list)."""
+    found: set[int] = set()
+    for start, end in _stretches([_label(text) is not None for text in texts]):
+        if len({_label(texts[i]) for i in range(start, end)}) >= MIN_LABELS:
+            found.update(range(start, end))
+    for start, end in _stretches([_QUANTITY.match(text) is not None for text in texts]):
+        found.update(range(start, end))
+    return found
+
+
+def _stretches(marks: list[bool]) -> list[tuple[int, int]]:
+    """Each maximal stretch of marked lines, MIN_FACTS long or more, as (start, end)."""
+    stretches, start = [], None
+    for index, marked in enumerate([*marks, False]):
+        if marked and start is None:
+            start = index
+        elif not marked and start is not None:
+            if index - start >= MIN_FACTS:
+                stretches.append((start, index))
+            start = None
+    return stretches

@@ -10,7 +10,7 @@ from collections import Counter
 
 from newsnorm.capture.bylines import byline_at, is_author_bio
 from newsnorm.capture.dates import dates_in_line
-from newsnorm.capture.facts import is_fact_box
+from newsnorm.capture.facts import is_fact_box, story_lists
 from newsnorm.capture.lines import Line, is_read_also, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.capture.stacks import headline_stacks, teaser_cards
@@ -144,10 +144,11 @@ def _remove_teasers(
     texts = [block.text for block in run]
     if not listed and is_fact_box(texts):
         return  # ("Record: 40-0", "Last fight: July 29", "Next fight: TBA"): the story's
+    kept = set() if listed else story_lists(texts)  # (a specs table, an ingredient list)
     byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
     if byline is not None and not any(line_of(text).heads_box for text in texts):
         _remove_teasers(document, run[max(byline.lines) + 1 :], words_before, listed=listed)
         return
-    for block in run:
-        if not dates_in_line(block.text):
+    for index, block in enumerate(run):
+        if index not in kept and not dates_in_line(block.text):
             document.remove(block, "teasers")
