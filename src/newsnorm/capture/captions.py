@@ -92,16 +92,11 @@ def credit_of(text: str) -> str | None:
 @lru_cache(maxsize=8192)
 def split_trailing_credit(text: str) -> tuple[str, str | None]:
     """ "A caption. (AP Photo/Jane Doe)" as ("A caption.", "AP Photo/Jane Doe")."""
-    if (
-        ")" not in text
-        and ":" not in text
-        and not text.endswith(_EAST_ASIAN_ENDS)
-        and _BY.search(text) is None
-    ):
-        return text, None  # no credit's form: the pattern would try every position
     if text.endswith(_EAST_ASIAN_ENDS) and (match := _EAST_ASIAN_CREDIT.match(text)):
         credit = match["bracket"] or match["shot"] or match["house"]
         return match["caption"].strip(), credit.strip()
+    if ")" not in text and ":" not in text and _BY.search(text) is None:
+        return text, None  # no credit's form: the pattern would try every position
     match = _TRAILING_CREDIT.match(text)
     caption = match and (match["caption"] or match["lcaption"] or "").strip(" |")
     if not caption or (match["tail"] and not _echoes(match["tail"], match["paren"])):

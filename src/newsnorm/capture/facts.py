@@ -54,8 +54,9 @@ def story_lists(texts: Sequence[str]) -> set[int]:
     """The indexes of the lines of every stretch, inside a run of short lines, of four facts
     or more under three labels or more, or of four quantities or more (an ingredient list)."""
     found: set[int] = set()
-    for start, end in _stretches([_label(text) is not None for text in texts]):
-        if len({_label(texts[i]) for i in range(start, end)}) >= MIN_LABELS:
+    labels = [_label(text) for text in texts]
+    for start, end in _stretches([label is not None for label in labels]):
+        if len(set(labels[start:end])) >= MIN_LABELS:
             found.update(range(start, end))
     for start, end in _stretches([_QUANTITY.match(text) is not None for text in texts]):
         found.update(range(start, end))

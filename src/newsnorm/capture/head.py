@@ -301,16 +301,19 @@ def take_captions(document: Document, blocks: list[Block]) -> None:
             document.remove(block, "photo-credit")
             _credit_caption(document, blocks, index, credit, images, copies)
         elif copies[block.text] > 1 and _caption_sized(block.text):
-            caption, credit = split_trailing_credit(block.text)
-            images.setdefault(caption, ImageRef(caption=caption, credit=credit))
-            document.remove(block, "caption")
+            _take_caption(document, block, images)
         elif images and (block.text in images or _caption_text(block.text) in images):
             document.remove(block, "caption")
         elif _credited_caption(block.text):
-            caption, credit = split_trailing_credit(block.text)
-            images.setdefault(caption, ImageRef(caption=caption, credit=credit))
-            document.remove(block, "caption")
+            _take_caption(document, block, images)
     document.meta.images = [*document.meta.images, *images.values()]
+
+
+def _take_caption(document: Document, block: Block, images: dict[str, ImageRef]) -> None:
+    """The line is a caption: to `images` with the credit it ends with, out of the body."""
+    caption, credit = split_trailing_credit(block.text)
+    images.setdefault(caption, ImageRef(caption=caption, credit=credit))
+    document.remove(block, "caption")
 
 
 def _credit_caption(

@@ -313,7 +313,7 @@ class Line:
     def prose(self) -> bool:
         """A sentence of the story (or a long line): what the article is made of."""
         if self._prose is None:
-            self._prose = self._may_be_prose() and not self.furniture and not self._dated()
+            self._prose = self._may_be_prose() and not self.furniture and not self.dated
         return self._prose
 
     @property
@@ -333,19 +333,16 @@ class Line:
         ("Most read"): the story may go on under the box."""
         return self.ends_article and _BOX_HEADING.match(self.text) is not None
 
-    @property
-    def dated(self) -> bool:
-        """A date's line ("By Jane Doe on May 4, 2025 at 9:05AM"), not a sentence of the story."""
-        return self._dated()
-
     def _may_be_prose(self) -> bool:
         if self.words >= LONG_LINE_WORDS and " | " not in self.text:
             return True
         return self.sentence and self.words >= MIN_PROSE_WORDS and not headline_case(self.text)
 
-    def _dated(self) -> bool:
-        """ "17.04.2024, 12:24 Lesezeit: 5 Min.": the date's line, not the story; one that
-        prints both its dates ("Published: … | Updated: …") may run twice as long."""
+    @property
+    def dated(self) -> bool:
+        """ "17.04.2024, 12:24 Lesezeit: 5 Min.", "By Jane Doe on May 4, 2025 at 9:05AM": the
+        date's line, not the story; one that prints both its dates ("Published: … |
+        Updated: …") may run twice as long."""
         if self.words > 2 * MAX_DATE_LINE_WORDS:
             return False
         return self.words <= MAX_DATE_LINE_WORDS * len(dates_in_line(self.text))

@@ -55,21 +55,20 @@ def clean_preformatted(text: str) -> str:
 def ends_like_sentence(text: str) -> bool:
     """Whether the text ends with sentence punctuation (`.!?…:;`), perhaps inside closing
     quotes or brackets ("He left.”"): tells a sentence from a headline or a label."""
-    stripped = text.rstrip()
-    while stripped and stripped[-1] in _CLOSERS:
-        stripped = stripped[:-1]
-        if stripped and stripped[-1] in _SENTENCE_END:
-            return True
+    stripped = _before_closers(text)
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
 def closes_sentence(text: str) -> bool:
     """Whether the text ends a sentence with a full stop, "!" or "?" (perhaps inside
     closing quotes or brackets); a cut-off "…", a colon or no mark at all closes none."""
-    stripped = text.rstrip()
-    while stripped and stripped[-1] in _CLOSERS:
-        stripped = stripped[:-1]
+    stripped = _before_closers(text)
     return stripped.endswith(_FULL_STOPS) and not stripped.endswith(("...", "…"))
+
+
+def _before_closers(text: str) -> str:
+    """The text without the quotes and brackets that close it ("He left.”" as "He left.")."""
+    return text.rstrip().rstrip(_CLOSERS)
 
 
 def is_headline_shaped(text: str, *, max_words: int = 25) -> bool:
