@@ -370,6 +370,11 @@ SITE_PROMPTS = [
     "CLICK HERE TO READ MORE FROM THE DAILY COURIER",
     "Enable Cookies Allow Cookies Once",
     "Den Link zum Einbetten des Videos kopieren Link kopiert!",
+    "Advertisement 3",
+    "Anzeige 12",
+    "$99",
+    "Was $58",
+    "39,99 €",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
@@ -382,6 +387,8 @@ HEADLINES_LIKE_THEM = [
     "Shops ran special offers all week to win back the customers the works kept away",
     "Police said the link copied from the site was fake",
     "Users must accept cookies to use the site, the regulator said",
+    "Advertisement 2026: the year brands left television",
+    "$5 million for the bridge",
 ]
 
 
@@ -465,6 +472,12 @@ def test_a_caption_ending_with_its_credit_is_not_the_headline():
             "Engineers inspect the supports of the bridge (Image credit: Council)",
             "Image credit: Council",
         ),
+        (
+            "Engineers inspect the bridge in a photo from the 1981 survey. Photo by Handout/"
+            "Harbour Town Council/Regional Archive/AFP via Getty Images",
+            "Handout/Harbour Town Council/Regional Archive/AFP via Getty Images",
+        ),
+        ("The footbridge will open beside the old supports next week. Supplied", "Supplied"),
     ],
 )
 def test_a_caption_ending_with_its_credit_leaves_the_story_however_long(line, credit):
@@ -909,6 +922,60 @@ def test_a_label_printed_between_every_paragraph_leaves_the_story():
     assert all(paragraph in article.text for paragraph in paragraphs)
 
 
+def test_a_subheading_between_two_labels_is_the_storys():
+    """ "Article content" above and under a subheading: the labels go, the subheading is
+    no line of a teaser list."""
+    paragraphs = WIDE_STORY.strip().split("\n\n")
+    subheads = ["What the survey found", "How long the works will last", "Where to cross"]
+    story = "".join(
+        f"{paragraph}\n\nArticle content\n\n{subhead}\n\nArticle content\n\n"
+        for paragraph, subhead in zip(paragraphs, subheads, strict=False)
+    )
+    article = normalize(capture("River bridge to close\n", story + STORY))
+    assert "Article content" not in article.text
+    assert all(subhead in article.text for subhead in subheads)
+
+
+def test_a_shopping_lists_product_names_stay_and_its_prices_go():
+    """A gift guide: each product's name over its paragraph, its prices and shop between
+    them. The names are the story's subheadings, the prices and the shop are the box's."""
+    products = [
+        ("Harbour Town Silk Eye Mask", "A soft mask for the long nights after the works."),
+        ("Riverside Ceramic Travel Mug", "It keeps coffee hot for the whole walk over."),
+        ("Bridgewater Wool Walking Socks", "Warm, thick socks for the diversion on foot."),
+    ]
+    paragraphs = WIDE_STORY.strip().split("\n\n")
+    story = (
+        paragraphs[0]
+        + "\n\n"
+        + "".join(
+            f"$99\n$36\nCourier Shop\n{name}\n{line} {paragraph}\n\n"
+            for (name, line), paragraph in zip(products, paragraphs[1:] * 3, strict=False)
+        )
+    )
+    article = normalize(capture("Gifts for the bridge walkers\n", story))
+    assert all(name in article.text for name, _ in products)
+    assert "$99" not in article.text and "Courier Shop" not in article.text
+
+
+def test_the_short_lines_under_a_sentence_ending_with_a_colon_are_its_list():
+    """ "The new bridge will have:" over its features: the story's list, however short its
+    items; the same lead-in over headlines in title case is a box of other stories."""
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    features = "Two lanes each way\nA cycle path on both sides\nLights powered by the river\n"
+    lead = "The new bridge will have the following features:"
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{lead}\n{features}\n{rest}"))
+    assert all(item in article.text for item in features.splitlines())
+    teasers = (
+        "Harbour Wall Will Be Rebuilt After Winter Storms\n"
+        "Night Buses Return To The Valley At Last\n"
+        "School Wins National Prize For Its Garden\n"
+    )
+    lead = "Read more of our coverage of the town:"
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{lead}\n{teasers}\n{rest}"))
+    assert not any(headline in article.text for headline in teasers.splitlines())
+
+
 def test_a_numbered_heading_over_a_photo_credit_is_no_caption():
     """ "1. Expect a cleaner to do the dishes" over "Jane Doe via Getty Images": the list's
     heading stays, the credit goes."""
@@ -957,7 +1024,9 @@ def test_a_sentence_about_a_journalist_in_the_story_stays():
     assert line in article.text
 
 
-@pytest.mark.parametrize("label", ["Lesen Sie auch", "READ MORE:", "Related stories"])
+@pytest.mark.parametrize(
+    "label", ["Lesen Sie auch", "READ MORE:", "Related stories", "Czytaj więcej"]
+)
 def test_a_read_also_label_on_its_own_line_takes_the_headline_under_it(label):
     first, rest = WIDE_STORY.split("\n\n", 1)
     teaser = f"{label}\nHarbour wall to be rebuilt after the winter storms\n\n"
@@ -1051,3 +1120,9 @@ def test_a_teaser_list_of_numbered_headlines_still_goes():
     )
     article = normalize(capture("River bridge shut\n", f"{STORY}\n{teasers}\n{WIDE_STORY}"))
     assert "key storylines" not in article.text
+
+
+@pytest.mark.parametrize("heading", ["Most read", "MOST POPULAR ARTICLES", "Most shared stories"])
+def test_a_most_read_heading_is_a_closing_heading(heading):
+    assert lines.line_of(heading).ends_article
+    assert not lines.line_of("Most popular articles are about the bridge").ends_article

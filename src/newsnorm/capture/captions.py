@@ -22,7 +22,7 @@ _AGENCY_PHOTO = re.compile(r"^\((?P<credit>[^()]*\b(photo|foto)\b[^()]*)\)$", re
 _PHOTO_HOUSES = re.compile(
     r"(getty images|shutterstock|alamy|istock(photo)?|picture alliance|imago|epa|keystone|"
     r"afp|ap|reuters|dpa|pa|anadolu|xinhua|bloomberg|sipa|abaca|action images|"
-    r"stock\.adobe\.com|adobe stock|unsplash|pexels|pixabay)\b",
+    r"stock\.adobe\.com|adobe stock|unsplash|pexels|pixabay|supplied|handout)\b",
     re.IGNORECASE,
 )
 # "Douglas Sacha via Getty Images", "Jane Doe for The Washington Post"? Only a photo house.
@@ -47,7 +47,7 @@ _TRAILING_CREDIT = re.compile(
     r"^(?P<caption>.+?)\s*\((?P<paren>" + _CREDIT_IN_BRACKETS + r")\)(?P<tail>[^()]*)$|"
     r"^(?P<lcaption>.+?(?:[.!?)\]\"”’»]|[^\W\d_](?=[A-Z])|\s[|]))\s*"
     r"(?P<label>(photograph|photo|foto|image|bild|credit)s?(\s+credit)?"
-    r"(\s*:|\s+(by|von|par|courtesy of)\b)\s*[^.!?]{2,60})\.?$",
+    r"(\s*:|\s+(by|von|par|courtesy of)\b)\s*[^.!?]{2,100})\.?$",
     re.IGNORECASE,
 )
 # Korean, Japanese and Chinese captions: "… 있다. [사진 출처 = 연합뉴스]", "…で（山田太郎撮影）",
@@ -95,6 +95,10 @@ def split_trailing_credit(text: str) -> tuple[str, str | None]:
     if text.endswith(_EAST_ASIAN_ENDS) and (match := _EAST_ASIAN_CREDIT.match(text)):
         credit = match["bracket"] or match["shot"] or match["house"]
         return match["caption"].strip(), credit.strip()
+    if house := _HOUSE_AFTER_SENTENCE.search(text):  # "… on Monday. Getty Images"
+        caption = text[: house.start() + 1]
+        if len(caption.split()) <= MAX_HOUSE_CAPTION_WORDS:
+            return caption, house[1]
     if ")" not in text and ":" not in text and _BY.search(text) is None:
         return text, None  # no credit's form: the pattern would try every position
     match = _TRAILING_CREDIT.match(text)

@@ -130,9 +130,9 @@ _CONTROL_WORDS = (
     r"accept( all)?( cookies)?|reject( all)?|manage (cookies|preferences|settings)|"
     r"cookie settings|privacy settings|akzeptieren|alle akzeptieren|zustimmen|ablehnen|"
     r"tout accepter|accepter|refuser|aceptar|rechazar|accetta|rifiuta|"
-    r"advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|"
-    r"advertentie|annons|annonse|reklama|reklam|sponsored|gesponsert"
-)
+    r"(advertisement|anzeige|werbung|publicité|publicidad|pubblicità|advertentie|annons|"
+    r"annonse|reklama|reklam)( \d{1,2})?|advertising|sponsored|gesponsert"
+)  # ("Advertisement 3": pages number their ad slots)
 _CONTROL = re.compile(rf"^(?:{_CONTROL_WORDS})[\s:.!…>»›|]*$", re.IGNORECASE)
 # A line that is only share buttons: "Facebook Twitter Flipboard Send Linkedin".
 _SHARE_WORD = re.compile(
@@ -163,7 +163,7 @@ _READ_ALSO = (
     r"related( stories| articles)?|read more|read also|also read|see also|recommended|"
     r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|à lire aussi|"
     r"lire aussi|voir aussi|lee también|leer más|ver también|leggi anche|lees ook|"
-    r"läs också|les også|læs også|czytaj (też|także)|leia também"
+    r"läs också|les også|læs også|czytaj (też|także|więcej)|leia também"
 )
 _TEASER_LABEL = re.compile(
     r"^(" + _READ_ALSO + r"|more|watch|listen|tags|topics|themen|"
@@ -191,6 +191,13 @@ _COUNTER = re.compile(
     r"[:\s]*(ca\.\s*)?\d+\s*(min(ute)?s?|minuten)?\.?|"
     r"\d+\s+(seconds?|minutes?|hours?|days?|weeks?|months?|years?)( ago)?|"
     r"(image|photo|slide|bild|foto)?\s*\d+\s*(of|/|von|sur|de|di)\s*\d+)$",
+    re.IGNORECASE,
+)
+# A price on a line of its own, a product box's ("$99", "Was $58", "€ 39,99", "129 kr"):
+# a story states a price in a sentence.
+_PRICE = re.compile(
+    r"^((was|now|from|ab|dès|desde|da)\s*:?\s*)?([$€£¥₹]|US\$|R\$|CHF|USD|EUR|GBP)\s?"
+    r"\d[\d.,]*( [A-Z]{3})?\*?$|^\d[\d.,]*\s?(€|£|\$|EUR|USD|CHF|kr|zł|Kč|Ft|lei)\*?$",
     re.IGNORECASE,
 )
 # Legal and site notices: the page's, not the story's.
@@ -247,9 +254,9 @@ _ARTICLE_END = re.compile(
     r"mots-clés|temas|etiquetas|argomenti|tag|onderwerpen|ämnen|emner|tematy|etiketler|"
     r"about the author|über den autor|über die autorin|à propos de l['’]auteur|"
     r"sobre el autor|l['’]autore|over de auteur|"
-    r"most (read|viewed|popular|shared|commented)|popular (now|stories)|"
-    r"meistgelesen|am meisten gelesen|les plus lus|lo más leído|i più letti|"
-    r"site map|sitemap|contact us|about us|kontakt|über uns|nous contacter|contacto|"
+    r"most (read|viewed|popular|shared|commented)( (articles|stories|posts|news))?|"
+    r"popular (now|stories)|meistgelesen|am meisten gelesen|les plus lus|lo más leído|"
+    r"i più letti|site map|sitemap|contact us|about us|kontakt|über uns|nous contacter|contacto|"
     r"contatti)"
     r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
     re.IGNORECASE,
@@ -367,7 +374,9 @@ def line_of(text: str) -> Line:
 def is_furniture(text: str) -> bool:
     """Whether a line is the page's own furniture, judged by its text alone."""
     words = len(text.split())
-    if words <= _MAX_CONTROL_WORDS and (_CONTROL.match(text) or _is_counter(text)):
+    if words <= _MAX_CONTROL_WORDS and (
+        _CONTROL.match(text) or _is_counter(text) or _PRICE.match(text)
+    ):
         return True
     if words <= _MAX_SHARE_WORDS and _only_share_buttons(text):
         return True
