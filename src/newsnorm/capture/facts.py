@@ -1,17 +1,20 @@
-"""Fact boxes and ingredient lists: a story's own runs of short lines.
+"""Fact boxes, ingredient lists and lists under a lead-in: a story's own runs of short lines.
 
 A ranking prints each entry's facts under its name ("Record: 40-0, 31 KOs", "Last fight:
 July 29", "Next fight: TBA"), a profile its subject's ("Born: 1961", "Party: Labour"), a
 review its product's ("Price: $499", "Battery: 12 hours"), a recipe its ingredients ("2
 teaspoons toasted sesame oil", "1⁄2 cup mayonnaise"). Short lines in a row inside a story
 are most often a teaser list; these are the story's. Teasers that share a label
-("RELATED: …" before each) name no facts.
+("RELATED: …" before each) name no facts. The short lines under a sentence that ends with
+a colon ("Here is what to look for:") are its list's items.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from newsnorm.capture.lines import Line, headline_case
 
 # "Last fight: July 29 …": a label of a few words, a colon, a value.
 _FACT = re.compile(r"^(?P<label>[^\W\d_][^:]{0,30}?)\s*:\s+\S")
@@ -74,3 +77,35 @@ def _stretches(marks: list[bool]) -> list[tuple[int, int]]:
                 stretches.append((start, index))
             start = None
     return stretches
+
+
+# Items under a lead-in in headline case, one in this many at most (a product's name): more
+# are headlines ("See more of our favourites:" over other stories).
+MAX_CASED_ITEMS = 3
+MIN_ITEMS = 2
+
+
+def lead_in_lists(lines: Sequence[Line]) -> set[int]:
+    """The indexes of the short lines right under a sentence ending with a colon, when
+    they read as its list's items: neither headlines in title case nor a closing heading
+    ("Most popular") among them."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if line.prose and line.text.endswith(":"):
+            items = _short_lines_from(lines, index + 1)
+            if len(items) >= MIN_ITEMS and _items_of_a_list([lines[i] for i in items]):
+                found.update(items)
+    return found
+
+
+def _short_lines_from(lines: Sequence[Line], start: int) -> list[int]:
+    end = start
+    while end < len(lines) and not lines[end].prose and not lines[end].furniture:
+        end += 1
+    return list(range(start, end))
+
+
+def _items_of_a_list(items: list[Line]) -> bool:
+    if any(item.ends_article or item.dated for item in items):
+        return False
+    return MAX_CASED_ITEMS * sum(headline_case(item.text) for item in items) <= len(items)

@@ -10,8 +10,8 @@ from collections import Counter
 
 from newsnorm.capture.bylines import byline_at, is_author_bio
 from newsnorm.capture.dates import dates_in_line
-from newsnorm.capture.facts import is_fact_box, story_lists
-from newsnorm.capture.lines import Line, headline_case, is_read_also, line_of
+from newsnorm.capture.facts import is_fact_box, lead_in_lists, story_lists
+from newsnorm.capture.lines import Line, is_read_also, line_of
 from newsnorm.capture.region import WORDS_BEFORE_END, article_region
 from newsnorm.capture.stacks import headline_stacks, teaser_cards
 from newsnorm.document import Block, Document
@@ -28,8 +28,6 @@ MIN_TEASER_RUN = 3
 # A short line printed this often inside the article is the page's label.
 MAX_LABEL_WORDS = 4
 LABEL_PRINTS = 3
-# A list's items in headline case, one in this many at most (product names).
-MAX_CASED_ITEMS = 3
 # The longest headline under a "Read more" label.
 MAX_TEASER_WORDS = 25
 _LABEL_CHARS = re.compile(r"[^\W\d_][^\W\d_ '’-]*(?: [^\W\d_][^\W\d_'’-]*)*")
@@ -60,7 +58,12 @@ def newsnorm_remove_noise(document: Document) -> None:
         _remove(document, block, "page-footer", learned)
     inside = range(region.start, region.end + 1)
     headline = {index - region.start for index in headlines if index in inside}
-    _clean_inside(document, [live[i] for i in inside], lines[region.start :], learned, headline)
+    # (the short lines under "… the following:" weigh nothing for the region: "Further
+    # reading:" and a footer's "Editor:" lead to no story. Inside it they are a list.)
+    listed = {index - region.start for index in items | lead_in_lists(lines) if index in inside}
+    _clean_inside(
+        document, [live[i] for i in inside], lines[region.start :], learned, headline, listed
+    )
 
 
 def _remove(document: Document, block: Block, rule: str, learned: dict[int, str]) -> None:
@@ -77,10 +80,11 @@ def _clean_inside(
     lines: list[Line],
     learned: dict[int, str],
     headlines: set[int],
+    items: set[int],
 ) -> None:
     """`headlines`: the indexes (into `blocks`) of lines of lists of headlines, which join
-    the short lines around them as one teaser list."""
-    words, run, listed, led = 0, [], False, False
+    the short lines around them as one teaser list; `items`: those of the story's lists."""
+    words, run, listed = 0, [], False
     labels = _repeated_labels(blocks, lines)
     labelled = _labelled_teasers(lines)
     for index, (block, line) in enumerate(zip(blocks, lines, strict=False)):
@@ -98,24 +102,13 @@ def _clean_inside(
         elif words >= WORDS_BEFORE_END and line.prose and is_author_bio(block.text):
             document.remove(block, "author-bio")
             continue
-        if (line.prose and index not in headlines) or block.type == "list_item":
-            _remove_teasers(document, run, words, listed=listed, led=led)
+        if (line.prose and index not in headlines) or index in items:
+            _remove_teasers(document, run, words, listed=listed)
             words, run, listed = words + line.words, [], False
-            led = line.prose and block.text.endswith(":")
         else:
             run.append(block)
             listed = listed or index in headlines
-    _remove_teasers(document, run, words, listed=listed, led=led)
-
-
-def _items_of_a_list(texts: list[str]) -> bool:
-    """Whether the short lines under a sentence ending with a colon are its list: items, not
-    a box of headlines ("See more of our favourites:" over headlines in title case, or a
-    "Most popular" heading among them)."""
-    lines = [line_of(text) for text in texts]
-    if any(line.ends_article for line in lines):
-        return False
-    return MAX_CASED_ITEMS * sum(headline_case(text) for text in texts) <= len(texts)
+    _remove_teasers(document, run, words, listed=listed)
 
 
 def _labelled_teasers(lines: list[Line]) -> set[int]:
@@ -149,7 +142,6 @@ def _remove_teasers(
     words_before: int,
     *,
     listed: bool = False,
-    led: bool = False,
 ) -> None:
     """A run of short lines once the story has begun, or wherever it holds a list of
     headlines (`listed`); its date lines stay for the head to read (the article's date is
@@ -163,8 +155,6 @@ def _remove_teasers(
     texts = [block.text for block in run]
     if not listed and is_fact_box(texts):
         return  # ("Record: 40-0", "Last fight: July 29", "Next fight: TBA"): the story's
-    if not listed and led and _items_of_a_list(texts):
-        return  # the short lines under the story's "… look for the following:"
     kept = set() if listed else story_lists(texts)  # (a specs table, an ingredient list)
     byline = next(filter(None, (byline_at(texts, index) for index in range(len(texts)))), None)
     if byline is not None and not any(line_of(text).heads_box for text in texts):
