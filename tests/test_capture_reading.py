@@ -852,10 +852,11 @@ def test_dated_lines_of_the_storys_own_list_end_nothing():
     assert WIDE_STORY.split("\n\n")[2].strip() in article.text
 
 
-def test_a_most_read_box_between_the_storys_paragraphs_ends_nothing():
+@pytest.mark.parametrize("heading", ["Most read", "Recommended Videos"])
+def test_a_most_read_box_between_the_storys_paragraphs_ends_nothing(heading):
     first, rest = WIDE_STORY.split("\n\n", 1)
     box = (  # a box of other stories, each with its section and byline
-        "Most read\nWeather\nStorm warning for the coast\nBy Anna Berg\n"
+        f"{heading}\nWeather\nStorm warning for the coast\nBy Anna Berg\n"
         "Schools\nSchool wins national prize\nBy Tom Hale\n"
         "Transport\nNight buses return to the valley\nBy Jo Lind\n\n"
     )
@@ -864,9 +865,10 @@ def test_a_most_read_box_between_the_storys_paragraphs_ends_nothing():
     assert "Storm warning" not in article.text and "Tom Hale" not in article.text
 
 
-def test_a_most_read_list_with_a_sentence_under_each_headline_ends_the_story():
+@pytest.mark.parametrize("heading", ["Most read", "Latest Videos"])
+def test_a_most_read_list_with_a_sentence_under_each_headline_ends_the_story(heading):
     teasers = (
-        "Most read\n\nStorm warning for the coast\n\n"
+        f"{heading}\n\nStorm warning for the coast\n\n"
         "Forecasters expect winds of up to ninety miles an hour by Friday night.\n\n"
         "School wins national prize\n\n"
         "Pupils turned a car park into a garden where they grow food.\n\n"
@@ -1122,7 +1124,10 @@ def test_a_teaser_list_of_numbered_headlines_still_goes():
     assert "key storylines" not in article.text
 
 
-@pytest.mark.parametrize("heading", ["Most read", "MOST POPULAR ARTICLES", "Most shared stories"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Most read", "MOST POPULAR ARTICLES", "Most shared stories", "Latest Videos", "Latest news"],
+)
 def test_a_most_read_heading_is_a_closing_heading(heading):
     assert lines.line_of(heading).ends_article
     assert not lines.line_of("Most popular articles are about the bridge").ends_article

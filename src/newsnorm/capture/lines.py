@@ -241,6 +241,12 @@ _MAX_CONTROL_WORDS = 6
 # Headings after which a page holds no more of the article: comments, the topic and tag
 # lists, the author's box, the most-read list, the footer's own sections. (Boxes of related
 # stories may sit inside the article: related_sections takes them out where they are.)
+# The latest stories or videos: a box under the story, or beside it between its paragraphs.
+_LATEST = (
+    r"latest( (videos?|news|stories|articles|posts|headlines))?|"
+    r"(more|related|recommended|top|latest) videos?|weitere videos|neueste artikel|"
+    r"dernières vidéos|últimos vídeos"
+)
 _ARTICLE_END = re.compile(
     r"^(leave a (reply|comment)|post a comment|add a comment|write a comment|"
     r"join the (conversation|discussion)|(show|view|read|load|see)( all)? comments|"
@@ -255,9 +261,9 @@ _ARTICLE_END = re.compile(
     r"about the author|über den autor|über die autorin|à propos de l['’]auteur|"
     r"sobre el autor|l['’]autore|over de auteur|"
     r"most (read|viewed|popular|shared|commented)( (articles|stories|posts|news))?|"
-    r"popular (now|stories)|meistgelesen|am meisten gelesen|les plus lus|lo más leído|"
-    r"i più letti|site map|sitemap|contact us|about us|kontakt|über uns|nous contacter|contacto|"
-    r"contatti)"
+    r"popular (now|stories)|" + _LATEST + r"|meistgelesen|am meisten gelesen|les plus lus|"
+    r"lo más leído|i più letti|site map|sitemap|contact us|about us|kontakt|über uns|"
+    r"nous contacter|contacto|contatti)"
     r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
     re.IGNORECASE,
 )
@@ -273,6 +279,8 @@ MAX_NEXT_STORY_WORDS = 30
 # Of those headings, the ones of boxes that pages also set between a story's paragraphs.
 _BOX_HEADING = re.compile(
     r"^(most (read|viewed|popular|shared|commented)|popular (now|stories)|meistgelesen|"
+    + _LATEST
+    + r"|"
     r"am meisten gelesen|les plus lus|lo más leído|i più letti)\b",
     re.IGNORECASE,
 )
