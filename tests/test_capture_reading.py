@@ -995,6 +995,25 @@ def test_a_numbered_heading_over_a_photo_credit_is_no_caption():
     assert "Getty Images" not in article.text
 
 
+@pytest.mark.parametrize("credit", ["Jane Doe/Courier", "COURIER/Jane Doe", "Getty Images"])
+def test_a_heading_over_a_photo_credit_with_a_blank_line_between_is_no_caption(credit):
+    """ "HARBOUR WALL & RIVER BRIDGE", a blank line, the photo's credit: the heading of the
+    story's next part; the credit goes, and so does a caption printed right over it."""
+    paragraphs = WIDE_STORY.strip().split("\n\n")
+    story = (
+        f"{paragraphs[0]}\n\nHARBOUR WALL & RIVER BRIDGE\n\n{credit}\n\n{paragraphs[1]}\n\n"
+        f"Engineers inspect the supports on Monday.\n{credit}\n\n{paragraphs[2]}\n"
+    )
+    article = normalize(capture("River bridge shut\n", story))
+    assert "HARBOUR WALL & RIVER BRIDGE" in article.text
+    assert credit not in article.text and "Engineers inspect" not in article.text
+
+
+def test_two_writers_slashed_are_the_byline_not_a_photo_credit():
+    head = "River bridge to close for six months of repairs\nSarah Whitfield/Tom Hale\n"
+    assert normalize(capture(head)).authors == ["Sarah Whitfield", "Tom Hale"]
+
+
 @pytest.mark.parametrize(
     "bio",
     [

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsnorm.text.people import agencies_in
+from newsnorm.text.people import agencies_in, is_person_name
 
 # A line that is only a credit: a label and a name, or a photographer and an agency.
 _CREDIT_LABEL = re.compile(
@@ -64,6 +64,7 @@ _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyrigh
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
+MAX_SLASHED_WORDS = 4  # "Jane Doe/The Daily Courier"
 # A caption credited to a house alone ("… on Monday. (AP)") is a caption's length.
 MAX_HOUSE_CAPTION_WORDS = 30
 _BY = re.compile(r"\s(by|von|par|courtesy)\s", re.IGNORECASE)
@@ -80,13 +81,26 @@ def credit_of(text: str) -> str | None:
             return match["credit"].strip()
     if "©" in text:
         return text.replace("©", "").strip(" :") or None
-    if _SLASHED_CREDIT.match(text) and _PHOTO_HOUSES.search(text.rsplit("/", 1)[-1]):
+    if _SLASHED_CREDIT.match(text) and _slashed_credit(text):
         return text.strip()
     if _VIA_HOUSE.match(text):
         return text.strip()
     if _PHOTO_HOUSES.fullmatch(text.strip()) or (agencies_in(text) and "/" in text):
         return text.strip()
     return None
+
+
+def _slashed_credit(text: str) -> bool:
+    """ "Megan Briggs/Getty Images", "Lance Yamamoto/SFGATE", "NASA/Dave Ryan": a photo
+    house, or a photographer and the paper or agency they shot for, a few words each."""
+    left, right = (part.strip() for part in text.rsplit("/", 1))
+    if _PHOTO_HOUSES.search(right):
+        return True
+    if max(len(left.split()), len(right.split())) > MAX_SLASHED_WORDS:
+        return False
+    # Two sides that both read as names are a byline's two writers ("Sarah Whitfield/Tom
+    # Hale"), even when one is a paper's ("Joe Maring/Digital Trends"): no credit is read.
+    return is_person_name(left) != is_person_name(right)
 
 
 @lru_cache(maxsize=8192)

@@ -339,10 +339,18 @@ def _credit_caption(
         doubled = copies[neighbour.text] > 1
         if _NUMBERED.match(neighbour.text):
             continue  # "1. Expect a cleaner to do the dishes": a list's heading over its photo
-        if neighbour.live and _caption_sized(neighbour.text) and (neighbour is above or doubled):
+        printed_with = doubled if neighbour is below else _captions(neighbour, blocks[index])
+        if neighbour.live and _caption_sized(neighbour.text) and printed_with:
             images[caption] = ImageRef(caption=caption, credit=credit)
             document.remove(neighbour, "caption")
             return
+
+
+def _captions(above: Block, credit: Block) -> bool:
+    """Whether the line above a photo's credit is its caption: a sentence, or a line printed
+    right over it. A heading with a blank line under it heads the next part of the story
+    ("ANGELINA JOLIE & BRAD PITT" over the couple's photo and its credit)."""
+    return credit.stacked or line_of(above.text).sentence
 
 
 def _caption_text(text: str) -> str:
