@@ -64,7 +64,7 @@ _CREDIT_INSIDE = re.compile(r"\([^()]*\b(photo|foto|credit)\b[^()]*\)|\bcopyrigh
 # "… during the first lap.AFP", "… on Monday. Getty Images": a photo house after the caption.
 _HOUSE_AFTER_SENTENCE = re.compile(r"[.!?]\s*(" + _PHOTO_HOUSES.pattern + r")\s*$", re.IGNORECASE)
 MAX_CREDIT_WORDS = 16
-MAX_SLASHED_WORDS = 4  # "Jane Doe/The Daily Courier"
+MAX_SLASHED_WORDS = 3  # "Jane Doe/Daily Courier" ("Police Reform News Metro/State": a menu)
 # A caption credited to a house alone ("… on Monday. (AP)") is a caption's length.
 MAX_HOUSE_CAPTION_WORDS = 30
 _BY = re.compile(r"\s(by|von|par|courtesy)\s", re.IGNORECASE)
