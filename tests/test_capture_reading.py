@@ -1150,3 +1150,15 @@ def test_a_teaser_list_of_numbered_headlines_still_goes():
 def test_a_most_read_heading_is_a_closing_heading(heading):
     assert lines.line_of(heading).ends_article
     assert not lines.line_of("Most popular articles are about the bridge").ends_article
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The office shows that there is always more to do.” —David Galullo, Rapt Studio",
+        "People in a room making things. – Jane Doe, founder of the Harbour Studio",
+    ],
+)
+def test_a_quotation_with_its_speaker_after_a_dash_is_a_sentence(text):
+    assert lines.line_of(text).sentence
+    assert not lines.line_of("Bridge to close — what we know").sentence

@@ -193,6 +193,8 @@ _COUNTER = re.compile(
     r"(image|photo|slide|bild|foto)?\s*\d+\s*(of|/|von|sur|de|di)\s*\d+)$",
     re.IGNORECASE,
 )
+# A quotation and the person who said it: "… always more to do.” —David Galullo, Rapt Studio".
+_ATTRIBUTED = re.compile(r"[.!?…][\"”’»]?\s*[—–]\s?[^\W\d_][^.!?—–]{1,120}$")
 # A price on a line of its own, a product box's ("$99", "Was $58", "€ 39,99", "129 kr"):
 # a story states a price in a sentence.
 _PRICE = re.compile(
@@ -314,7 +316,11 @@ class Line:
         if not text.isascii() and max(text) >= _FIRST_CJK:  # (max: one pass in C, no pattern)
             words += len(_CJK.findall(text)) // CHARS_PER_CJK_WORD
         self.words = words  # scripts written without spaces counted by their characters
-        self.sentence = ends_like_sentence(text) or _ends_cjk_sentence(text)
+        self.sentence = (
+            ends_like_sentence(text)
+            or _ends_cjk_sentence(text)
+            or _ATTRIBUTED.search(text) is not None
+        )
         self._furniture = self._prose = self._ends = None
 
     @property
