@@ -375,6 +375,8 @@ SITE_PROMPTS = [
     "$99",
     "Was $58",
     "39,99 €",
+    "Artikel lesen",
+    "Read the full story",
 ]
 HEADLINES_LIKE_THEM = [
     "Thanks to the new bridge, the town grew",
@@ -389,6 +391,7 @@ HEADLINES_LIKE_THEM = [
     "Users must accept cookies to use the site, the regulator said",
     "Advertisement 2026: the year brands left television",
     "$5 million for the bridge",
+    "Read the full story of the bridge that fell",
 ]
 
 
@@ -760,6 +763,39 @@ def test_cards_of_other_stories_leave_the_body_however_long_their_sentences():
     card after card are other stories, though each card's sentence reads as prose."""
     head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
     article = normalize(capture(head, WIDE_STORY + "\n", CARDS + FOOTER))
+    assert article.text == WIDE_STORY.strip()
+
+
+KICKER_CARDS = (  # date, topic, kicker, headline, summary, button: a law site's cards
+    "20.10.2025\nSchulen\nVGH zur Grundschulempfehlung in Baden-Württemberg:\n"
+    "Nicht jedes Kind kann aufs Gymnasium gehen\n"
+    "Seit diesem Jahr entscheiden nicht mehr nur die Eltern über die Schule, sondern auch die"
+    " Empfehlung der Grundschule, und dagegen hatten mehrere Familien geklagt.\nArtikel lesen\n"
+    "17.10.2025\nBürgergeld\nSanktionen und Leistungskürzungen:\n"
+    "Verstößt die neue Grundsicherung gegen die Menschenwürde?\n"
+    "Die Koalition hat sich auf eine Reform geeinigt, die Menschen schneller in Arbeit bringen"
+    " soll, und Fachleute streiten darüber, was das Grundgesetz dazu sagt.\nArtikel lesen\n"
+    "15.10.2025\nDrohnen\nDrohnen über dem Bündnisgebiet:\nWann dürfen Staaten sie abschießen?\n"
+    "Mutmaßlich russische Drohnen fliegen durch fremden Luftraum, und das Völkerrecht gibt auf"
+    " die Frage, was ein Staat dagegen tun darf, keine einfache Antwort.\nArtikel lesen\n"
+)
+DATED_CARDS = (  # a title long or short, its sentence, the author glued to the date
+    "Harbour wall rebuilt\n"
+    "The council has set aside two million pounds to rebuild the harbour wall this year.\n"
+    "Anna BergJan. 25, 2026\n"
+    "School wins a national prize for its science garden\n"
+    "Pupils spent three years turning a car park into a garden where they grow food.\n"
+    "Tom HaleJan. 24, 2026\n"
+    "Night buses return\n"
+    "The operator says new drivers have been found for the routes it cut two years ago.\n"
+    "Jo LindJan. 23, 2026\n"
+)
+
+
+@pytest.mark.parametrize("cards", [KICKER_CARDS, DATED_CARDS])
+def test_cards_with_kickers_or_dated_bylines_leave_the_body(cards):
+    head = "River bridge to close for six months of repairs\nBy Sarah Whitfield\n"
+    article = normalize(capture(head, WIDE_STORY + "\n", "Mehr zum Thema\n" + cards + FOOTER))
     assert article.text == WIDE_STORY.strip()
 
 

@@ -118,6 +118,8 @@ _CONTROL_WORDS = (
     r"iniciar sesión|inicia sesión|regístrate|suscríbete|suscribirse|mi cuenta|"
     r"accedi|registrati|abbonati|inloggen|abonneren|logga in|logg inn|zaloguj( się)?|"
     r"giriş( yap)?|üye ol|entrar|assine|go to( [\w&'’.-]+){1,3}|"
+    r"read (the )?(full )?(article|story)|artikel lesen|weiterlesen|zum artikel|"
+    r"lire l['’]article|leer (el )?artículo|leggi l['’]articolo|lees (het )?artikel|"
     r"more (from|on)( [\w&'’.-]+){1,4}|mehr (von|aus)( [\w&'’.-]+){1,4}|meer van( \w+){1,3}|"
     r"share|share this( article| story| page)?|share on \w+|tweet|email|e-mail|mail|print|"
     r"copy link|copy url|link copied|copied|save|saved|bookmark|listen|listen to (this )?"

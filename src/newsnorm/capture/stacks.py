@@ -60,9 +60,10 @@ def _stacks(stacked: Sequence[bool]) -> Iterator[range]:
 
 # A card's short line (author, date, kicker) and the longest line a card holds.
 MAX_CARD_LABEL_WORDS = 4
+MAX_KICKER_WORDS = 8
 MAX_CARD_LINE_WORDS = 40
 # Cards of two to four lines, printed this many times in a row.
-CARD_SIZES = (2, 3, 4)
+CARD_SIZES = (2, 3, 4, 5)
 MIN_CARDS = 3
 _CUT_OFF = ("…", "...")
 MAX_QUESTION_HEADLINE_WORDS = 12
@@ -77,27 +78,53 @@ def teaser_cards(lines: Sequence[Line], list_items: set[int] = frozenset()) -> s
     kept = [index for index, line in enumerate(lines) if not line.furniture]
     shapes = [_shape(lines[index], index in list_items) for index in kept]
     texts = [lines[index].text for index in kept]
+    found = _runs_of_cards(texts, shapes, _cards)
+    # Cards whose title is now a short line, now a longer one, over a dated byline
+    # ("Josephine NesbitJan. 11, 2024"): the title's length set aside, the date places them.
+    coarse = [
+        _DATED if lines[index].dated else _COARSE.get(shape, shape)
+        for index, shape in zip(kept, shapes, strict=True)
+    ]
+    found |= _runs_of_cards(texts, coarse, _dated_cards)
+    return {kept[index] for index in found}
+
+
+_COARSE = {"label": "short", "headline": "short"}
+_DATED = "dated"
+
+
+def _runs_of_cards(texts: list[str], shapes: list[str], are_cards) -> set[int]:
+    """The positions of every run of `shapes` repeated card after card that `are_cards`."""
     found: set[int] = set()
     for size in CARD_SIZES:
         start = 0
         while start + MIN_CARDS * size <= len(shapes):
             end = _repeats_until(shapes, start, size)
-            if end - start >= MIN_CARDS * size and _cards(texts, shapes, start, end, size):
-                found.update(kept[start:end])
+            if end - start >= MIN_CARDS * size and are_cards(texts, shapes, start, end, size):
+                found.update(range(start, end))
                 start = end
             else:
                 start += 1
     return found
 
 
+def _dated_cards(texts: list[str], shapes: list[str], start: int, end: int, size: int) -> bool:
+    """Whether each card holds a dated line, a title and a sentence."""
+    card = set(shapes[start : start + size])
+    return "other" not in card and {_DATED, "short", "sentence"} <= card
+
+
 def _shape(line: Line, list_item: bool) -> str:
-    """ "label" (a short line), "headline", "sentence", or "other" (a list's item, a rank, a
-    paragraph longer than a card's). A short question is a headline ("Hat Trump sich selbst
-    in eine Zwangslage manövriert?"), a summary cut short ("…") a sentence."""
+    """ "label" (a short line or a kicker), "headline", "sentence", or "other" (a list's
+    item, a rank, a paragraph longer than a card's). A short question is a headline ("Hat
+    Trump sich selbst in eine Zwangslage manövriert?"), a summary cut short ("…") a
+    sentence."""
     if list_item or line.words > MAX_CARD_LINE_WORDS or _RANK.match(line.text):
         return "other"
     if line.words <= MAX_CARD_LABEL_WORDS:
         return "label"
+    if line.text.endswith(":") and line.words <= MAX_KICKER_WORDS:
+        return "label"  # a kicker over the headline ("Einigung von Union und SPD:")
     if line.text.endswith(_CUT_OFF):
         return "sentence"
     if line.text.rstrip("\"'”’»").endswith("?") and line.words <= MAX_QUESTION_HEADLINE_WORDS:
