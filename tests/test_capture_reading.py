@@ -490,6 +490,18 @@ def test_a_caption_ending_with_its_credit_leaves_the_story_however_long(line, cr
     assert [image.credit for image in article.images] == [credit]
 
 
+def test_a_caption_whose_credit_is_printed_on_the_lines_under_it_goes_with_it():
+    """innerText breaks "Locals gather at the vigil (Image: Getty Images)" after the
+    bracket and after the label: three lines, one caption and its credit."""
+    first, rest = STORY.split("\n\n", 1)
+    split = "Engineers inspect the cracked supports of the river bridge (\nImage:\nGetty Images)"
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{split}\n\n{rest}"))
+    assert article.text == STORY.strip()
+    assert [(image.caption, image.credit) for image in article.images] == [
+        ("Engineers inspect the cracked supports of the river bridge", "Image: Getty Images")
+    ]
+
+
 def test_a_bracket_naming_a_photo_is_not_a_credit():
     line = "Tap and hold the shutter button to record a video (in Photo mode) without switching."
     slashed = "The minister met the mayor and the council's leader last week (and/or his aide)"

@@ -27,7 +27,7 @@ _PHOTO_HOUSES = re.compile(
 )
 # "Douglas Sacha via Getty Images", "Jane Doe for The Washington Post"? Only a photo house.
 _VIA_HOUSE = re.compile(r"^[^.!?:]{2,60}\s(via|for)\s+(" + _PHOTO_HOUSES.pattern + r")\s*$", re.I)
-_SLASHED_CREDIT = re.compile(r"^[^.!?]{1,60}\s*/\s*[^.!?/]{2,40}$")
+_SLASHED_CREDIT = re.compile(r"^[^.!?()]{1,60}\s*/\s*[^.!?/()]{2,40}$")
 # A caption ending with its credit: "… on Monday. (AP Photo/Jane Doe)", "… Photo: X/AP"; the
 # label after the caption's last sentence or glued to its last word by innerText, never
 # inside a headline ("Erstes Bild: So …").
@@ -145,3 +145,33 @@ def _echoes(tail: str, credit: str) -> bool:
         return False
     credited = set(_WORD.findall(credit.casefold()))
     return 2 * sum(word in credited for word in words) >= len(words)
+
+
+# "Locals gather at the vigil (", "Image:", "Getty Images)": innerText breaks a caption's
+# bracketed credit after the bracket and after its label; this many lines at most.
+SPLIT_CREDIT_LINES = 3
+
+
+def join_split_credits(lines: list[str]) -> list[str]:
+    """The lines with every caption whose bracketed credit is printed on the lines right
+    under it joined again: "Locals gather at the vigil (Image: Getty Images)"."""
+    joined: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = _split_credit_end(lines, index)
+        joined.append(" ".join(lines[index:end]).replace("( ", "(") if end else lines[index])
+        index = end or index + 1
+    return joined
+
+
+def _split_credit_end(lines: list[str], index: int) -> int | None:
+    """Where a caption broken before its credit ends (the index after its last line)."""
+    if not lines[index].endswith("(") or len(lines[index].split()) < 2:
+        return None
+    for end in range(index + 1, min(index + 1 + SPLIT_CREDIT_LINES, len(lines))):
+        if not lines[end]:
+            return None  # (a blank line: the credit is not this caption's)
+        if lines[end].endswith(")"):
+            credit = "(" + " ".join(lines[index + 1 : end + 1])
+            return end + 1 if credit_of(credit) is not None else None
+    return None

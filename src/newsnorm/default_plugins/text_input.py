@@ -4,6 +4,7 @@ newsnorm.capture.wrapping joins their lines)."""
 
 from __future__ import annotations
 
+from newsnorm.capture.captions import join_split_credits
 from newsnorm.capture.wrapping import clearly_unwrapped, logical_lines
 from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
@@ -23,7 +24,7 @@ def newsnorm_read_document(source: Source) -> Document:
     text = repair_mojibake(text)
     if not clearly_unwrapped(text):  # a browser's copy needs no joining: most captures
         text = "\n".join(logical_lines(text))
-    blocks = _blocks(clean_lines(text))
+    blocks = _blocks(join_split_credits(clean_lines(text)))
     if not blocks:
         raise NormalizeError("the document is empty", stage="read")
     return Document(source=source, input_format=TEXT, blocks=blocks)
