@@ -1210,3 +1210,24 @@ def test_a_most_read_heading_is_a_closing_heading(heading):
 def test_a_quotation_with_its_speaker_after_a_dash_is_a_sentence(text):
     assert lines.line_of(text).sentence
     assert not lines.line_of("Bridge to close — what we know").sentence
+
+
+@pytest.mark.parametrize(
+    "rights",
+    ["© The Courier - Rechte am Artikel können Sie hier erwerben.", "© RIPRODUZIONE RISERVATA"],
+)
+def test_the_rights_to_the_article_end_it(rights):
+    teaser = (
+        "Harbour wall\n:\nHow the town rebuilt its harbour wall after two winters of storms\n"
+        "The council set aside two million pounds to rebuild the harbour wall, which was breached"
+        " twice in January and kept the fishing fleet in port for weeks, and the works are done.\n"
+    )
+    article = normalize(capture("River bridge shut\n", f"{WIDE_STORY}\n{rights}\n{teaser}"))
+    assert article.text == WIDE_STORY.strip()
+
+
+def test_a_photos_copyright_ends_nothing():
+    first, rest = WIDE_STORY.split("\n\n", 1)
+    photo = "Engineers inspect the bridge on Monday.\n© Reuters"
+    article = normalize(capture("River bridge shut\n", f"{first}\n\n{photo}\n\n{rest}"))
+    assert article.text.startswith(first) and article.text.endswith(rest.strip())

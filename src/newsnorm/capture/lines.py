@@ -271,6 +271,14 @@ _ARTICLE_END = re.compile(
     r"\s*[(\[]?\d*[)\]]?[\s:.!…]*$",
     re.IGNORECASE,
 )
+# The rights to the article, printed under it ("© SZ - Rechte am Artikel können Sie hier
+# erwerben.", "© RIPRODUZIONE RISERVATA"): a photo's "© Reuters" names none, and an
+# agency's photo credit writes "Copyright 2026 The AP. All rights reserved." without "©".
+_RIGHTS = re.compile(
+    r"©.*\b(rights|rechte|droits|derechos|diritti|rechten|rättigheter|rettigheder|"
+    r"rettigheter|prawa|riproduzione riservata)\b",
+    re.IGNORECASE,
+)
 # The links from a story to the one before and after it ("Next story: …", "Previous
 # articleThe headline", glued by innerText): the story is over.
 _NEXT_STORY = re.compile(
@@ -347,7 +355,8 @@ class Line:
             short = self.words <= MAX_END_HEADING_WORDS
             heading = short and _ARTICLE_END.match(self.text) is not None
             link = self.words <= MAX_NEXT_STORY_WORDS and _NEXT_STORY.match(self.text) is not None
-            self._ends = heading or link
+            rights = self.words <= MAX_PROMPT_LINE_WORDS and _RIGHTS.search(self.text) is not None
+            self._ends = heading or link or rights
         return self._ends
 
     @property
