@@ -64,6 +64,7 @@ bench: $(INSTALLED)
 	cd benchmarks && ../$(BIN)/python compare.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python language_ids.py --shared $(abspath $(SHARED))
 	cd benchmarks && ../$(BIN)/python startup.py --shared $(abspath $(SHARED))
+	cd benchmarks && ../$(BIN)/python learn_gain.py --shared $(abspath $(SHARED)) --scratch $(abspath demo-output)/learn-gain
 
 # On demand: converting web archives of 2,000 and 20,000 records, 1 worker, every core,
 # and a Dask LocalCluster of as many worker processes; then the memory of the same runs into
