@@ -1205,11 +1205,15 @@ def test_a_most_read_heading_is_a_closing_heading(heading):
     [
         "“The office shows that there is always more to do.” —David Galullo, Rapt Studio",
         "People in a room making things. – Jane Doe, founder of the Harbour Studio",
+        "Die Polizei nahm dabei fünf Verdächtige fest. / ab",
+        "Der Autor ist 2017 verstorben. (nz)",
+        "Das sagte der Minister am Montag in Berlin. (dpa/lni)",
     ],
 )
-def test_a_quotation_with_its_speaker_after_a_dash_is_a_sentence(text):
+def test_a_paragraph_signed_by_its_speaker_or_writer_is_a_sentence(text):
     assert lines.line_of(text).sentence
     assert not lines.line_of("Bridge to close — what we know").sentence
+    assert not lines.line_of("Engineers inspect the bridge's supports on Monday. (NPA)").sentence
 
 
 @pytest.mark.parametrize(

@@ -196,7 +196,12 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 # A quotation and the person who said it: "… always more to do.” —David Galullo, Rapt Studio".
-_ATTRIBUTED = re.compile(r"[.!?…][\"”’»]?\s*[—–]\s?[^\W\d_][^.!?—–]{1,120}$")
+# A paragraph signed with its writer's or agency's initials: "… fünf Festnahmen. / ab",
+# "… gesagt. (dpa/lni)" (in capitals, "… in November. (NPA)" credits a photo).
+_ATTRIBUTED = re.compile(
+    r"[.!?…][\"”’»]?\s*([—–]\s?[^\W\d_][^.!?—–]{1,120}|/\s?[^\W\d_]{1,6}|"
+    r"\((?-i:[a-zäöüß]{1,6})(/(?-i:[a-zäöüß]{1,6}))*\))$"
+)
 # A price on a line of its own, a product box's ("$99", "Was $58", "€ 39,99", "129 kr"):
 # a story states a price in a sentence.
 _PRICE = re.compile(
