@@ -451,6 +451,11 @@ def test_on_an_endless_page_the_story_the_page_is_titled_after_wins_over_a_longe
     html = page(body, title="Storm closes the northern ports | Example Times")
     text = normalize(html).text
     assert "Storm 0" in text and "Election" not in text
+    # the same stories inside one <article> around the whole page (its first headline is
+    # the page's too): the innermost story named by the title is the page's
+    html = page(f"<article>{body}</article>", title="Storm closes the northern ports")
+    text = normalize(html).text
+    assert "Storm 0" in text and "Election" not in text
 
 
 def test_a_box_named_teasers_beside_the_story_is_not_its_next_part_and_a_teaser_lead_is():

@@ -279,7 +279,7 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
     good, total = _good_chars(core, counted), len(core.text_content())
     outer = core
     for ancestor in core.iterancestors():
-        if ancestor.tag in ("body", "html"):
+        if ancestor.tag in ("body", "html") or _holds_another_story(ancestor, outer):
             break
         added_good = _good_chars(ancestor, counted) - good
         added_total = len(ancestor.text_content()) - total
@@ -293,6 +293,17 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
     return outer
 
 
+def _holds_another_story(ancestor: HtmlElement, outer: HtmlElement) -> bool:
+    """Whether climbing from a whole story (an <article> with its headline) to `ancestor`
+    would take in the next one (an endless page's next story, inside one wrapper)."""
+    if not _story_of_its_own(outer):
+        return False
+    return any(
+        story is not outer and _story_of_its_own(story) and not _within(story, outer)
+        for story in ancestor.iter("article")
+    )
+
+
 def _titled_story(root: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlElement | None:
     """On a page that holds several whole stories (<article> elements, the next ones of an
     endless page), the best container inside the one whose headline is the page's title;
@@ -302,6 +313,8 @@ def _titled_story(root: HtmlElement, scores: dict[HtmlElement, float]) -> HtmlEl
         return None
     title = _page_title(root)
     named = [story for story in stories if _headline(story) in title]
+    # (an <article> around the whole endless page has the first story's headline too)
+    named = [story for story in named if not any(_within(other, story) for other in named)]
     if len(named) != 1:
         return None
     inside = [element for element in scores if element is named[0] or _within(element, named[0])]
