@@ -477,3 +477,17 @@ def test_a_boxs_open_and_close_toggle_is_no_story(toggle):
     box = f"<div class='box'><p>{toggle}</p></div>"
     html = page(f"<article>{paragraphs(2)}{box}{paragraphs(2, start=2)}</article>")
     assert toggle not in normalize(html).text
+
+
+def test_a_privacy_dialog_longer_than_a_short_story_is_no_story():
+    """A video page's two-paragraph story beside the site's privacy preferences dialog,
+    which holds more text: the dialog is never the article, however long."""
+    pitch = "".join(
+        f"<p>A cookie is a small piece of data that a website asks your browser to store {n}."
+        f" {LONG}, and the site uses them to remember your choices.</p>"
+        for n in range(6)
+    )
+    dialog = f'<div class="privacy-modal"><div class="privacy-pref-box">{pitch}</div></div>'
+    html = page(f"<article>{paragraphs(2)}</article>{dialog}")
+    text = normalize(html).text
+    assert "Paragraph 1" in text and "A cookie is" not in text

@@ -46,7 +46,8 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Boilerplate however much text it holds: a long comment thread or a paywall pitch next to
 # a short story must not pass for the page's main text.
 _NEVER_ARTICLE = re.compile(
-    r"(^|[\s_-])(comments?|comment-?list|disqus|newsletter|cookie-?\w*|consent)"
+    r"(^|[\s_-])(comments?|comment-?list|disqus|newsletter|cookie-?\w*|consent|"
+    r"privacy-(modal|popup|dialog|banner|overlay))"
     r"($|[\s_-])",
     re.IGNORECASE,
 )
