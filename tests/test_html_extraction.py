@@ -491,3 +491,32 @@ def test_a_privacy_dialog_longer_than_a_short_story_is_no_story():
     html = page(f"<article>{paragraphs(2)}</article>{dialog}")
     text = normalize(html).text
     assert "Paragraph 1" in text and "A cookie is" not in text
+
+
+def test_a_story_cut_into_sections_of_one_name_is_read_whole():
+    """A slideshow: the first section holds the lead, each next one (of the same class) a
+    heading, a picture's credit and its paragraphs. Every section is the story's; a box of
+    the same class without a heading (deals of the day) is not. (The first section's
+    crumbs, headline and byline keep its paragraphs' container from widening to it.)"""
+
+    def section(n: int, count: int) -> str:
+        heading = (
+            f"<h2>Slide {n}: the harbour after the storm</h2>"
+            if n
+            else (
+                '<ul class="crumbs"><li><a href="/news">News</a></li><li>Harbour</li></ul>'
+                '<div class="title"><h1>Four pictures of the harbour after the storm</h1></div>'
+                '<div class="byline">By Jessica Doe, Dec. 21, 2023 11:00 pm EST</div>'
+            )
+        )
+        return (
+            f'<div class="slide">{heading}<div class="credit">Jane Doe/Getty Images</div>'
+            f'<div class="columns">{paragraphs(count, start=10 * n, word=f"Slide{n}")}</div></div>'
+        )
+
+    deals = '<div class="slide"><a href="/deals">Deals of the day • Boots • Lamps</a></div>'
+    slides = section(0, 8) + "".join(section(n, 5) for n in range(1, 4)) + deals
+    html = page(f"<article><div class='gallery'>{slides}</div></article>")
+    text = normalize(html).text
+    assert all(f"Slide{n} {10 * n}" in text for n in range(4))
+    assert "Slide 3: the harbour after the storm" in text and "Deals of the day" not in text

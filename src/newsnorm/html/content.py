@@ -42,6 +42,10 @@ _SIBLING_LINKS = 0.25  # a lone sibling paragraph joins only when it is plainly 
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
 _WIDEN_GOOD_SHARE = 0.7
+# How far above the best container a story's repeated sections may start, and the story
+# paragraphs each must hold.
+_PART_LEVELS = 3
+_MIN_PART_CHARS = 200
 _LARGER_SECTION_SHARE = 0.5
 # A first choice with less prose than this is checked against the fallbacks, which must
 # give more than _MARGIN times its prose to replace it.
@@ -212,7 +216,37 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
         for sibling in siblings
     ]
     _join_list_sections(siblings, joined)
-    return [sibling for sibling, joins in zip(siblings, joined, strict=True) if joins]
+    chosen = [sibling for sibling, joins in zip(siblings, joined, strict=True) if joins]
+    return chosen + _repeated_parts(best, counted)
+
+
+def _is_part(section: HtmlElement, counted: dict[HtmlElement, int]) -> bool:
+    """A section of the story: a heading of its own over mostly story paragraphs."""
+    if next(section.iter("h2", "h3", "h4"), None) is None:
+        return False
+    good = _good_chars(section, counted)
+    return good >= _MIN_PART_CHARS and good >= len(section.text_content()) * _LARGER_SECTION_SHARE
+
+
+def _repeated_parts(best: HtmlElement, counted: dict[HtmlElement, int]) -> list[HtmlElement]:
+    """The story's next parts when it is cut into sections of one name (a slideshow's
+    slides, a list article's items: <div class="news-article"> each with its heading,
+    picture and paragraphs) and the best container is the first section's paragraphs: the
+    sections after the one holding it, of its tag and class, each a heading over mostly
+    story paragraphs."""
+    part = best
+    for _ in range(_PART_LEVELS):
+        parent = part.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return []
+        name = part.get("class")
+        later = list(part.itersiblings())
+        same = [s for s in later if s.tag == part.tag and name and s.get("class") == name]
+        parts = [s for s in same if _is_part(s, counted)]
+        if parts and not _story_of_its_own(part):
+            return parts
+        part = parent
+    return []
 
 
 def _join_list_sections(siblings: list[HtmlElement], joined: list[bool]) -> None:
