@@ -3,6 +3,8 @@ must stay out of it."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from html_pages import LONG, page, paragraphs
 
@@ -520,3 +522,32 @@ def test_a_story_cut_into_sections_of_one_name_is_read_whole():
     text = normalize(html).text
     assert all(f"Slide{n} {10 * n}" in text for n in range(4))
     assert "Slide 3: the harbour after the storm" in text and "Deals of the day" not in text
+
+
+def _rich_text(sentences: list[str]) -> str:
+    nodes = [
+        {"type": "paragraph", "content": [{"type": "text", "value": sentence}]}
+        for sentence in sentences
+    ]
+    nodes.insert(2, {"type": "ad", "data": {"slot": "mid"}})
+    data = {"props": {"pageProps": {"story": {"body": {"type": "document", "content": nodes}}}}}
+    return f'<script id="__NEXT_DATA__" type="application/json">{json.dumps(data)}</script>'
+
+
+def test_a_preview_gives_way_to_the_whole_story_in_the_pages_data():
+    """A paywall shows the story's first paragraphs; the page's own data holds all of it as
+    a rich-text document (paragraph nodes of text nodes): the whole story is the body."""
+    sentences = [f"Paragraph {n} has enough words to be article text ({n})." for n in range(12)]
+    shown = "".join(f"<p>{sentence}</p>" for sentence in sentences[:3])
+    html = page(f"<article>{shown}<div class='paywall'>Subscribe to read on</div></article>"
+                f"{_rich_text(sentences)}")  # fmt: skip
+    text = normalize(html).text
+    assert all(sentence in text for sentence in sentences) and "ad" not in text.split()
+
+
+def test_a_rich_text_document_of_another_story_leaves_the_shown_one_alone():
+    shown = paragraphs(3)
+    other = [f"Another story, sentence {n}, about the election in the capital." for n in range(12)]
+    html = page(f"<article>{shown}</article>{_rich_text(other)}")
+    text = normalize(html).text
+    assert "Paragraph 2" in text and "Another story" not in text

@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from newsnorm.document import Block, ImageRef
 from newsnorm.html.clean import LINE_BREAK, ROLE, HtmlElement, prepare
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
-from newsnorm.html.scripts import embedded_markup
+from newsnorm.html.scripts import embedded_markup, embedded_rich_text
 from newsnorm.text.patterns import clean_preformatted, clean_text
 
 _BLOCK_TYPES = {
@@ -106,6 +106,12 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     inside its scripts (newsnorm.html.scripts)."""
     first = _extract(tree)
     mine = _prose(first)
+    if text is not None and _RICH_TEXT_HINT in text:
+        whole = next(
+            (story for story in _data_stories(text) if _completes(first, mine, story)), None
+        )
+        if whole is not None:
+            return whole
     if text is None or mine >= _ENOUGH_PROSE:
         return first
     for fallback in (_relaxed_extract, _all_prose):
@@ -116,6 +122,28 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
         thread = _extract(parse(text), relaxed=True, threads=True, region=_THREAD)
         return max((first, thread, *_embedded_stories(parse(text))), key=_prose)
     return first
+
+
+_RICH_TEXT_HINT = '"paragraph"'  # (a page without it carries no rich-text story: no parse)
+_DATA_STORY = "the story in the page's data (the page shows part of it)"
+
+
+def _data_stories(text: str) -> Iterator[Extraction]:
+    for markup in embedded_rich_text(parse(text)):
+        yield _extract(
+            parse(f"<html><body>{markup}</body></html>"), relaxed=True, region=_DATA_STORY
+        )
+
+
+def _completes(first: Extraction, mine: int, story: Extraction) -> bool:
+    """Whether a story in the page's data is the whole of what the page shows part of (a
+    paywall's preview): far more prose, holding most of the shown prose."""
+    if _prose(story) <= _MARGIN * mine:
+        return False
+    theirs = {block.text for block in story[0]}
+    return (
+        prose_chars(block.text for block in first[0] if block.text in theirs) >= mine * _KEPT_SHARE
+    )
 
 
 def _embedded_stories(tree: HtmlElement) -> Iterator[Extraction]:
