@@ -551,3 +551,22 @@ def test_a_rich_text_document_of_another_story_leaves_the_shown_one_alone():
     html = page(f"<article>{shown}</article>{_rich_text(other)}")
     text = normalize(html).text
     assert "Paragraph 2" in text and "Another story" not in text
+
+
+def test_a_box_of_posts_beside_a_short_story_is_not_its_part():
+    """A blog's short story in its <article>, and beside it an <article> holding the "You
+    may also like" posts, each an <article> with a long excerpt: more text than the story,
+    none of it the story's."""
+    lead = "".join(f"<p>Paragraph {n}: {LONG}, {LONG}.</p>" for n in range(3))
+    story = f"<article><h1>Only those who love themselves</h1>{lead}</article>"
+    excerpt = ", ".join([LONG] * 6)
+    posts = "".join(
+        f"<article><div><p>Share Pin Download</p><p>Another post {n}: {excerpt}.</p></div>"
+        "</article>"
+        for n in range(6)
+    )
+    box = f"<article class='postbox'><h3>Você pode gostar...</h3>{posts}</article>"
+    body = f"<div class='row'><div id='primary'>{story}{box}</div><div id='side'>x</div></div>"
+    html = page(body, title="Only those who love themselves")
+    text = normalize(html).text
+    assert "Paragraph 1" in text and "Another post" not in text

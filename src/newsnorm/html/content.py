@@ -300,11 +300,18 @@ def _joins(
     counted: dict[HtmlElement, int],
     good: float,
 ) -> bool:
-    if sibling.tag in _PAGE_FURNITURE:
+    if sibling.tag in _PAGE_FURNITURE or _holds_posts(sibling):
         return False
     if scores.get(sibling, 0.0) >= threshold or _is_good_paragraph(sibling):
         return True
     return _is_more_story(sibling, counted, good)
+
+
+def _holds_posts(element: HtmlElement) -> bool:
+    """Whether an element holds two <article>s or more: a list of posts (a blog's "You may
+    also like" under the story), never the story's next part."""
+    posts = element.iter("article")
+    return next(posts, None) is not None and next(posts, None) is not None
 
 
 def _is_more_story(sibling: HtmlElement, counted: dict[HtmlElement, int], good: float) -> bool:
@@ -357,12 +364,12 @@ def _widen(core: HtmlElement, counted: dict[HtmlElement, int]) -> HtmlElement:
 
 def _holds_another_story(ancestor: HtmlElement, outer: HtmlElement) -> bool:
     """Whether climbing from a whole story (an <article> with its headline) to `ancestor`
-    would take in the next one (an endless page's next story, inside one wrapper)."""
+    would take in another <article>: an endless page's next story inside one wrapper, or a
+    blog's teaser posts under the story."""
     if not _story_of_its_own(outer):
         return False
     return any(
-        story is not outer and _story_of_its_own(story) and not _within(story, outer)
-        for story in ancestor.iter("article")
+        story is not outer and not _within(story, outer) for story in ancestor.iter("article")
     )
 
 
@@ -463,6 +470,8 @@ def _container_scores(counted: dict[HtmlElement, int]) -> dict[HtmlElement, floa
             if depth == len(_DECAY):
                 break
             scores[ancestor] = scores.get(ancestor, 0.0) + length * _DECAY[depth]
+            if ancestor.tag == "article":
+                break  # (an <article>'s text is its own: a post's, not the list holding it)
     return scores
 
 
