@@ -570,3 +570,20 @@ def test_a_box_of_posts_beside_a_short_story_is_not_its_part():
     html = page(body, title="Only those who love themselves")
     text = normalize(html).text
     assert "Paragraph 1" in text and "Another post" not in text
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "To view this video please enable JavaScript, and consider upgrading to a web browser"
+        " that supports HTML5 video",
+        "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
+        "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+    ],
+)
+def test_what_stands_in_for_an_unloaded_embed_is_no_story(notice):
+    html = page(
+        f"<article>{paragraphs(2)}<div><p>{notice}</p></div>{paragraphs(2, start=2)}</article>"
+    )
+    text = normalize(html).text
+    assert notice not in text and "Paragraph 3" in text

@@ -1,6 +1,8 @@
 """HTML pages: the site's own notices, not the story. Markers printed between paragraphs
 ("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp, a
 box's open and close toggle, a count alone outside a table: votes, likes, a pager's number)
+and what stands in for an embed or player not loaded ("To view this video please enable
+JavaScript", "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden")
 go wherever they are; legal and
 affiliate notices ("... our Privacy Policy", "we may earn a commission") go when they open
 or close the body, where templates put them."""
@@ -37,6 +39,20 @@ _NOTICE = re.compile(
     r"\bcopyright\b|(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link",
     re.IGNORECASE,
 )
+# What a page prints in place of an embed or a player it has not loaded (a consent
+# request, a browser's missing feature): a sentence or two, wherever it stands.
+_EMBED_NOTICE = re.compile(
+    r"to view this video,? please enable javascript|please enable javascript to "
+    r"(view|watch|see)|your browser does not support (the )?(html5 )?video|"
+    r"this (content|embed) is (provided|hosted|imported) (by|from) (a )?third[- ]party|"
+    r"(we need your|requires your) consent to (load|display|show)|"
+    r"an dieser stelle (findest du|finden sie) (einen |weitere )?externen? inhalte?|"
+    r"ich bin damit einverstanden, dass mir (externe )?inhalte|"
+    r"personenbezogene daten können an drittplattformen übermittelt werden|"
+    r"contenu externe|pour afficher ce contenu|contenido externo",
+    re.IGNORECASE,
+)
+_MAX_EMBED_NOTICE_WORDS = 45
 _MAX_NOTICE_WORDS = 90
 _COUNT = re.compile(r"[\d.,]{1,6}[kKmM]?")
 
@@ -49,6 +65,8 @@ def newsnorm_remove_noise(document: Document) -> None:
         text = block.text.strip()
         if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
             document.remove(block, "page-marker")
+        elif len(text.split()) <= _MAX_EMBED_NOTICE_WORDS and _EMBED_NOTICE.search(text):
+            document.remove(block, "embed-notice")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
 
