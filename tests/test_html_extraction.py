@@ -579,6 +579,8 @@ def test_a_box_of_posts_beside_a_short_story_is_not_its_part():
         " that supports HTML5 video",
         "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden.",
         "An dieser Stelle findest du einen externen Inhalt von YouTube, der den Artikel ergänzt.",
+        "We apologize, but this video has failed to load.",
+        "This content can also be viewed on the site it originates from.",
     ],
 )
 def test_what_stands_in_for_an_unloaded_embed_is_no_story(notice):

@@ -43,7 +43,9 @@ _NOTICE = re.compile(
 # request, a browser's missing feature): a sentence or two, wherever it stands.
 _EMBED_NOTICE = re.compile(
     r"to view this video,? please enable javascript|please enable javascript to "
-    r"(view|watch|see)|your browser does not support (the )?(html5 )?video|"
+    r"(view|watch|see)|this video has failed to load|video (is )?(currently )?unavailable|"
+    r"this content can also be viewed on the site it originates from|"
+    r"your browser does not support (the )?(html5 )?video|"
     r"this (content|embed) is (provided|hosted|imported) (by|from) (a )?third[- ]party|"
     r"(we need your|requires your) consent to (load|display|show)|"
     r"an dieser stelle (findest du|finden sie) (einen |weitere )?externen? inhalte?|"
