@@ -589,3 +589,20 @@ def test_what_stands_in_for_an_unloaded_embed_is_no_story(notice):
     )
     text = normalize(html).text
     assert notice not in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Want to keep up with breaking news? Subscribe to our email newsletter.",
+        "By signing up you consent to receive the above newsletter from Courier Network Inc.",
+        "Don't want to see this? Remove ads",
+    ],
+)
+def test_a_sites_sign_up_prompt_between_paragraphs_is_no_story(prompt):
+    html = page(f"<article>{paragraphs(2)}<p>{prompt}</p>{paragraphs(2, start=2)}</article>")
+    text = normalize(html).text
+    assert prompt not in text and "Paragraph 3" in text
+    sentence = "The council will subscribe to the newsletter of the regional transport board."
+    html = page(f"<article>{paragraphs(2)}<p>{sentence}</p>{paragraphs(2, start=2)}</article>")
+    assert sentence in normalize(html).text

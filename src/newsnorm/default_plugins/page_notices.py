@@ -55,6 +55,15 @@ _EMBED_NOTICE = re.compile(
     re.IGNORECASE,
 )
 _MAX_EMBED_NOTICE_WORDS = 45
+# The site's prompts to sign up, in a line of their own between or after the paragraphs: an
+# imperative opening a sentence ("The council will subscribe to the newsletter …" is none).
+_PROMPT = re.compile(
+    r"(^|[.!?]\s+)(sign up|subscribe|register) (now |today )?(for|to) (our|the|a) "
+    r"[^.!?]{0,40}newsletters?\b|by signing up,? you (consent|agree)|\bremove ads\b|"
+    r"share your feedback to help|newsletter abonnieren|abonnez-vous à (notre|la) newsletter",
+    re.IGNORECASE,
+)
+_MAX_PROMPT_WORDS = 30
 _MAX_NOTICE_WORDS = 90
 _COUNT = re.compile(r"[\d.,]{1,6}[kKmM]?")
 
@@ -69,6 +78,8 @@ def newsnorm_remove_noise(document: Document) -> None:
             document.remove(block, "page-marker")
         elif len(text.split()) <= _MAX_EMBED_NOTICE_WORDS and _EMBED_NOTICE.search(text):
             document.remove(block, "embed-notice")
+        elif len(text.split()) <= _MAX_PROMPT_WORDS and _PROMPT.search(text):
+            document.remove(block, "site-prompt")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
 
