@@ -606,3 +606,10 @@ def test_a_sites_sign_up_prompt_between_paragraphs_is_no_story(prompt):
     sentence = "The council will subscribe to the newsletter of the regional transport board."
     html = page(f"<article>{paragraphs(2)}<p>{sentence}</p>{paragraphs(2, start=2)}</article>")
     assert sentence in normalize(html).text
+
+
+@pytest.mark.parametrize("credit", ["Image: Jane Doe", "Photo: Getty Images", "Jane Doe/Reuters"])
+def test_a_photo_credit_printed_as_a_paragraph_is_no_story(credit):
+    html = page(f"<article>{paragraphs(2)}<p>{credit}</p>{paragraphs(2, start=2)}</article>")
+    text = normalize(html).text
+    assert credit not in text and "Paragraph 3" in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsnorm.capture.captions import credit_of
 from newsnorm.document import Block, Document
 from newsnorm.hookspecs import hookimpl
 from newsnorm.stages import HTML
@@ -64,6 +65,7 @@ _PROMPT = re.compile(
     re.IGNORECASE,
 )
 _MAX_PROMPT_WORDS = 30
+MAX_CREDIT_LINE_WORDS = 8
 _MAX_NOTICE_WORDS = 90
 _COUNT = re.compile(r"[\d.,]{1,6}[kKmM]?")
 
@@ -80,8 +82,20 @@ def newsnorm_remove_noise(document: Document) -> None:
             document.remove(block, "embed-notice")
         elif len(text.split()) <= _MAX_PROMPT_WORDS and _PROMPT.search(text):
             document.remove(block, "site-prompt")
+        elif _a_lone_credit(block, text):
+            document.remove(block, "photo-credit")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
+
+
+def _a_lone_credit(block: Block, text: str) -> bool:
+    """A paragraph that is only a photo's credit ("Image: Jane Doe", "Jane Doe/Reuters"): the
+    picture's, printed apart from its caption (the same forms captures read)."""
+    return (
+        block.type == "paragraph"
+        and len(text.split()) <= MAX_CREDIT_LINE_WORDS
+        and credit_of(text) is not None
+    )
 
 
 def _a_count(block: Block, text: str) -> bool:
