@@ -60,6 +60,17 @@ def test_organisation_authors_are_not_people_but_agencies_are_kept():
     assert (article.authors, article.agencies) == (["Jane Doe"], ["Reuters"])
 
 
+@pytest.mark.parametrize(
+    "other", ["Financial Times", "USA Today Network", "The Jersey Journal", "Link Copied"]
+)
+def test_a_paper_or_a_buttons_name_beside_the_writer_is_no_author(other):
+    """JSON-LD names a paper (its own or the one it syndicates from) as a person, or a
+    share button's text became a name: the writer alone is the author."""
+    author = [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": other}]
+    article = story(json_ld(headline="Storm closes ports", author=author))
+    assert article.authors == ["Jane Doe"]
+
+
 def test_visible_byline_when_nothing_is_declared():
     top = '<div class="byline">By JOHN SMITH and Mary Roe Jr.</div>'
     teaser = '<div class="teaser"><span class="author">Other Writer</span></div>'

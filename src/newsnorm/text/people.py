@@ -93,7 +93,8 @@ _AGENCY_BY_NAME = {
 _NOT_A_PERSON = re.compile(
     r"\b(desk|staff|report|reporter|reporters|correspondents?|bureau|research|team|newsroom|"
     r"editors?|editorial|monitoring|agenc(y|ies)|news\s+service|wires?|web|online|bio|"
-    r"writers?|columnist|contributing|contributors?|kitchen|media|"
+    r"writers?|columnist|contributing|contributors?|kitchen|media|network|times|journal|"
+    r"telegram|gazette|tribune|magazine|copied|"
     r"redak\w*|redaz\w*|redac\w*|rédac\w*|reda[cç][aã]o|toimitus|agentur\w*|agence|agencia|"
     r"agenzia|nachrichten|noticias|notizie|nieuws|nyheter|uutiset|zprávy|wiadomości)\b",
     re.IGNORECASE,
