@@ -71,6 +71,12 @@ def test_a_paper_or_a_buttons_name_beside_the_writer_is_no_author(other):
     assert article.authors == ["Jane Doe"]
 
 
+def test_one_author_object_naming_several_writers_gives_them_all():
+    author = {"@type": "Person", "name": ["Jane Doe", "Tom Hale"]}
+    article = story(json_ld(headline="Storm closes ports", author=author))
+    assert article.authors == ["Jane Doe", "Tom Hale"]
+
+
 def test_visible_byline_when_nothing_is_declared():
     top = '<div class="byline">By JOHN SMITH and Mary Roe Jr.</div>'
     teaser = '<div class="teaser"><span class="author">Other Writer</span></div>'

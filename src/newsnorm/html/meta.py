@@ -262,12 +262,14 @@ def names_of(value: Any, *, organizations: bool = False) -> list[str]:
     items = value if isinstance(value, list) else [value]
     names = []
     for item in items:
-        name = item.get("name") if isinstance(item, dict) else item
-        if not isinstance(name, str) or not name.strip():
-            continue
+        given = item.get("name") if isinstance(item, dict) else item
         is_organization = isinstance(item, dict) and bool(_types(item) & _ORGANIZATION_TYPES)
-        if organizations or not is_organization or agency_name(name):
-            names.append(unescaped(name))
+        # ("name": ["Travis Andersen", "Adam Sennott"]: one object for the story's writers)
+        for name in given if isinstance(given, list) else [given]:
+            if not isinstance(name, str) or not name.strip():
+                continue
+            if organizations or not is_organization or agency_name(name):
+                names.append(unescaped(name))
     return names
 
 
