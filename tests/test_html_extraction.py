@@ -613,3 +613,18 @@ def test_a_photo_credit_printed_as_a_paragraph_is_no_story(credit):
     html = page(f"<article>{paragraphs(2)}<p>{credit}</p>{paragraphs(2, start=2)}</article>")
     text = normalize(html).text
     assert credit not in text and "Paragraph 3" in text
+
+
+def test_a_sentence_of_the_story_with_a_long_link_inside_stays():
+    """ "The suspect was convicted and <a>sentenced to life in federal prison last
+    Thursday</a>.": more than half of it linked, yet a sentence of the story; a list of
+    links stays out."""
+    linked = (
+        "<p>The suspect, Michael Webb, was convicted and <a href='/s'>sentenced to life in"
+        " federal prison last Thursday</a>.</p>"
+    )
+    links = "<p><a href='/a'>Harbour wall rebuilt after the storms</a> <a href='/b'>School"
+    links += " wins national prize</a></p>"
+    html = page(f"<article>{paragraphs(2)}{linked}{links}{paragraphs(2, start=2)}</article>")
+    text = normalize(html).text
+    assert "sentenced to life in federal prison" in text and "Harbour wall" not in text

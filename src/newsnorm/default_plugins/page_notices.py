@@ -46,6 +46,7 @@ _NOTICE = re.compile(
 _EMBED_NOTICE = re.compile(
     r"to view this video,? please enable javascript|please enable javascript to "
     r"(view|watch|see)|this video has failed to load|video (is )?(currently )?unavailable|"
+    r"try refreshing your browser|"
     r"this content can also be viewed on the site it originates from|"
     r"your browser does not support (the )?(html5 )?video|"
     r"this (content|embed) is (provided|hosted|imported) (by|from) (a )?third[- ]party|"

@@ -22,7 +22,7 @@ from newsnorm.document import Block, ImageRef
 from newsnorm.html.clean import LINE_BREAK, ROLE, HtmlElement, prepare
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
 from newsnorm.html.scripts import embedded_markup, embedded_rich_text
-from newsnorm.text.patterns import clean_preformatted, clean_text
+from newsnorm.text.patterns import clean_preformatted, clean_text, ends_like_sentence
 
 _BLOCK_TYPES = {
     "p": "paragraph", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading",
@@ -38,6 +38,10 @@ _MAX_LINK_DENSITY = 0.5
 # for the next one up: text split across sibling wrappers still adds up somewhere.
 _DECAY = (1.0, 1 / 2, 1 / 3)
 _SIBLING_SHARE = 0.2
+# A sentence with a link inside: this much of it linked at most, opening with this many
+# words of its own.
+_MAX_SENTENCE_LINKS = 0.8
+_MIN_OPENING_WORDS = 4
 _SIBLING_LINKS = 0.25  # a lone sibling paragraph joins only when it is plainly prose
 # Kept only when they hold the story; never joined to it as a sibling.
 _PAGE_FURNITURE = frozenset(("header", "footer", "nav", "aside", "menu"))
@@ -499,8 +503,21 @@ def _blocks(container: HtmlElement) -> Iterator[Block]:
         text = _block_text(element)
         if not text:
             continue
-        if _linked_share(element, text) <= _MAX_LINK_DENSITY or _listed(element, lists_of_names):
+        share = _linked_share(element, text)
+        if (
+            share <= _MAX_LINK_DENSITY
+            or _listed(element, lists_of_names)
+            or (share <= _MAX_SENTENCE_LINKS and _sentence_around_links(element, text))
+        ):
             yield Block(text=text, type=_BLOCK_TYPES[element.tag], node=element)
+
+
+def _sentence_around_links(element: HtmlElement, text: str) -> bool:
+    """A paragraph that is one sentence of the story with a long link inside it ("The
+    suspect was convicted and <a>sentenced to life in federal prison last Thursday</a>."):
+    it opens with words of its own and closes like a sentence (a link list does neither)."""
+    opening = (element.text or "").split()
+    return element.tag == "p" and len(opening) >= _MIN_OPENING_WORDS and ends_like_sentence(text)
 
 
 def _listed(element: HtmlElement, lists_of_names: dict[HtmlElement, bool]) -> bool:
