@@ -628,3 +628,11 @@ def test_a_sentence_of_the_story_with_a_long_link_inside_stays():
     html = page(f"<article>{paragraphs(2)}{linked}{links}{paragraphs(2, start=2)}</article>")
     text = normalize(html).text
     assert "sentenced to life in federal prison" in text and "Harbour wall" not in text
+
+
+@pytest.mark.parametrize(
+    "stamp", ["公開日：2025/01/31 11:30 更新日：2025/01/31 11:30", "입력 2026.01.29 10:00"]
+)
+def test_an_east_asian_date_line_is_no_story(stamp):
+    html = page(f"<article><p>{stamp}</p>{paragraphs(3)}</article>")
+    assert stamp not in normalize(html).text

@@ -36,6 +36,12 @@ _TIMESTAMP = re.compile(
     r"(\s*[a-z]{2,4})?)?)(\s*/\s*\d{1,2}:\d\d\s*[ap]m(\s*[a-z]{2,4})?)?$",
     re.IGNORECASE,
 )
+# The same in East Asian pages: "公開日：2025/01/31 11:30 更新日：2025/01/31 11:30",
+# "입력 2026.01.29 10:00", "发布时间：2024-04-24 08:00".
+_EAST_ASIAN_TIMESTAMP = re.compile(
+    r"^((公開日|更新日|配信日|投稿日|掲載日|発行日|发布时间|发布日期|更新时间|發佈時間|입력|수정|"
+    r"업데이트|등록)\s*[:：]?\s*[\d/.\-年月日時分:\s]+\s*)+$"
+)
 _NOTICE = re.compile(
     r"privacy policy|terms of (use|service)|user agreement|all rights reserved|©|"
     r"\bcopyright\b|(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link",
@@ -84,7 +90,7 @@ def newsnorm_remove_noise(document: Document) -> None:
         return
     for block in list(document.live_blocks()):
         text = block.text.strip()
-        if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
+        if _a_marker(block, text):
             document.remove(block, "page-marker")
         elif rule := _notice_or_prompt(text):
             document.remove(block, rule)
@@ -92,6 +98,12 @@ def newsnorm_remove_noise(document: Document) -> None:
             document.remove(block, "photo-credit")
     _remove_edge_notices(document, list(document.live_blocks()))
     _remove_edge_notices(document, list(reversed(list(document.live_blocks()))))
+
+
+def _a_marker(block: Block, text: str) -> bool:
+    if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
+        return True
+    return not text.isascii() and _EAST_ASIAN_TIMESTAMP.match(text) is not None
 
 
 def _notice_or_prompt(text: str) -> str | None:
