@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 from newsnorm.document import Block, ImageRef
 from newsnorm.html.clean import LINE_BREAK, ROLE, HtmlElement, prepare
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
-from newsnorm.html.scripts import embedded_markup, embedded_rich_text
+from newsnorm.html.scripts import RICH_TEXT_HINT, embedded_markup, embedded_rich_text
 from newsnorm.text.patterns import clean_preformatted, clean_text, ends_like_sentence
 
 _BLOCK_TYPES = {
@@ -108,14 +108,13 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     prose paragraph of the page in order. A page with no prose at all is read once more with
     its comment threads kept (a forum thread is nothing else) and searched for story markup
     inside its scripts (newsnorm.html.scripts)."""
+    # (read before the cleaning drops the scripts: a page without the hint holds none)
+    data = list(embedded_rich_text(tree)) if text is not None and RICH_TEXT_HINT in text else []
     first = _extract(tree)
     mine = _prose(first)
-    if text is not None and _RICH_TEXT_HINT in text:
-        whole = next(
-            (story for story in _data_stories(text) if _completes(first, mine, story)), None
-        )
-        if whole is not None:
-            return whole
+    whole = next((story for story in _data_stories(data) if _completes(first, mine, story)), None)
+    if whole is not None:
+        return whole
     if text is None or mine >= _ENOUGH_PROSE:
         return first
     for fallback in (_relaxed_extract, _all_prose):
@@ -128,12 +127,11 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     return first
 
 
-_RICH_TEXT_HINT = '"paragraph"'  # (a page without it carries no rich-text story: no parse)
 _DATA_STORY = "the story in the page's data (the page shows part of it)"
 
 
-def _data_stories(text: str) -> Iterator[Extraction]:
-    for markup in embedded_rich_text(parse(text)):
+def _data_stories(markups: list[str]) -> Iterator[Extraction]:
+    for markup in markups:
         yield _extract(
             parse(f"<html><body>{markup}</body></html>"), relaxed=True, region=_DATA_STORY
         )

@@ -48,6 +48,7 @@ def _decoded(escaped: str) -> str | None:
 # their kind: {"type": "paragraph", "content": [{"type": "text", "value": "…"}]}): a list
 # holding this many paragraph nodes at least.
 MIN_RICH_PARAGRAPHS = 3
+RICH_TEXT_HINT = '"paragraph"'  # a script (or a page) without it holds no such document
 _RICH_BLOCKS = {"paragraph": "p", "heading": "h2", "blockquote": "blockquote"}
 
 
@@ -57,7 +58,7 @@ def embedded_rich_text(tree: HtmlElement) -> Iterator[str]:
     out)."""
     for script in tree.iter("script"):
         text = (script.text or "").strip()
-        if script.get("src") or not text.startswith("{") or '"paragraph"' not in text:
+        if script.get("src") or not text.startswith("{") or RICH_TEXT_HINT not in text:
             continue
         try:
             data = orjson.loads(text)
