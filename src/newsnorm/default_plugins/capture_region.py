@@ -60,9 +60,9 @@ def newsnorm_remove_noise(document: Document) -> None:
     headline = {index - region.start for index in headlines if index in inside}
     # (the short lines under "… the following:" weigh nothing for the region: "Further
     # reading:" and a footer's "Editor:" lead to no story. Inside it they are a list.)
-    listed = {index - region.start for index in items | lead_in_lists(lines) if index in inside}
+    story_items = {i - region.start for i in items | lead_in_lists(lines) if i in inside}
     _clean_inside(
-        document, [live[i] for i in inside], lines[region.start :], learned, headline, listed
+        document, [live[i] for i in inside], lines[region.start :], learned, headline, story_items
     )
 
 

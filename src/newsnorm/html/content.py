@@ -270,11 +270,16 @@ def _repeated_parts(best: HtmlElement, counted: dict[HtmlElement, int]) -> list[
         if parent is None or parent.tag in ("body", "html"):
             return []
         name = part.get("class")
-        later = list(part.itersiblings())
-        same = [s for s in later if s.tag == part.tag and name and s.get("class") == name]
-        parts = [s for s in same if _is_part(s, counted)]
-        if parts and not _story_of_its_own(part):
-            return parts
+        if name and not _story_of_its_own(part):
+            parts = [
+                section
+                for section in part.itersiblings()
+                if section.tag == part.tag
+                and section.get("class") == name
+                and _is_part(section, counted)
+            ]
+            if parts:
+                return parts
         part = parent
     return []
 
