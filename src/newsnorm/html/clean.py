@@ -18,6 +18,7 @@ _DROPPED_TAGS = (
     "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "form",
     "nav", "aside", "footer", "header", "menu", "dialog", "input", "textarea", "label",
 )  # fmt: skip
+# The patterns over class and id names are lower case, searched in lower-cased names.
 _BOILERPLATE = re.compile(
     r"(^|[\s_-])(share|sharing|social|related|recommend\w*|newsletter|subscribe|subscription|comments?|"
     r"cookie\w*|consent|promo\w*|advert\w*|ads?|sponsor\w*|sidebar|breadcrumbs?|nav\w*|menu|"
@@ -25,11 +26,10 @@ _BOILERPLATE = re.compile(
     r"slideshow|carousel|lightbox|teasers|bio|author-?bio|about-(the-)?author|author-(info|box|card)|"
     r"bylines?)"
     r"($|[\s_-])",
-    re.IGNORECASE,
 )
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
-_CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])", re.I)
-_CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])", re.I)
+_CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])")
+_CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])")
 LINE_BREAK = "\u2028"  # Unicode's line separator: a <br>, never found in markup as text
 ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "credit"
 # The tag a wrapper had before it became a <p>, for the CSS selectors of outlet profiles.
@@ -40,7 +40,7 @@ _MIN_STANDFIRST = 80
 _HEADER_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre")
 _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
-    r"(^|\s)(hidden|d-none|sr-only|visually-hidden|screen-reader-text)($|\s)", re.I
+    r"(^|\s)(hidden|d-none|sr-only|visually-hidden|screen-reader-text)($|\s)"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Boilerplate however much text it holds: a long comment thread or a paywall pitch next to
@@ -49,10 +49,9 @@ _NEVER_ARTICLE = re.compile(
     r"(^|[\s_-])(comments?|comment-?list|disqus|newsletter|cookie-?\w*|consent|"
     r"privacy-(modal|popup|dialog|banner|overlay))"
     r"($|[\s_-])",
-    re.IGNORECASE,
 )
 # Names that mark likely article containers: never dropped, even with a boilerplate word.
-_CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text", re.I)
+_CONTENT_NAMES = re.compile(r"article|story|content|entry|post-?body|main|body|text")
 # Elements that start a new block of text; everything else flows inside one.
 BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "center", "dd", "details", "dialog", "div",
@@ -186,6 +185,7 @@ def _kinds_of(classes: str, element_id: str) -> tuple[bool, ...]:
 
 @lru_cache(maxsize=8192)
 def _name_kinds(names: str) -> tuple[bool, bool, bool, bool]:
+    names = names.lower()  # (the patterns are lower case: a case-blind search is slower)
     return (
         bool(_CAPTION_NAMES.search(names)),
         bool(_CONTENT_NAMES.search(names)),
@@ -220,7 +220,7 @@ def _group_holds_most(elements: list[HtmlElement], total: int) -> bool:
 
 @lru_cache(maxsize=8192)
 def _hidden_by_class(classes: str) -> bool:
-    return bool(_HIDDEN_CLASS.search(classes))
+    return bool(_HIDDEN_CLASS.search(classes.lower()))
 
 
 def _is_hidden(element: HtmlElement, classes: str) -> bool:
@@ -238,7 +238,7 @@ def _mark_captions(captions: list[tuple[HtmlElement, str]]) -> None:
     for element, names in captions:
         if element.getparent() is not None and len(element.text_content()) <= _MAX_CAPTION:
             element.tag = "figcaption"
-            element.set(ROLE, "credit" if _CREDIT_NAMES.search(names) else "caption")
+            element.set(ROLE, "credit" if _CREDIT_NAMES.search(names.lower()) else "caption")
 
 
 def _paragraph_chars(element: HtmlElement) -> int:

@@ -27,11 +27,11 @@ _ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
 # Searched in class, id and itemprop together (itemprop=author included): the English words
 # and the "autor"/"auteur"/"autore"/"verfasser" of other languages' templates.
 _MARKED_AUTHOR = re.compile(
-    r"byline|author|writer|contributor|autor|auteur|verfasser|forfatter|skribent", re.IGNORECASE
+    r"byline|author|writer|contributor|autor|auteur|verfasser|forfatter|skribent"
 )
 _NESTED_NAME = etree.XPath(".//*[@itemprop='name']")
 _MAX_BYLINE_CHARS = 120
-_DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)", re.I)
+_DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)")
 _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
@@ -175,11 +175,12 @@ def _marks_of(names: tuple[str | None, ...]) -> tuple[bool, bool]:
 @lru_cache(maxsize=8192)
 def _name_marks(names: str) -> tuple[bool, bool]:
     """Whether one class, id or itemprop value marks a date and an author."""
+    names = names.lower()  # (the patterns are lower case: a case-blind search is slower)
     return bool(_DATE_NAMES.search(names)), bool(_MARKED_AUTHOR.search(names))
 
 
 def _collect_shown_date(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
-    if element.tag == "time" or _DATE_NAMES.search(element.get("class", "")):
+    if element.tag == "time" or _DATE_NAMES.search(element.get("class", "").lower()):
         text = clean_text(element.text_content())
         if 0 < len(text) <= _MAX_DATE_CHARS:
             facts.shown_dates.append(text)
