@@ -19,7 +19,6 @@ __all__ = [
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE_CHARACTERS = "\u200b\u2060\ufeff\u00ad"
-_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARACTERS))
 _CLOSERS = "\"'”’»)]"
 _SENTENCE_END = ".!?…:;"
 # The marks that close a sentence, in the scripts newsnorm reads (no colon, no ellipsis).
@@ -30,17 +29,24 @@ _CAPTION_AND_CREDIT = re.compile(r"^(?P<caption>.*[.!?…][”’\"')]?)\s+(?P<c
 
 def clean_text(text: str) -> str:
     """NFC, invisible characters dropped, every run of spaces as one space, trimmed."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
+    return _SPACES.sub(" ", _visible(text)).strip()
+
+
+def _visible(text: str) -> str:
+    """NFC, invisible characters dropped; ASCII text is both already. (str.replace per
+    character: str.translate walks every character through a dict, many times slower.)"""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    for invisible in _INVISIBLE_CHARACTERS:
+        text = text.replace(invisible, "")
+    return text
 
 
 def clean_lines(text: str) -> list[str]:
     """Each line of `text` as `clean_text` makes it (normalised once for the whole text:
     the same result, a capture's thousands of lines at a time)."""
-    if not text.isascii():  # str.translate walks every character through a dict: slow
-        text = unicodedata.normalize("NFC", text)
-        for invisible in _INVISIBLE_CHARACTERS:
-            text = text.replace(invisible, "")
+    text = _visible(text)
     # str.split() breaks at the characters the pattern's \s matches (both ask Unicode's
     # whitespace property), many times faster than the pattern over thousands of lines.
     return [" ".join(line.split()) for line in text.splitlines() or [""]]
@@ -48,7 +54,7 @@ def clean_lines(text: str) -> list[str]:
 
 def clean_preformatted(text: str) -> str:
     """As clean_text, but the layout stays: spaces and line breaks inside are the content."""
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    text = _visible(text)
     return "\n".join(line.rstrip() for line in text.splitlines()).strip("\n")
 
 
