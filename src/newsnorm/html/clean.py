@@ -42,6 +42,7 @@ _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
     r"(^|\s)(hidden|d-none|sr-only|visually-hidden|screen-reader-text)($|\s)"
 )
+_HIDING = frozenset(("hidden", "aria-hidden", "style"))  # the attributes that hide, but class
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Boilerplate however much text it holds: a long comment thread or a paywall pitch next to
 # a short story must not pass for the page's main text.
@@ -115,28 +116,38 @@ class _Survey:
 def _survey(root: HtmlElement) -> _Survey:
     survey = _Survey()
     for element in root.iter(etree.Element):
-        tag, classes, element_id = element.tag, element.get("class", ""), element.get("id", "")
-        names = f"{classes} {element_id}"
-        if _is_hidden(element, classes):
+        tag, attributes = element.tag, element.keys()
+        classes = element.get("class", "") if attributes else ""
+        if attributes and _is_hidden(element, attributes, classes):
             survey.hidden.setdefault((tag, classes), []).append(element)
         if tag in _DROPPED_TAGS:
-            if tag == "header" and _inside_article(element):
-                survey.article_headers.append(element)
-            else:
-                survey.by_tag.append(element)
+            _note_dropped_tag(element, survey)
             continue
-        if names.isspace():  # most elements: no name to read
-            continue
-        caption, content, never, boilerplate = _kinds_of(classes, element_id)
-        if caption and tag not in ("body", "figure", "img"):
-            survey.captions.append((element, names))
-        if content or tag in ("body", "article", "main"):
-            continue  # names that mark the article: never dropped by name
-        if never:
-            survey.never.append(element)
-        elif boilerplate:
-            survey.by_name.append(element)
+        element_id = element.get("id", "") if attributes else ""
+        if not (classes or element_id) or f"{classes}{element_id}".isspace():
+            continue  # most elements: no name to read
+        _note_names(element, classes, element_id, survey)
     return survey
+
+
+def _note_dropped_tag(element: HtmlElement, survey: _Survey) -> None:
+    if element.tag == "header" and _inside_article(element):
+        survey.article_headers.append(element)
+    else:
+        survey.by_tag.append(element)
+
+
+def _note_names(element: HtmlElement, classes: str, element_id: str, survey: _Survey) -> None:
+    names = f"{classes} {element_id}"
+    caption, content, never, boilerplate = _kinds_of(classes, element_id)
+    if caption and element.tag not in ("body", "figure", "img"):
+        survey.captions.append((element, names))
+    if content or element.tag in ("body", "article", "main"):
+        return  # names that mark the article: never dropped by name
+    if never:
+        survey.never.append(element)
+    elif boilerplate:
+        survey.by_name.append(element)
 
 
 def _drop_never_article(elements: list[HtmlElement], root: HtmlElement) -> None:
@@ -223,10 +234,12 @@ def _hidden_by_class(classes: str) -> bool:
     return bool(_HIDDEN_CLASS.search(classes.lower()))
 
 
-def _is_hidden(element: HtmlElement, classes: str) -> bool:
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
-        return True
+def _is_hidden(element: HtmlElement, attributes: list[str], classes: str) -> bool:
     if classes and _hidden_by_class(classes):
+        return True
+    if _HIDING.isdisjoint(attributes):
+        return False
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
     style = element.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))

@@ -31,6 +31,7 @@ _MARKED_AUTHOR = re.compile(
 )
 _NESTED_NAME = etree.XPath(".//*[@itemprop='name']")
 _MAX_BYLINE_CHARS = 120
+_MARKING = frozenset(("class", "id", "itemprop", "rel"))  # attributes that mark dates, authors
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)")
 _MAX_DATE_CHARS = 60
 _NEAR_HEADLINE_COUNT = 40  # elements
@@ -149,11 +150,11 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         moment = element.get("datetime") or element.get("content")
         if moment and moment.strip():
             facts.times.append(moment.strip())
-    for element in body.iter(etree.Element):  # one pass, two cheap tests per element
+    for element in body.iter(etree.Element):  # one pass, one cheap test for most elements
+        if _MARKING.isdisjoint(element.keys()) and element.tag != "time":
+            continue
         names = (element.get("class"), element.get("id"), element.get("itemprop"))
         rel = element.get("rel")
-        if not any(names) and element.tag != "time" and rel is None:
-            continue
         dated, authored = _marks_of(names)
         if element.tag == "time" or dated:
             _collect_shown_date(element, facts)
