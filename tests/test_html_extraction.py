@@ -636,3 +636,36 @@ def test_a_sentence_of_the_story_with_a_long_link_inside_stays():
 def test_an_east_asian_date_line_is_no_story(stamp):
     html = page(f"<article><p>{stamp}</p>{paragraphs(3)}</article>")
     assert stamp not in normalize(html).text
+
+
+def test_text_loose_in_the_body_is_the_story():
+    """A plain page or an old blog: the post sits in <body> itself, lines apart by <br>."""
+    html = f"<html><body><h1>Storm</h1>{LONG} (1).<br><br>{LONG} (2).<br>Back home.</body></html>"
+    assert body_texts(html) == [f"{LONG} (1).\n{LONG} (2).\nBack home."]
+
+
+@pytest.mark.parametrize("holder", ["header", "aside", "noscript"])
+def test_a_page_whose_only_text_is_in_its_furniture_gives_that_text(holder):
+    """A post inside an <aside> or the page's <header>, a <noscript> copy of a page drawn by
+    scripts: no text anywhere else, so it is the page's, not "no article text"."""
+    posts = f"<div>{LONG} (1).</div><div>{LONG} (2).</div>"
+    html = f"<html><body><nav><a href='/'>Home</a></nav><{holder}>{posts}</{holder}></body></html>"
+    assert body_texts(html) == [f"{LONG} (1).", f"{LONG} (2)."]
+
+
+def test_the_furniture_stays_out_where_the_page_has_a_story():
+    html = page(f"<aside><div>{LONG} (aside).</div></aside><article>{paragraphs(3)}</article>")
+    assert "(aside)" not in normalize(html).text
+
+
+def test_blocks_inside_a_block_are_words_apart():
+    """A list item holding a heading and a paragraph: "Storm" and "The", not "StormThe"."""
+    items = "".join(f"<li><h3>Item{n}</h3><p>{LONG} ({n}).</p></li>" for n in range(3))
+    assert f"Item0 {LONG} (0)." in body_texts(page(f"<article><ul>{items}</ul></article>"))
+
+
+@pytest.mark.parametrize("placeholder", ["$$ARTICLEAD$$", "{{ ad_slot }}", "%%MIDROLL%%"])
+def test_a_templates_unfilled_placeholder_is_no_story(placeholder):
+    html = page(f"<article>{paragraphs(2)}<p>{placeholder}</p>{paragraphs(2, start=2)}</article>")
+    text = normalize(html).text
+    assert placeholder not in text and "Paragraph 3" in text

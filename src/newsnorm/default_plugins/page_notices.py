@@ -1,11 +1,11 @@
 """HTML pages: the site's own notices, not the story. Markers printed between paragraphs
 ("Advertisement", "Story continues below", a bare "By", "3 of 12", a lone timestamp, a
-box's open and close toggle, a count alone outside a table: votes, likes, a pager's number)
-and what stands in for an embed or player not loaded ("To view this video please enable
-JavaScript", "Ich bin damit einverstanden, dass mir Inhalte von YouTube angezeigt werden")
-go wherever they are; legal and
-affiliate notices ("... our Privacy Policy", "we may earn a commission") go when they open
-or close the body, where templates put them."""
+box's open and close toggle, a count alone outside a table: votes, likes, a pager's
+number, a template's unfilled placeholder) and what stands in for an embed or player not
+loaded ("To view this video please enable JavaScript", "Ich bin damit einverstanden, dass
+mir Inhalte von YouTube angezeigt werden") go wherever they are; legal and affiliate
+notices ("... our Privacy Policy", "we may earn a commission") go when they open or close
+the body, where templates put them."""
 
 from __future__ import annotations
 
@@ -42,6 +42,9 @@ _EAST_ASIAN_TIMESTAMP = re.compile(
     r"^((公開日|更新日|配信日|投稿日|掲載日|発行日|发布时间|发布日期|更新时间|發佈時間|입력|수정|"
     r"업데이트|등록)\s*[:：]?\s*[\d/.\-年月日時分:\s]+\s*)+$"
 )
+# A template's placeholder left unfilled ("$$ARTICLEAD$$", "{{ ad_slot }}", "%%AD%%"): a
+# slot for an advertisement or a widget, never text.
+_PLACEHOLDER = re.compile(r"(\$\$|%%|\{\{|\[\[)\s*[\w.:|-]{1,40}\s*(\$\$|%%|\}\}|\]\])")
 _NOTICE = re.compile(
     r"privacy policy|terms of (use|service)|user agreement|all rights reserved|©|"
     r"\bcopyright\b|(earn|receive|get) (a )?(small )?(commission|compensation)|affiliate link",
@@ -102,6 +105,8 @@ def newsnorm_remove_noise(document: Document) -> None:
 
 def _a_marker(block: Block, text: str) -> bool:
     if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
+        return True
+    if _PLACEHOLDER.fullmatch(text):
         return True
     return not text.isascii() and _EAST_ASIAN_TIMESTAMP.match(text) is not None
 

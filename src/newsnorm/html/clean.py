@@ -27,6 +27,9 @@ _BOILERPLATE = re.compile(
     r"bylines?)"
     r"($|[\s_-])",
 )
+# Dropped by tag, but where some pages hold their text: the last try on a page keeps them
+# (a footer's legal lines and a menu are never a page's text).
+_FURNITURE_TAGS = frozenset(("header", "aside", "noscript", "dialog"))
 # Photo captions and credits outside <figure> (WordPress, most CMS themes).
 _CAPTION_NAMES = re.compile(r"(^|[\s_-])(\w*caption\w*|credits?|photo-?credit)($|[\s_-])")
 _CREDIT_NAMES = re.compile(r"(^|[\s_-])\w*credits?($|[\s_-])")
@@ -64,16 +67,21 @@ BLOCK_TAGS = frozenset((
 _WRAPPERS = frozenset(("div", "section", "article", "main", "td", "dd", "center", "font", "span"))
 
 
-def prepare(root: HtmlElement, *, relaxed: bool = False, threads: bool = False) -> None:
+def prepare(
+    root: HtmlElement, *, relaxed: bool = False, threads: bool = False, furniture: bool = False
+) -> None:
     """Everything the scorer needs, in place. One walk over the tree finds every candidate;
     the drops then happen in order: hidden, boilerplate by tag, by name, never-article.
     Relaxed, nothing goes by name and a <form> stays (ASP.NET pages wrap the whole page
-    in one); with `threads`, comment threads stay too (a forum thread is all comments)."""
+    in one); with `threads`, comment threads stay too (a forum thread is all comments);
+    with `furniture`, so do the page's header, asides, dialogs and <noscript> (a page whose
+    only text is inside one of them)."""
     _break_lines(root)
     survey = _survey(root)
     _drop_hidden(survey.hidden, _paragraph_chars(root))
     total = _paragraph_chars(root)
-    by_tag = [e for e in survey.by_tag if e.tag != "form"] if relaxed else survey.by_tag
+    kept = (_FURNITURE_TAGS if furniture else frozenset()) | ({"form"} if relaxed else set())
+    by_tag = [element for element in survey.by_tag if element.tag not in kept]
     for element in by_tag:
         if element.getparent() is not None and not _holds_most(element, total):
             element.drop_tree()
@@ -267,7 +275,11 @@ def _holds_most(element: HtmlElement, total: int) -> bool:
 def _paragraphs_from_loose_text(root: HtmlElement) -> None:
     """Text that sits directly in a <div> (CNN's paragraphs, <br>-separated posts) is a
     paragraph too: a wrapper without block children becomes a <p>; in one with block
-    children, each run of loose text and inline elements is wrapped in a new <p>."""
+    children, each run of loose text and inline elements is wrapped in a new <p>. The
+    <body>'s own loose text is wrapped so too (a plain page, an old blog's post): a body is
+    never renamed."""
+    if root.tag == "body" and _has_loose_text(root):
+        _wrap_runs(root)
     for element in list(root.iter(*_WRAPPERS)):
         if not _has_block_child(element):
             if element.tag != "span" and element.text_content().strip():

@@ -19,7 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
-from newsnorm.html.clean import LINE_BREAK, ROLE, HtmlElement, prepare
+from newsnorm.html.clean import BLOCK_TAGS, LINE_BREAK, ROLE, HtmlElement, prepare
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
 from newsnorm.html.scripts import RICH_TEXT_HINT, embedded_markup, embedded_rich_text
 from newsnorm.text.patterns import clean_preformatted, clean_text, ends_like_sentence
@@ -130,7 +130,11 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
             return other
     if mine == 0:  # nothing to read but comments (a forum thread), or drawn by scripts?
         thread = _extract(parse(text), relaxed=True, threads=True, region=_THREAD)
-        return max((first, thread, *_embedded_stories(parse(text))), key=_prose)
+        best = max((first, thread, *_embedded_stories(parse(text))), key=_prose)
+        if best[0]:
+            return best
+        furniture = _furniture_extract(parse(text))  # prose only: a menu and a copyright
+        return furniture if _prose(furniture) else best  # line are no page's text
     return first
 
 
@@ -188,13 +192,13 @@ def _replaces(first: Extraction, mine: int, other: Extraction) -> bool:
     return not mine or kept < mine * _KEPT_SHARE
 
 
-def _extract(
-    tree: HtmlElement, *, relaxed: bool = False, threads: bool = False, region: str = ""
-) -> Extraction:
-    root = _prepared_body(tree, relaxed=relaxed, threads=threads)
+def _extract(tree: HtmlElement, *, region: str = "", **cleaning: bool) -> Extraction:
+    """The best-scoring containers' blocks and images, the page prepared with `cleaning`
+    (newsnorm.html.clean.prepare's options)."""
+    root = _prepared_body(tree, **cleaning)
     containers = _article_containers(root)
     for container in containers:
-        container.set(REGION, region or _SCORED[relaxed])
+        container.set(REGION, region or _SCORED[cleaning.get("relaxed", False)])
     images = [image for container in containers for image in _take_figures(container)]
     blocks = [block for container in containers for block in _blocks(container)]
     return blocks, images
@@ -202,16 +206,23 @@ def _extract(
 
 _SCORED = ("the best-scoring container", "the best-scoring container, nothing dropped by name")
 _THREAD = "the best-scoring container, comment threads kept (nothing else on the page)"
+_FURNITURE = "the best-scoring container, the page's furniture kept (no text anywhere else)"
+
+
+def _furniture_extract(tree: HtmlElement) -> Extraction:
+    """The last try on a page with no text anywhere else: its text is all in what is
+    furniture on other pages (a post inside an <aside> or <header>, a <noscript> copy)."""
+    return _extract(tree, relaxed=True, threads=True, furniture=True, region=_FURNITURE)
 
 
 def _relaxed_extract(tree: HtmlElement) -> Extraction:
     return _extract(tree, relaxed=True)
 
 
-def _prepared_body(tree: HtmlElement, *, relaxed: bool, threads: bool = False) -> HtmlElement:
+def _prepared_body(tree: HtmlElement, **cleaning: bool) -> HtmlElement:
     body = tree.find("body")
     root = body if body is not None else tree
-    prepare(root, relaxed=relaxed, threads=threads)
+    prepare(root, **cleaning)
     return root
 
 
@@ -552,11 +563,28 @@ def _names_under_a_heading(holder: HtmlElement) -> bool:
 def _block_text(element: HtmlElement) -> str:
     """The text as a reader sees it: the markup's line breaks and runs of spaces are one
     space; only a <br> breaks the line, and preformatted text keeps its own layout."""
-    text = element.text_content()
+    text = _spaced_text(element)
     if element.tag == "pre":
         return clean_preformatted(text.replace(LINE_BREAK, "\n"))
     lines = (" ".join(line.split()) for line in text.split(LINE_BREAK))
     return clean_text("\n".join(line for line in lines if line))
+
+
+def _spaced_text(element: HtmlElement) -> str:
+    """The element's text, a space at the edges of the blocks inside it: a list item's
+    heading and paragraph ("<h2>Storm</h2><p>The port …") are two words apart, not one."""
+    if next(element.iterdescendants(*BLOCK_TAGS), None) is None:
+        return element.text_content()  # most blocks: nothing inside to keep apart
+    parts = [element.text or ""]
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
+        if node is element:
+            continue
+        apart = " " if node.tag in BLOCK_TAGS else ""
+        if event == "start":
+            parts += (apart, node.text or "")
+        else:  # (a comment's text is no text, its tail is)
+            parts += (apart, node.tail or "")
+    return "".join(parts)
 
 
 def _one_line(text: str) -> str:
