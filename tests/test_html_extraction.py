@@ -379,6 +379,23 @@ def test_a_recipes_ingredients_and_steps_are_its_text():
     assert "4 eggs" in texts and texts[-1].startswith("Fold in the flour")
 
 
+def test_a_list_under_its_own_heading_beside_the_description_is_the_text():
+    """A rental's or a product's page: its description, then "Amenities" over a plain list,
+    the heading and the list each a sibling of the description's box."""
+    amenities = "".join(f"<li>{item}</li>" for item in ("Wifi", "Kitchen", "Washer", "Balcony"))
+    listing = (
+        f'<div class="description">{paragraphs(2)}</div><h2>Amenities</h2><ul>{amenities}</ul>'
+    )
+    texts = body_texts(page(f'<div class="listing"><h1>Sea view flat</h1>{listing}</div>'))
+    assert texts[-5:] == ["Amenities", "Wifi", "Kitchen", "Washer", "Balcony"]
+
+
+def test_a_heading_over_a_list_of_links_stays_out():
+    links = "".join(f"<li><a href='/t{n}'>Topic number {n}</a></li>" for n in range(4))
+    html = page(f"<div class='story'>{paragraphs(3)}</div><h3>Topics</h3><ul>{links}</ul>")
+    assert "Topics" not in body_texts(html)
+
+
 def test_a_forum_thread_whose_posts_are_named_comments_gives_the_posts():
     posts = "".join(
         f'<div class="comment"><div class="comment-body"><p>Reply {n}: {LONG}.</p></div></div>'

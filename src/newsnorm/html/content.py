@@ -305,17 +305,26 @@ def _repeated_parts(best: HtmlElement, counted: dict[HtmlElement, int]) -> list[
 def _join_list_sections(siblings: list[HtmlElement], joined: list[bool]) -> None:
     """Sections made of lists (award categories, a recipe's ingredients and steps, a
     product's features) score nothing, having no paragraphs: between the story's parts, or
-    right after its last one, a section of headings and plain list items is the story's."""
+    right after its last one, a section of headings and plain list items is the story's,
+    and so is a heading of its own right over one ("Amenities" over a rental's list)."""
     last = max(i for i, joins in enumerate(joined) if joins)
     first = joined.index(True)
     for index in range(first, len(siblings)):
         if joined[index]:
             continue
-        if not _is_list_section(siblings[index]):
-            if index > last:
-                break
-            continue
-        joined[index] = True
+        if _is_list_section(siblings[index]) or _heads_a_list(siblings, index):
+            joined[index] = True
+        elif index > last:
+            break
+
+
+def _heads_a_list(siblings: list[HtmlElement], index: int) -> bool:
+    following = siblings[index + 1] if index + 1 < len(siblings) else None
+    return (
+        siblings[index].tag in _HEADINGS
+        and following is not None
+        and _is_list_section(following)
+    )
 
 
 def _joins(
