@@ -686,3 +686,15 @@ def test_a_templates_unfilled_placeholder_is_no_story(placeholder):
     html = page(f"<article>{paragraphs(2)}<p>{placeholder}</p>{paragraphs(2, start=2)}</article>")
     text = normalize(html).text
     assert placeholder not in text and "Paragraph 3" in text
+
+
+def test_a_standfirst_set_as_a_heading_over_the_story_opens_it():
+    """A magazine's standfirst as <h2 class="subtitle"> right above the story's box: the
+    story's first paragraph, not a heading; a short heading there stays out."""
+    intro = "A standfirst that opens the magazine story and sets the scene in one long sentence."
+    story = f"<div class='article-body'>{paragraphs(5)}</div>"
+    html = page(f"<article><h1>Storm</h1><h2 class='subtitle'>{intro}</h2>{story}</article>")
+    blocks = normalize(html).body
+    assert (blocks[0].text, blocks[0].type) == (intro, "paragraph")
+    html = page(f"<article><h1>Storm</h1><h2>Latest news</h2>{story}</article>")
+    assert "Latest news" not in normalize(html).text

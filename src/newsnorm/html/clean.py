@@ -39,7 +39,7 @@ ROLE = "data-newsnorm-role"  # set on caption-named elements: "caption" or "cred
 FIRST_TAG = "data-newsnorm-tag"
 _MAX_CAPTION = 500
 # A paragraph of an article's header this long is its standfirst, not a byline or a date.
-_MIN_STANDFIRST = 80
+MIN_STANDFIRST = 80
 _HEADER_BLOCKS = ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre")
 _MIN_HELD_CHARS = 300
 _HIDDEN_CLASS = re.compile(
@@ -186,7 +186,7 @@ def _keep_standfirst_only(header: HtmlElement) -> None:
         if element.getparent() is None:
             continue
         text = element.text_content()
-        if element.tag != "p" or visible_len(text) < _MIN_STANDFIRST or not is_prose(text):
+        if element.tag != "p" or visible_len(text) < MIN_STANDFIRST or not is_prose(text):
             element.drop_tree()
 
 

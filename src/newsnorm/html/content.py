@@ -19,7 +19,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from newsnorm.document import Block, ImageRef
-from newsnorm.html.clean import BLOCK_TAGS, LINE_BREAK, ROLE, HtmlElement, prepare
+from newsnorm.html.clean import (
+    BLOCK_TAGS,
+    FIRST_TAG,
+    LINE_BREAK,
+    MIN_STANDFIRST,
+    ROLE,
+    HtmlElement,
+    prepare,
+)
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
 from newsnorm.html.scripts import RICH_TEXT_HINT, embedded_markup, embedded_rich_text
 from newsnorm.text.patterns import clean_preformatted, clean_text, ends_like_sentence
@@ -264,6 +272,7 @@ def _article_containers(root: HtmlElement) -> list[HtmlElement]:
         for sibling in siblings
     ]
     _join_list_sections(siblings, joined)
+    _join_standfirst(siblings, joined)
     chosen = [sibling for sibling, joins in zip(siblings, joined, strict=True) if joins]
     return chosen + _repeated_parts(best, counted)
 
@@ -318,12 +327,26 @@ def _join_list_sections(siblings: list[HtmlElement], joined: list[bool]) -> None
             break
 
 
+def _join_standfirst(siblings: list[HtmlElement], joined: list[bool]) -> None:
+    """A standfirst set as a heading right above the story ("<h2 class="subtitle">" of a
+    sentence or two): it scores nothing, but it is the story's opening."""
+    first = joined.index(True)
+    if first == 0:
+        return
+    heading = siblings[first - 1]
+    if heading.tag not in _HEADINGS:
+        return
+    text = heading.text_content()
+    if visible_len(text) >= MIN_STANDFIRST and is_prose(text):
+        joined[first - 1] = True
+        heading.set(FIRST_TAG, heading.tag)  # read as the paragraph it is
+        heading.tag = "p"
+
+
 def _heads_a_list(siblings: list[HtmlElement], index: int) -> bool:
     following = siblings[index + 1] if index + 1 < len(siblings) else None
     return (
-        siblings[index].tag in _HEADINGS
-        and following is not None
-        and _is_list_section(following)
+        siblings[index].tag in _HEADINGS and following is not None and _is_list_section(following)
     )
 
 
