@@ -122,7 +122,9 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     article may sit in a <form> or a box whose name reads like boilerplate), then every
     prose paragraph of the page in order. A page with no prose at all is read once more with
     its comment threads kept (a forum thread is nothing else) and searched for story markup
-    inside its scripts (newsnorm.html.scripts)."""
+    inside its scripts (newsnorm.html.scripts); one with no text even then, with its
+    header, asides and <noscript> kept. (Comment threads are never tried on a page with a
+    short story: a news brief under a long thread would become its comments.)"""
     # (read before the cleaning drops the scripts: a page without the hint holds none)
     data = list(embedded_rich_text(tree)) if text is not None and RICH_TEXT_HINT in text else []
     first = _extract(tree)
