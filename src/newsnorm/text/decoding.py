@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 from newsnorm.errors import NormalizeError
 
 _BOMS = (
@@ -44,6 +42,8 @@ def _decoded(data: bytes, declared: str | None) -> str:
             return data.decode(codec)
         except UnicodeError:  # a declaration that lies, or a codec that cannot decode bytes
             continue
+    import charset_normalizer  # on first need: 5 MiB, for the few pages no codec reads
+
     best = charset_normalizer.from_bytes(data).best()
     return str(best) if best is not None else data.decode("utf-8", errors="replace")
 
