@@ -406,6 +406,23 @@ def test_a_forum_thread_whose_posts_are_named_comments_gives_the_posts():
     assert body_texts(html) == [f"Reply {n}: {LONG}." for n in range(3)]
 
 
+THREAD_TYPES = [
+    '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "B"}'
+    "</script>",
+    '<meta itemprop="name" content="Boiler"><link itemtype="https://schema.org/QAPage">',
+]
+
+
+@pytest.mark.parametrize("declared", THREAD_TYPES)
+def test_a_page_typed_as_a_thread_gives_its_posts_beside_other_prose(declared):
+    """A forum thread or Q&A page (schema.org DiscussionForumPosting, QAPage) whose posts
+    are named comments, beside a box of prose about the forum: the posts are its text."""
+    posts = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(4))
+    about = "<div class='about'><p>This forum is for owners of old houses who share advice.</p>"
+    html = page(f"{about}</div><div class='comments'>{posts}</div>", head=declared)
+    assert [f"Reply {n}: {LONG}." for n in range(4)] == body_texts(html)[-4:]
+
+
 def test_a_comment_thread_beside_a_story_is_still_not_the_article():
     comments = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(9))
     html = page(f"<article>{paragraphs(2)}</article><div class='comments'>{comments}</div>")

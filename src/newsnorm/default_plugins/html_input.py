@@ -34,7 +34,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     text = content if isinstance(content, str) else page_text(content, source.media_type)
     tree = parse(text)
     page = collect(tree)
-    blocks, images = content_blocks(tree, text)
+    blocks, images = content_blocks(tree, text, discussion=page.discussion)
     blocks = _declared_body(page, blocks) or _with_lead(page.lead, blocks)
     if not blocks:
         raise NormalizeError("no article text found in the page", stage="read")

@@ -114,8 +114,11 @@ def _html_parser(kind: type) -> lxml_html.HTMLParser:
 Extraction = tuple[list[Block], list[ImageRef]]
 
 
-def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
-    """The article's blocks and the captioned images inside it.
+def content_blocks(
+    tree: HtmlElement, text: str | None = None, *, discussion: bool = False
+) -> Extraction:
+    """The article's blocks and the captioned images inside it. On a `discussion` page (a
+    forum thread, a Q&A page: newsnorm.html.meta) the comment threads are the text.
 
     Given the page's text, a first choice that holds little prose is checked against two
     more attempts on fresh parses: the same scoring with nothing dropped by name (the
@@ -127,7 +130,7 @@ def content_blocks(tree: HtmlElement, text: str | None = None) -> Extraction:
     short story: a news brief under a long thread would become its comments.)"""
     # (read before the cleaning drops the scripts: a page without the hint holds none)
     data = list(embedded_rich_text(tree)) if text is not None and RICH_TEXT_HINT in text else []
-    first = _extract(tree)
+    first = _extract(tree, threads=True, region=_DISCUSSION) if discussion else _extract(tree)
     mine = _prose(first)
     whole = next((story for story in _data_stories(data) if _completes(first, mine, story)), None)
     if whole is not None:
@@ -217,6 +220,7 @@ def _extract(tree: HtmlElement, *, region: str = "", **cleaning: bool) -> Extrac
 _SCORED = ("the best-scoring container", "the best-scoring container, nothing dropped by name")
 _THREAD = "the best-scoring container, comment threads kept (nothing else on the page)"
 _FURNITURE = "the best-scoring container, the page's furniture kept (no text anywhere else)"
+_DISCUSSION = "the best-scoring container, comment threads kept (a forum or Q&A page)"
 
 
 def _furniture_extract(tree: HtmlElement) -> Extraction:

@@ -23,6 +23,9 @@ from newsnorm.text.people import agency_name
 _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
                   "BlogPosting", "OpinionNewsArticle", "LiveBlogPosting", "WebPage",
                   "ReviewNewsArticle", "BackgroundNewsArticle", "Report"}  # fmt: skip
+# Pages whose posts are their text: comment threads are read as the story there.
+_DISCUSSION_TYPES = {"DiscussionForumPosting", "QAPage"}
+_ITEM_TYPES = etree.XPath("//@itemtype")
 _ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
 # Searched in class, id and itemprop together (itemprop=author included): the English words
 # and the "autor"/"auteur"/"autore"/"verfasser" of other languages' templates.
@@ -71,6 +74,7 @@ class PageFacts:
     shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
     headline_dates: list[str] = field(default_factory=list)  # printed under the <h1>
     lead: str | None = None  # the declared description, where the page also shows it
+    discussion: bool = False  # a forum thread or Q&A page by its schema.org type
 
     def first_meta(self, *names: str) -> str | None:
         for name in names:
@@ -93,6 +97,7 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
         if (script.get("type") or "").strip().lower() == "application/ld+json":
             objects = _json_ld_objects(script.text_content())
             facts.articles.extend(_article_objects(objects))
+            facts.discussion = facts.discussion or _discussion(objects)
             facts.organizations.update(_organizations(objects))
     for meta in tree.iter("meta"):
         name = meta.get("property") or meta.get("name") or meta.get("itemprop")
@@ -102,6 +107,7 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             facts.canonical_url = facts.canonical_url or link.get("href").strip()
+    facts.discussion = facts.discussion or _microdata_discussion(tree)
     title = tree.find(".//title")
     facts.title_tag = unescaped(title.text_content()) if title is not None else None
     body = tree.find("body")
@@ -109,6 +115,16 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
         _collect_visible(body, facts)
         facts.lead = _shown_lead(body, facts)
     return facts
+
+
+def _discussion(objects: list[dict[str, Any]]) -> bool:
+    return any(_types(item) & _DISCUSSION_TYPES for item in objects)
+
+
+def _microdata_discussion(tree: lxml_html.HtmlElement) -> bool:
+    """A thread or a Q&A page typed in microdata (<div itemtype="https://schema.org/QAPage">)."""
+    kinds = (kind.rstrip("/").rpartition("/")[2] for kind in _ITEM_TYPES(tree))
+    return any(kind in _DISCUSSION_TYPES for kind in kinds)
 
 
 def _shown_lead(body: lxml_html.HtmlElement, facts: PageFacts) -> str | None:
