@@ -349,3 +349,39 @@ def test_author_meta_names_of_other_templates(name):
 def test_a_headline_set_on_several_lines_is_one_line():
     top = "<h1><span>Storm season</span>\n - \n<span>Storm closes ports</span></h1>"
     assert story(top=top, title="Storm closes ports").title == "Storm season - Storm closes ports"
+
+
+SIDEBAR = (
+    "<div class='sidebar'><h3>Recent posts</h3><ul><li><a href='/a'>Old post</a> "
+    "<time datetime='2021-05-01'>May 1, 2021</time></li></ul></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "own",
+    [
+        "<time datetime='2023-03-03'>3 March 2023</time>",  # a <time> after the headline
+        "<span class='meta'>03/03/2023</span>",  # a date the page prints, under it
+    ],
+)
+def test_a_sidebars_dates_before_the_story_are_not_its_date(own):
+    """A blog's "Recent posts" box, earlier in the page than the story: its dates are other
+    posts' (the browser test pages' kind: the page's date over its sidebars' and comments')."""
+    html = page(f"{SIDEBAR}<article><h1>Storm</h1>{own}{paragraphs(3)}</article>")
+    assert normalize(html).published == date(2023, 3, 3)
+
+
+def test_a_blogs_posting_date_under_the_post_wins_over_a_related_box():
+    related = SIDEBAR.replace("sidebar", "related-posts")
+    body = f"<div class='post'><h2>Storm</h2>{paragraphs(3)}<p class='date'>March 3, 2023</p>"
+    assert normalize(page(f"{related}{body}</div>")).published == date(2023, 3, 3)
+
+
+def test_the_page_classes_of_body_are_no_sidebar():
+    """<body class="has-sidebar">, <section class="article-with-sidebar">: the page's and
+    the article's own classes, whatever words they hold."""
+    html = page(
+        f"<section class='article-with-sidebar'><h1>Storm</h1>"
+        f"<time datetime='2023-03-03'>3 March 2023</time>{paragraphs(3)}</section>"
+    )
+    assert normalize(html).published == date(2023, 3, 3)

@@ -196,7 +196,7 @@ def _published(article: dict, facts: PageFacts, document: Document, zone: str | 
     and reads copyright and sidebar dates); htmldate finds one where they find none."""
     # The date printed under the headline is the story's; `<time>` and date-named elements
     # elsewhere are often a sidebar's or a related story's.
-    shown = (*facts.headline_dates, *facts.times, *facts.shown_dates)
+    shown = (*facts.headline_dates, *facts.times, *facts.shown_dates, *facts.other_dates)
     url = document.source.url or facts.canonical_url
     offers: list[Offer] = [
         (source, lambda text=text: _in_local_offset(_moment(text, zone), shown))

@@ -37,6 +37,13 @@ _MAX_BYLINE_CHARS = 120
 _MARKING = frozenset(("class", "id", "itemprop", "rel"))  # attributes that mark dates, authors
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)")
 _MAX_DATE_CHARS = 60
+# Boxes about other pages, by tag and by class or id words: the dates inside are theirs.
+_OTHER_ITEMS_TAGS = frozenset(("aside", "nav", "footer"))
+_ARTICLE_NAMES = re.compile(r"article|story|content|entry|post-?body|main")
+_OTHER_ITEMS = re.compile(
+    r"(^|[\s_-])(sidebar|related|recommend\w*|popular|trending|more-?stories|teasers?|"
+    r"comments?|comment-?list|outbrain|taboola|nav|navbar|navigation|menu)($|[\s_-])"
+)
 _NEAR_HEADLINE_COUNT = 40  # elements
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
 # Elements whose text holds a probe word of either summary (libxml2 tests them, in C),
@@ -73,6 +80,7 @@ class PageFacts:
     times: list[str] = field(default_factory=list)  # <time datetime>, itemprop dates
     shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
     headline_dates: list[str] = field(default_factory=list)  # printed under the <h1>
+    other_dates: list[str] = field(default_factory=list)  # in sidebars, related, comments
     lead: str | None = None  # the declared description, where the page also shows it
     discussion: bool = False  # a forum thread or Q&A page by its schema.org type
 
@@ -161,11 +169,11 @@ def _same_lead(shown: str, declared: str) -> bool:
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
     facts.headings.extend(clean_text(h1.text_content()) for h1 in body.iter("h1"))
     for element in _NEAR_HEADLINE(body):
-        _collect_date_near_headline(element, facts)
+        _collect_date_near_headline(element, _dates_for(element, facts.headline_dates, facts))
     for element in _TIMES(body):
         moment = element.get("datetime") or element.get("content")
         if moment and moment.strip():
-            facts.times.append(moment.strip())
+            _dates_for(element, facts.times, facts).append(moment.strip())
     for element in body.iter(etree.Element):  # one pass, one cheap test for most elements
         if _MARKING.isdisjoint(element.keys()) and element.tag != "time":
             continue
@@ -173,9 +181,37 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         rel = element.get("rel")
         dated, authored = _marks_of(names)
         if element.tag == "time" or dated:
-            _collect_shown_date(element, facts)
+            _collect_shown_date(element, _dates_for(element, facts.shown_dates, facts))
         if authored or "author" in (rel or "").split():
             _collect_byline(element, facts)
+
+
+def _dates_for(element: lxml_html.HtmlElement, own: list[str], facts: PageFacts) -> list[str]:
+    """Where a date the element shows goes: among the page's own (`own`), or, inside a box
+    about other pages, among theirs (no date of the page, but a clue to the site's zone)."""
+    return facts.other_dates if _about_other_items(element) else own
+
+
+def _about_other_items(element: lxml_html.HtmlElement) -> bool:
+    """Whether an element sits in a box about other pages (a sidebar's recent posts, related
+    stories, comments, menus, the footer): their dates are theirs, not the page's."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("body", "html"):  # (their classes describe the whole page)
+            return False
+        if node.tag in _OTHER_ITEMS_TAGS:
+            return True
+        names = f"{node.get('class', '')} {node.get('id', '')}"
+        if not names.isspace() and _names_other_items(names):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8192)
+def _names_other_items(names: str) -> bool:
+    """A box named like one about other pages, and not like the article ("article-with-
+    sidebar" is the article's)."""
+    names = names.lower()
+    return _OTHER_ITEMS.search(names) is not None and _ARTICLE_NAMES.search(names) is None
 
 
 def _marks_of(names: tuple[str | None, ...]) -> tuple[bool, bool]:
@@ -196,11 +232,11 @@ def _name_marks(names: str) -> tuple[bool, bool]:
     return bool(_DATE_NAMES.search(names)), bool(_MARKED_AUTHOR.search(names))
 
 
-def _collect_shown_date(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+def _collect_shown_date(element: lxml_html.HtmlElement, dates: list[str]) -> None:
     if element.tag == "time" or _DATE_NAMES.search(element.get("class", "").lower()):
         text = clean_text(element.text_content())
         if 0 < len(text) <= _MAX_DATE_CHARS:
-            facts.shown_dates.append(text)
+            dates.append(text)
 
 
 def _collect_byline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
@@ -221,10 +257,10 @@ def _byline_text(element: lxml_html.HtmlElement) -> str:
     return element.text_content()
 
 
-def _collect_date_near_headline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+def _collect_date_near_headline(element: lxml_html.HtmlElement, dates: list[str]) -> None:
     """A printed date in the lines right under the headline (bylines, "Updated: ...")."""
     for text in (element.text, element.tail):
-        facts.headline_dates.extend(match.group(0) for match in _PRINTED_DATE.finditer(text or ""))
+        dates.extend(match.group(0) for match in _PRINTED_DATE.finditer(text or ""))
 
 
 def _language(tree: lxml_html.HtmlElement) -> str | None:
