@@ -107,7 +107,7 @@ def _speaks(outputs: list[Extracted]) -> bool:
 
 
 def score_row(run: Run, scored: Scored) -> dict[str, float]:
-    row = {"peak": run.peak_mib}
+    row = {"peak": run.peak_mib, "own": run.peak_mib - run.loaded_mib}
     for name, pages in scored.items():
         row |= {f"{name} {score}": value for score, value in summary(pages).items()}
         row[f"{name} rate"] = len(pages) / max(run.seconds[name], 1e-9)
@@ -179,7 +179,9 @@ def notes(
         "network connections attempted (and refused): "
         f"{per_tool({run.tool: run.connections for run in runs})}.",
         f"- Peak memory includes {held} MiB for the interpreter and all pages held in "
-        "memory (the child's peak before the tool was imported).",
+        "memory (the child's peak before the tool was imported); MiB above the pages is the "
+        "peak less that, the tool's own (the memory a process streaming its pages needs "
+        "beyond the interpreter).",
         *SETTINGS,
         *failed_everywhere(scored, corpora),
     ]

@@ -2,8 +2,8 @@
 fundus-publishers breakdown by country and by language.
 
 A score row (compare.py) is keyed "<corpus> <score>": "naeb F1", "fundus-publishers date",
-"scrapinghub rate", plus "ratio" and "peak". NaN prints as "–" (a tool that gives no such
-field, or a corpus without its gold).
+"scrapinghub rate", plus "ratio", "peak" and "own" (the peak above the pages held). NaN
+prints as "–" (a tool that gives no such field, or a corpus without its gold).
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def speed_columns(corpora: list[str], base: str) -> list[Column]:
     columns = [(f"docs/CPU-s ({LABELS[first]})", f"{first} rate", ".1f")]
     columns += [(f"× {base}", "ratio", ".2f")]
     columns += [(f"docs/CPU-s ({LABELS[name]})", f"{name} rate", ".1f") for name in others]
-    return [*columns, ("peak MiB", "peak", ".0f")]
+    # The tool's own memory: its peak above the pages held and the bare interpreter.
+    return [*columns, ("peak MiB", "peak", ".0f"), ("MiB above the pages", "own", ".0f")]
 
 
 def table(rows: Rows, columns: list[Column], first: str | tuple[str, ...] = "tool") -> str:
