@@ -104,11 +104,11 @@ def newsnorm_remove_noise(document: Document) -> None:
 
 
 def _a_marker(block: Block, text: str) -> bool:
-    if _MARKER.match(text) or _TIMESTAMP.match(text) or _a_count(block, text):
+    if _MARKER.match(text) or _TIMESTAMP.match(text) or _PLACEHOLDER.fullmatch(text):
         return True
-    if _PLACEHOLDER.fullmatch(text):
+    if not text.isascii() and _EAST_ASIAN_TIMESTAMP.match(text):
         return True
-    return not text.isascii() and _EAST_ASIAN_TIMESTAMP.match(text) is not None
+    return _a_count(block, text)
 
 
 def _notice_or_prompt(text: str) -> str | None:

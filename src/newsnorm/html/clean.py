@@ -281,7 +281,7 @@ def _paragraphs_from_loose_text(root: HtmlElement) -> None:
     if root.tag == "body" and _has_loose_text(root):
         _wrap_runs(root)
     for element in list(root.iter(*_WRAPPERS)):
-        if not _has_block_child(element):
+        if not has_block_inside(element):
             if element.tag != "span" and element.text_content().strip():
                 element.set(FIRST_TAG, element.tag)
                 element.tag = "p"
@@ -289,7 +289,8 @@ def _paragraphs_from_loose_text(root: HtmlElement) -> None:
             _wrap_runs(element)
 
 
-def _has_block_child(element: HtmlElement) -> bool:
+def has_block_inside(element: HtmlElement) -> bool:
+    """Whether a block element (BLOCK_TAGS) sits anywhere inside `element`."""
     return any(child.tag in BLOCK_TAGS for child in element.iterdescendants())
 
 
@@ -303,7 +304,7 @@ def _is_inline(element: HtmlElement) -> bool:
     """Inline by tag and by content: an <a> wrapping a whole teaser card is a block."""
     if not isinstance(element.tag, str) or element.tag in BLOCK_TAGS:
         return False
-    return not _has_block_child(element)
+    return not has_block_inside(element)
 
 
 def _wrap_runs(element: HtmlElement) -> None:

@@ -26,6 +26,7 @@ from newsnorm.html.clean import (
     MIN_STANDFIRST,
     ROLE,
     HtmlElement,
+    has_block_inside,
     prepare,
 )
 from newsnorm.html.prose import is_number_heavy, is_prose, prose_chars, visible_len
@@ -156,9 +157,12 @@ _DATA_STORY = "the story in the page's data (the page shows part of it)"
 
 def _data_stories(markups: list[str]) -> Iterator[Extraction]:
     for markup in markups:
-        yield _extract(
-            parse(f"<html><body>{markup}</body></html>"), relaxed=True, region=_DATA_STORY
-        )
+        yield _extract(_fragment(markup), relaxed=True, region=_DATA_STORY)
+
+
+def _fragment(markup: str) -> HtmlElement:
+    """A page of its own for markup found in the page's data or scripts."""
+    return parse(f"<html><body>{markup}</body></html>")
 
 
 def _completes(first: Extraction, mine: int, story: Extraction) -> bool:
@@ -174,8 +178,7 @@ def _completes(first: Extraction, mine: int, story: Extraction) -> bool:
 
 def _embedded_stories(tree: HtmlElement) -> Iterator[Extraction]:
     for markup in embedded_markup(tree):
-        page = parse(f"<html><body>{markup}</body></html>")
-        yield _extract(page, relaxed=True, region="story markup in a script")
+        yield _extract(_fragment(markup), relaxed=True, region="story markup in a script")
 
 
 def region_of(node: HtmlElement) -> str | None:
@@ -611,8 +614,7 @@ def _block_text(element: HtmlElement) -> str:
 def _spaced_text(element: HtmlElement) -> str:
     """The element's text, a space at the edges of the blocks inside it: a list item's
     heading and paragraph ("<h2>Storm</h2><p>The port …") are two words apart, not one."""
-    # (a Python test of each descendant's tag: lxml's own filter by forty tags is slower)
-    if not any(node.tag in BLOCK_TAGS for node in element.iterdescendants()):
+    if not has_block_inside(element):
         return element.text_content()  # most blocks: nothing inside to keep apart
     parts = [element.text or ""]
     for event, node in etree.iterwalk(element, events=("start", "end", "comment", "pi")):
