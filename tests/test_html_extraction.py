@@ -15,6 +15,13 @@ def body_texts(html: str | bytes) -> list[str]:
     return [block.text for block in normalize(html).body]
 
 
+def text_around(markup: str) -> str:
+    """The text of a story of four paragraphs with `markup` between the second and third."""
+    return normalize(
+        page(f"<article>{paragraphs(2)}{markup}{paragraphs(2, start=2)}</article>")
+    ).text
+
+
 def test_text_directly_in_divs_is_read_as_paragraphs():
     divs = "".join(f'<div class="body-paragraph">{LONG} ({n})</div>' for n in range(3))
     assert len(body_texts(page(f"<article>{divs}</article>"))) == 3
@@ -618,10 +625,7 @@ def test_a_box_of_posts_beside_a_short_story_is_not_its_part():
     ],
 )
 def test_what_stands_in_for_an_unloaded_embed_is_no_story(notice):
-    html = page(
-        f"<article>{paragraphs(2)}<div><p>{notice}</p></div>{paragraphs(2, start=2)}</article>"
-    )
-    text = normalize(html).text
+    text = text_around(f"<div><p>{notice}</p></div>")
     assert notice not in text and "Paragraph 3" in text
 
 
@@ -634,18 +638,15 @@ def test_what_stands_in_for_an_unloaded_embed_is_no_story(notice):
     ],
 )
 def test_a_sites_sign_up_prompt_between_paragraphs_is_no_story(prompt):
-    html = page(f"<article>{paragraphs(2)}<p>{prompt}</p>{paragraphs(2, start=2)}</article>")
-    text = normalize(html).text
+    text = text_around(f"<p>{prompt}</p>")
     assert prompt not in text and "Paragraph 3" in text
     sentence = "The council will subscribe to the newsletter of the regional transport board."
-    html = page(f"<article>{paragraphs(2)}<p>{sentence}</p>{paragraphs(2, start=2)}</article>")
-    assert sentence in normalize(html).text
+    assert sentence in text_around(f"<p>{sentence}</p>")
 
 
 @pytest.mark.parametrize("credit", ["Image: Jane Doe", "Photo: Getty Images", "Jane Doe/Reuters"])
 def test_a_photo_credit_printed_as_a_paragraph_is_no_story(credit):
-    html = page(f"<article>{paragraphs(2)}<p>{credit}</p>{paragraphs(2, start=2)}</article>")
-    text = normalize(html).text
+    text = text_around(f"<p>{credit}</p>")
     assert credit not in text and "Paragraph 3" in text
 
 
@@ -700,8 +701,7 @@ def test_blocks_inside_a_block_are_words_apart():
 
 @pytest.mark.parametrize("placeholder", ["$$ARTICLEAD$$", "{{ ad_slot }}", "%%MIDROLL%%"])
 def test_a_templates_unfilled_placeholder_is_no_story(placeholder):
-    html = page(f"<article>{paragraphs(2)}<p>{placeholder}</p>{paragraphs(2, start=2)}</article>")
-    text = normalize(html).text
+    text = text_around(f"<p>{placeholder}</p>")
     assert placeholder not in text and "Paragraph 3" in text
 
 
