@@ -385,3 +385,52 @@ def test_the_page_classes_of_body_are_no_sidebar():
         f"<time datetime='2023-03-03'>3 March 2023</time>{paragraphs(3)}</section>"
     )
     assert normalize(html).published == date(2023, 3, 3)
+
+
+BY_CAROL = " <span class='byline'>By Carol King</span></li>"
+COMMENTS = (
+    "<section id='comments'><ol class='comment-list'><li class='comment'>"
+    "<span class='comment-author'>Mark Twain</span> said: <p>Thanks for this.</p></li></ol>"
+    "</section>"
+)
+TEASERS = (
+    "<div class='related-posts'><ul><li><a href='/b'>Another storm</a> "
+    "<span class='author'>By Bob Smith</span></li></ul></div>"
+)
+
+
+@pytest.mark.parametrize("other", [COMMENTS, TEASERS, SIDEBAR.replace("</li>", BY_CAROL)])
+def test_a_commenters_or_a_teasers_credit_is_not_the_pages_author(other):
+    """Comment threads, related stories and sidebars name their own writers: a page that
+    credits no one has no author, and its own byline wins wherever they stand."""
+    assert normalize(page(f"{other}<article><h1>Storm</h1>{paragraphs(3)}</article>")).authors == []
+    own = "<p class='byline'>By Jane Doe</p>"
+    html = page(f"{other}<article><h1>Storm</h1>{own}{paragraphs(3)}</article>{other}")
+    assert normalize(html).authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<article><h1>Storm</h1>{story}<footer><span class='byline'>Posted by Jane Doe"
+        "</span></footer></article>",  # the article's own footer
+        "<h1>Storm</h1>{story}<footer class='article-author'><span class='byline'>Jane Doe"
+        "</span></footer>",  # a footer named as the article's
+        "<div class='page-with-sidebar'><h1>Storm</h1><p class='byline'>By Jane Doe</p>"
+        "{story}</div>",  # a layout box named for a sidebar, holding the headline
+    ],
+)
+def test_the_articles_own_footer_and_layout_keep_its_byline(credit):
+    assert normalize(page(credit.format(story=paragraphs(3)))).authors == ["Jane Doe"]
+
+
+def test_a_link_to_an_authors_page_is_a_byline():
+    """Templates that mark nothing else still link the byline to the writer's page."""
+    line = "<p><a href='/autor/jan-kowalski/'>Jan Kowalski</a> | 3 March 2023</p>"
+    article = normalize(page(f"<article><h1>Storm</h1>{line}{paragraphs(3)}</article>"))
+    assert article.authors == ["Jan Kowalski"]
+
+
+def test_a_link_to_the_authors_index_names_no_one():
+    menu = "<div><a href='/authors/'>Our Authors</a> <a href='/author/'>Meet The Team</a></div>"
+    assert normalize(page(f"{menu}<h1>Storm</h1>{paragraphs(3)}")).authors == []

@@ -4,7 +4,8 @@ empty.
 - title: the visible `<h1>` headline when it is the story's (the only one, or the one that
   shares most words with the declared title), else JSON-LD `headline`, OpenGraph, `<title>`,
   without the site's name;
-- people: JSON-LD authors that are persons, then `<meta name=author>`, then visible bylines;
+- people: JSON-LD authors that are persons, then `<meta name=author>`, then visible bylines
+  (not a comment's or a teaser's), then links to a writer's page ("/author/jane-doe/");
   the site's own name is never an author;
 - published: JSON-LD, then meta tags, then a date printed under the headline (in the main
   European languages too), `<time datetime>`, dates shown in date-named elements, then a date
@@ -81,6 +82,8 @@ def newsnorm_extract_metadata(document: Document) -> None:
         _people(meta, credits, site_names)
     if not (meta.byline or meta.authors or meta.agencies):
         _first_visible_byline(document, facts.bylines, site_names)
+    if not (meta.byline or meta.authors or meta.agencies):
+        _first_visible_byline(document, facts.author_links, site_names, "link to an author page")
 
 
 def _fill(document: Document, name: str, find: Callable[[], Any]) -> None:
@@ -334,15 +337,17 @@ def _meta_authors(facts: PageFacts) -> list[str]:
     return [author] if author and not author.startswith("http") else []
 
 
-def _first_visible_byline(document: Document, bylines: list[str], site_names: set[str]) -> None:
+def _first_visible_byline(
+    document: Document, bylines: list[str], site_names: set[str], source: str = "visible byline"
+) -> None:
     """The first credit on the page that names someone; later ones belong to teasers."""
     meta = document.meta
     for byline in bylines:
-        evidence.saw(document, "authors", "visible byline", byline)
+        evidence.saw(document, "authors", source, byline)
     for byline in bylines:
         _people(meta, [byline], site_names)
         if meta.authors or meta.agencies:
-            evidence.chose(document, "authors", "visible byline", byline)
+            evidence.chose(document, "authors", source, byline)
             return
 
 

@@ -1,6 +1,7 @@
 """Metadata a page declares or shows: JSON-LD, OpenGraph and `article:*` meta,
 `<meta name>`, `<link rel=canonical>`, `<html lang>`, `<title>`, and the visible headline
-(`<h1>`), bylines (`rel=author`, `itemprop=author`, byline-named elements) and
+(`<h1>`), bylines (`rel=author`, `itemprop=author`, byline-named elements, links to an
+author's page) and
 `<time datetime>`. Collected before the page is cleaned, reconciled in the metadata stage."""
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ _MARKED_AUTHOR = re.compile(
     r"byline|author|writer|contributor|autor|auteur|verfasser|forfatter|skribent"
 )
 _NESTED_NAME = etree.XPath(".//*[@itemprop='name']")
+# Links to a writer's own page ("/author/jane-doe/", "/autor/…", "/auteur/…"): templates that
+# mark nothing else still link the byline there. (libxml2 tests the addresses, in C.)
+_AUTHOR_PAGE_WORDS = ("author", "autor", "auteur", "journalist", "redakteur", "columnist")
+_AUTHOR_LINKS = etree.XPath(
+    ".//a[" + " or ".join(f"contains(@href, '/{word}')" for word in _AUTHOR_PAGE_WORDS) + "]"
+)
+_AUTHOR_PAGE = re.compile(rf"/(?:{'|'.join(_AUTHOR_PAGE_WORDS)})\w{{0,4}}/[^/?#]+")
 _MAX_BYLINE_CHARS = 120
 _MARKING = frozenset(("class", "id", "itemprop", "rel"))  # attributes that mark dates, authors
 _DATE_NAMES = re.compile(r"(^|[\s_-])(date|dateline|published|pubdate|timestamp)")
@@ -77,6 +85,7 @@ class PageFacts:
     title_tag: str | None = None
     headings: list[str] = field(default_factory=list)  # <h1> texts, in page order
     bylines: list[str] = field(default_factory=list)  # visible author credits
+    author_links: list[str] = field(default_factory=list)  # links to an author's page
     times: list[str] = field(default_factory=list)  # <time datetime>, itemprop dates
     shown_dates: list[str] = field(default_factory=list)  # <time> or date-named text
     headline_dates: list[str] = field(default_factory=list)  # printed under the <h1>
@@ -182,8 +191,11 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         dated, authored = _marks_of(names)
         if element.tag == "time" or dated:
             _collect_shown_date(element, _dates_for(element, facts.shown_dates, facts))
-        if authored or "author" in (rel or "").split():
-            _collect_byline(element, facts)
+        if (authored or "author" in (rel or "").split()) and not _about_other_items(element):
+            _collect_byline(element, facts)  # (a teaser's or a comment's credit is theirs)
+    for link in _AUTHOR_LINKS(body):
+        if _AUTHOR_PAGE.search(link.get("href", "")) and not _about_other_items(link):
+            _collect_byline(link, facts, facts.author_links)
 
 
 def _dates_for(element: lxml_html.HtmlElement, own: list[str], facts: PageFacts) -> list[str]:
@@ -194,16 +206,36 @@ def _dates_for(element: lxml_html.HtmlElement, own: list[str], facts: PageFacts)
 
 def _about_other_items(element: lxml_html.HtmlElement) -> bool:
     """Whether an element sits in a box about other pages (a sidebar's recent posts, related
-    stories, comments, menus, the footer): their dates are theirs, not the page's."""
-    for node in (element, *element.iterancestors()):
+    stories, comments, menus, the footer): their dates and credits are theirs, not the
+    page's. An article's own `<footer>` or `<aside>` ("Posted by … on …") is the
+    article's."""
+    nodes = (element, *element.iterancestors())
+    for at, node in enumerate(nodes):
         if node.tag in ("body", "html"):  # (their classes describe the whole page)
             return False
-        if node.tag in _OTHER_ITEMS_TAGS:
-            return True
+        if node.tag in _OTHER_ITEMS_TAGS and not _in_article(node, nodes[at + 1 :]):
+            return _holds_no_headline(node)
         names = f"{node.get('class', '')} {node.get('id', '')}"
         if not names.isspace() and _names_other_items(names):
-            return True
+            return _holds_no_headline(node)
     return False
+
+
+def _holds_no_headline(box: lxml_html.HtmlElement) -> bool:
+    """A box that holds the page's `<h1>` is its layout ("page--with-sidebar"), not a box
+    about other pages."""
+    return box.find(".//h1") is None
+
+
+def _in_article(box: lxml_html.HtmlElement, ancestors: tuple) -> bool:
+    """A `<footer>` or `<aside>` inside an `<article>`, or named as the article's own
+    (`<footer class="article-author">`)."""
+    if box.tag == "nav":
+        return False
+    own_names = f"{box.get('class', '')} {box.get('id', '')}".lower()
+    return _ARTICLE_NAMES.search(own_names) is not None or any(
+        node.tag == "article" for node in ancestors
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -239,10 +271,12 @@ def _collect_shown_date(element: lxml_html.HtmlElement, dates: list[str]) -> Non
             dates.append(text)
 
 
-def _collect_byline(element: lxml_html.HtmlElement, facts: PageFacts) -> None:
+def _collect_byline(
+    element: lxml_html.HtmlElement, facts: PageFacts, into: list[str] | None = None
+) -> None:
     text = _byline_text(element).strip()
     if 0 < len(text) <= _MAX_BYLINE_CHARS:
-        facts.bylines.append(clean_text(text))
+        (facts.bylines if into is None else into).append(clean_text(text))
 
 
 def _byline_text(element: lxml_html.HtmlElement) -> str:
