@@ -434,3 +434,11 @@ def test_a_link_to_an_authors_page_is_a_byline():
 def test_a_link_to_the_authors_index_names_no_one():
     menu = "<div><a href='/authors/'>Our Authors</a> <a href='/author/'>Meet The Team</a></div>"
     assert normalize(page(f"{menu}<h1>Storm</h1>{paragraphs(3)}")).authors == []
+
+
+def test_a_chinese_author_label_over_the_story():
+    line = "<p>作者：张三　来源：新华社</p>"
+    html = page(f"<article><h1>Storm</h1>{line}{paragraphs(3)}</article>")
+    article = normalize(html)
+    assert article.authors == ["张三"]
+    assert "作者" not in article.text

@@ -49,6 +49,10 @@ def test_parse_moment_keeps_real_precision(text, zone, expected):
         ("Door Jan de Vries en Piet Jansen", ["Jan de Vries", "Piet Jansen"], []),
         ("Autor: Jan Novák a Petr Svoboda", ["Jan Novák", "Petr Svoboda"], []),
         ("Text: Anna Berg, Fotos: Paul Kern", ["Anna Berg"], []),
+        ("Autor： Jan Nowak", ["Jan Nowak"], []),  # a full-width colon
+        ("作者：张三　来源：新华社", ["张三"], []),  # Chinese: author, then source
+        ("文／山田太郎 写真：佐藤花子", ["山田太郎"], []),  # Japanese: text, then photo
+        ("記者：王小明", ["王小明"], []),
         ("Jane Doe (dpa)", ["Jane Doe"], ["dpa"]),
         ("APA/dpa", [], ["APA", "dpa"]),
         ("Keystone-SDA", [], ["Keystone-SDA"]),

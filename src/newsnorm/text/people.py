@@ -109,13 +109,17 @@ _BY_PREFIX = re.compile(
     r"di|av|af|door|przez|od|oleh|skrevet\s+av|tekst\s+og\s+foto)(?:\s*:\s*|\s+)"
     r"|^\s*(?:authors?|autor(?:in|es|as|a|e|ka|ius)?|auteurs?|autore|text|texte|texto|testo|"
     r"tekst|teksti|szöveg|szerző|yazar|writer|reportage|reporter|redaktion|автор|текст)"
-    r"\s*:\s*",
+    r"\s*[:：]\s*"
+    # Chinese and Japanese labels, with a colon, a slash or a dot after them ("作者：", "文／")
+    r"|^\s*(?:作者|文|撰文|执笔|執筆|记者|記者|筆者|著者|글)\s*[:：/／・]\s*",
     re.IGNORECASE,
 )
 # A photo, video or graphics credit in a byline: it and all after it are not authors.
 _CREDIT_LABEL = re.compile(
     r"\b(?:photos?|fotos?|foto\w*|bild(?:er)?|images?|video|grafik|graphics?|illustrations?|"
-    r"kuva|zdjęci[ae])\s*:.*$",
+    r"kuva|zdjęci[ae])\s*:.*$"
+    # and the labels of Chinese and Japanese credits after the names: source, editor, photo
+    r"|\s*(?:来源|來源|出处|出處|编辑|編輯|责任编辑|責任編輯|摄影|攝影|写真|사진)\s*[:：].*$",
     re.IGNORECASE | re.DOTALL,
 )
 # When the names were posted, after them: "Posted by Jane Doe on March 3, 2026", "… at
