@@ -208,9 +208,15 @@ def test_dotted_numeric_date_is_day_first():
     assert story(top=top).published == date(2022, 5, 3)
 
 
+def test_a_japanese_date_under_the_headline():
+    top = "<h1>港が閉鎖される</h1><p class='date'>2022年5月3日 10時00分</p>"
+    assert story(top=top).published == date(2022, 5, 3)
+
+
 def test_printed_day_in_many_languages():
     printed = ["3 de mayo de 2022", "3 maja 2022", "3 mayıs 2022", "3 maggio 2022",
-               "3 mei 2022", "3 maj 2022", "Mai 3, 2022", "3.5.2022"]  # fmt: skip
+               "3 mei 2022", "3 maj 2022", "Mai 3, 2022", "3.5.2022", "2022年5月3日",
+               "发布于2022年05月03日", "2022년 5월 3일"]  # fmt: skip
     assert {printed_day(text) for text in printed} == {date(2022, 5, 3)}
     assert printed_day("3 people in 2022") is None
     assert printed_day("31. Februar 2022") is None
@@ -442,3 +448,12 @@ def test_a_chinese_author_label_over_the_story():
     article = normalize(html)
     assert article.authors == ["张三"]
     assert "作者" not in article.text
+
+
+def test_a_comments_date_is_not_the_date_of_a_page_that_dates_nothing_else():
+    """Read last, in the page's free text (htmldate), a comment thread's dates come first
+    unless the threads, sidebars and related boxes are left out."""
+    post = f"<div class='post'><h2>Storm</h2><p>Posted on 3/3/2023 by admin</p>{paragraphs(3)}"
+    thread = "<div class='comments'><span class='comment-date'>May 9, 2023 at 3:00 pm</span>"
+    html = page(f"{post}</div>{thread}<p>Nice.</p></div>")
+    assert normalize(html, url="https://example.org/blog/storm").published == date(2023, 3, 3)

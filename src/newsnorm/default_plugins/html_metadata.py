@@ -9,9 +9,10 @@ empty.
   the site's own name is never an author;
 - published: JSON-LD, then meta tags, then a date printed under the headline (in the main
   European languages too), `<time datetime>`, dates shown in date-named elements, then a date
-  in the URL path, then htmldate's search of the whole page; a time declared in UTC takes the
-  offset the page shows for the same instant. The day is always the one the page prints in
-  its own offset, never a converted one.
+  in the URL path, then htmldate's search of the page without its comment threads, sidebars
+  and related boxes; a time declared in UTC takes the offset the page shows for the same
+  instant. The day is always the one the page prints in its own offset, never a converted
+  one.
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from newsnorm.default_plugins.language import primary_language
 from newsnorm.document import Document, Metadata
 from newsnorm.evidence import Offer, first_found
 from newsnorm.hookspecs import hookimpl
-from newsnorm.html.meta import PageFacts, names_of, text_of
+from newsnorm.html.content import parse
+from newsnorm.html.meta import PageFacts, names_of, other_items_boxes, text_of
 from newsnorm.text.dates import parse_moment, printed_day
 from newsnorm.text.people import merge_agencies, split_byline
 
@@ -236,10 +238,21 @@ def _htmldate_day(page: str | None, url: str | None) -> date | None:
         # original_date: the first publication, not the last update. extensive_search reads
         # dates in free text too (blogs, forums, general web pages with no date markup),
         # as trafilatura does; it runs only on pages none of our sources dated.
-        found = find_date(page, url=url, extensive_search=True, original_date=True)
+        found = find_date(
+            _without_other_items(page), url=url, extensive_search=True, original_date=True
+        )
     except (ValueError, TypeError, etree.LxmlError):  # a fallback never fails the page
         return None
     return date.fromisoformat(found) if found else None
+
+
+def _without_other_items(page: str):
+    """The page without its comment threads, sidebars and related-story boxes: on a page
+    that dates nothing else, their dates are the first htmldate's free-text search meets."""
+    tree = parse(page)
+    for box in other_items_boxes(tree.find("body") if tree.find("body") is not None else tree):
+        box.drop_tree()
+    return tree
 
 
 def _in_local_offset(moment, shown: tuple[str, ...]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -17,7 +17,7 @@ import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsnorm.text.dates import MONTH_NAME
+from newsnorm.text.dates import CJK_DAY, MONTH_NAME
 from newsnorm.text.patterns import clean_text
 from newsnorm.text.people import agency_name
 
@@ -64,11 +64,13 @@ _MIN_LEAD_CHARS = 40
 _PROBE_WORDS = 6  # the longest of the summary's first words is looked for
 _TIMES = etree.XPath(".//time | .//*[@itemprop='datePublished']")
 # English month names, then any word between a day and a year ("3. Mai 2022", "3 de mayo de
-# 2022": whether the word is a month is known when the text is parsed), then numeric days.
+# 2022": whether the word is a month is known when the text is parsed), then numeric days
+# and the Chinese, Japanese and Korean ones.
 _PRINTED_DATE = re.compile(
     rf"\b(?:{MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_NAME},?\s+\d{{4}}"
     r"|\d{1,2}\.?\s*(?:de\s+)?[^\W\d_]{3,}\.?,?\s*(?:de\s+)?\d{4}"
     r"|\d{4}-\d\d-\d\d|\d{1,2}\.\d{1,2}\.\d{4})\b"
+    rf"|{CJK_DAY.pattern}"  # (no word boundary: "发布于2023年…" is all word characters)
 )
 
 
@@ -209,16 +211,38 @@ def _about_other_items(element: lxml_html.HtmlElement) -> bool:
     stories, comments, menus, the footer): their dates and credits are theirs, not the
     page's. An article's own `<footer>` or `<aside>` ("Posted by … on …") is the
     article's."""
-    nodes = (element, *element.iterancestors())
-    for at, node in enumerate(nodes):
+    for node in (element, *element.iterancestors()):
         if node.tag in ("body", "html"):  # (their classes describe the whole page)
             return False
-        if node.tag in _OTHER_ITEMS_TAGS and not _in_article(node, nodes[at + 1 :]):
-            return _holds_no_headline(node)
-        names = f"{node.get('class', '')} {node.get('id', '')}"
-        if not names.isspace() and _names_other_items(names):
-            return _holds_no_headline(node)
+        if (verdict := _other_items_box(node)) is not None:
+            return verdict
     return False
+
+
+def other_items_boxes(body: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """The outermost boxes about other pages in `body`, in page order."""
+    boxes: list[lxml_html.HtmlElement] = []
+    stack = list(reversed(body))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        if _other_items_box(node):
+            boxes.append(node)  # (and not what it holds)
+        else:
+            stack.extend(reversed(node))
+    return boxes
+
+
+def _other_items_box(node: lxml_html.HtmlElement) -> bool | None:
+    """Whether `node` is a box about other pages; None where it is no box of either kind
+    (its ancestors decide)."""
+    if node.tag in _OTHER_ITEMS_TAGS and not _in_article(node, node.iterancestors()):
+        return _holds_no_headline(node)
+    names = f"{node.get('class', '')} {node.get('id', '')}"
+    if not names.isspace() and _names_other_items(names):
+        return _holds_no_headline(node)
+    return None
 
 
 def _holds_no_headline(box: lxml_html.HtmlElement) -> bool:
@@ -227,7 +251,7 @@ def _holds_no_headline(box: lxml_html.HtmlElement) -> bool:
     return box.find(".//h1") is None
 
 
-def _in_article(box: lxml_html.HtmlElement, ancestors: tuple) -> bool:
+def _in_article(box: lxml_html.HtmlElement, ancestors: Iterable) -> bool:
     """A `<footer>` or `<aside>` inside an `<article>`, or named as the article's own
     (`<footer class="article-author">`)."""
     if box.tag == "nav":

@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 from dateutil import tz as dateutil_tz
 
 # The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
-__all__ = ["MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
+__all__ = ["CJK_DAY", "MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
 
 # A month's name as pages print it: "Dec", "Dec.", "December", "Sept" (add re.IGNORECASE
 # for "dec").
@@ -37,6 +37,8 @@ _MONTH_DAY_YEAR = re.compile(
 )
 # "03.05.2022", "3.5.2022": day first wherever dots separate a numeric date.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
+# Chinese and Japanese "2023年3月3日", Korean "2023년 3월 3일": year, month, day.
+CJK_DAY = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # Parsing twice with defaults that differ in every field shows which fields the text gave.
 _DEFAULT_A = datetime(2000, 1, 1, 0, 0, 0)
 _DEFAULT_B = datetime(2001, 2, 2, 1, 1, 1)
@@ -110,7 +112,8 @@ def _zone(name: str | None) -> ZoneInfo | None:
 def printed_day(text: str) -> date | None:
     """The day in a date printed with its month's name in one of `PRINTED_LANGUAGES`
     ("3. Mai 2022", "le 3 mai 2022", "3 de mayo de 2022", "3 maja 2022") or with dots
-    ("03.05.2022"), the first found anywhere in `text`; None when there is none. Dates only:
+    ("03.05.2022") or in Chinese, Japanese or Korean ("2022年5月3日"), the first found
+    anywhere in `text`; None when there is none. Dates only:
     a printed time has no offset to place it in."""
     for match in _DAY_MONTH_YEAR.finditer(text):
         if day := _day(match.group(3), match.group(2), match.group(1)):
@@ -120,6 +123,8 @@ def printed_day(text: str) -> date | None:
             return day
     if match := _DOTTED_DAY.search(text):
         return _valid_day(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+    if match := CJK_DAY.search(text):
+        return _valid_day(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     return None
 
 
