@@ -715,3 +715,21 @@ def test_a_standfirst_set_as_a_heading_over_the_story_opens_it():
     assert (blocks[0].text, blocks[0].type) == (intro, "paragraph")
     html = page(f"<article><h1>Storm</h1><h2>Latest news</h2>{story}</article>")
     assert "Latest news" not in normalize(html).text
+
+
+WIDGET = (
+    "<section class='widget widget_text'><h3>About us</h3><p>We are a small local history "
+    "society founded by friends who love old buildings and long walks in the hills.</p></section>"
+)
+
+
+def test_a_themes_sidebar_widget_beside_a_short_story_is_left_out():
+    story = f"<p>{LONG}.</p><p>{LONG} again.</p>"
+    html = page(f"<div class='content'><h1>Storm</h1>{story}</div>{WIDGET}")
+    assert body_texts(html) == [f"{LONG}.", f"{LONG} again."]
+
+
+def test_a_page_builders_widget_holds_the_story():
+    """"elementor-widget" and its kin name a builder's content boxes, not a theme's widgets."""
+    box = f"<div class='elementor-widget elementor-widget-text-editor'>{paragraphs(3)}</div>"
+    assert len(body_texts(page(f"<h1>Storm</h1>{box}"))) == 3

@@ -27,6 +27,10 @@ _BOILERPLATE = re.compile(
     r"bylines?)"
     r"($|[\s_-])",
 )
+# A theme's sidebar and footer widgets ("widget widget_text", "widget_recent_entries"), by a
+# class of their own: boilerplate, whatever else their names say ("text"). A page builder's
+# "elementor-widget" holds the article's text.
+_WIDGET = re.compile(r"(^|\s)widget(s|_\w+|-area)?($|\s)")
 # Dropped by tag, but where some pages hold their text: the last try on a page keeps them
 # (a footer's legal lines and a menu are never a page's text).
 _FURNITURE_TAGS = frozenset(("header", "aside", "noscript", "dialog"))
@@ -205,11 +209,12 @@ def _kinds_of(classes: str, element_id: str) -> tuple[bool, ...]:
 @lru_cache(maxsize=8192)
 def _name_kinds(names: str) -> tuple[bool, bool, bool, bool]:
     names = names.lower()  # (the patterns are lower case: a case-blind search is slower)
+    widget = _WIDGET.search(names) is not None
     return (
         bool(_CAPTION_NAMES.search(names)),
-        bool(_CONTENT_NAMES.search(names)),
+        not widget and bool(_CONTENT_NAMES.search(names)),
         bool(_NEVER_ARTICLE.search(names)),
-        bool(_BOILERPLATE.search(names)),
+        widget or bool(_BOILERPLATE.search(names)),
     )
 
 
