@@ -730,6 +730,6 @@ def test_a_themes_sidebar_widget_beside_a_short_story_is_left_out():
 
 
 def test_a_page_builders_widget_holds_the_story():
-    """"elementor-widget" and its kin name a builder's content boxes, not a theme's widgets."""
+    """ "elementor-widget" and its kin name a builder's content boxes, not a theme's widgets."""
     box = f"<div class='elementor-widget elementor-widget-text-editor'>{paragraphs(3)}</div>"
     assert len(body_texts(page(f"<h1>Storm</h1>{box}"))) == 3
