@@ -457,3 +457,16 @@ def test_a_comments_date_is_not_the_date_of_a_page_that_dates_nothing_else():
     thread = "<div class='comments'><span class='comment-date'>May 9, 2023 at 3:00 pm</span>"
     html = page(f"{post}</div>{thread}<p>Nice.</p></div>")
     assert normalize(html, url="https://example.org/blog/storm").published == date(2023, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "<p>Updated March 9, 2023, first published March 3, 2023</p>",
+        "<p>Aktualisiert: 09.03.2023</p><p>Veröffentlicht: 03.03.2023</p>",
+        "<p>Last updated on March 9, 2023</p><p>Published March 3, 2023</p>",
+    ],
+)
+def test_the_update_printed_under_the_headline_before_the_publication_is_not_its_date(lines):
+    html = page(f"<article><h1>Storm</h1>{lines}{paragraphs(3)}</article>")
+    assert normalize(html).published == date(2023, 3, 3)

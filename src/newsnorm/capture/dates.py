@@ -14,16 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from newsnorm.text.dates import parse_moment, printed_day
+from newsnorm.text.dates import UPDATED_LABEL, parse_moment, printed_day
 
 # Labels that say which date a line gives, in the languages newsnorm reads.
-_UPDATED = re.compile(
-    r"\b(updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|"
-    r"mis à jour|actualizado|actualización|aggiornat[oa]|bijgewerkt|gewijzigd|uppdaterad|"
-    r"oppdatert|opdateret|zaktualizowano|aktualizacja|güncelleme|güncellenme|atualizado|"
-    r"päivitetty|aktualizováno)\b",
-    re.IGNORECASE,
-)
 _PUBLISHED = re.compile(
     r"\b(published|posted|veröffentlicht|erstellt|publié|publicado|pubblicato|gepubliceerd|"
     r"publicerad|publisert|publiceret|opublikowano|yayınlanma|julkaistu)\b",
@@ -101,7 +94,7 @@ def dates_in_line(text: str) -> tuple[PrintedDate, ...]:
 def _split_at_update(text: str) -> list[tuple[str, bool]]:
     """ "Published X Updated Y" as [("Published X", False), ("Updated Y", True)]; also
     "Updated Y / Published X"."""
-    match = _UPDATED.search(text)
+    match = UPDATED_LABEL.search(text)
     if match is None:
         return [(text, False)]
     head, tail = text[: match.start()], text[match.start() :]

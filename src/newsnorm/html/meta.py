@@ -17,7 +17,7 @@ import orjson
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsnorm.text.dates import CJK_DAY, MONTH_NAME
+from newsnorm.text.dates import CJK_DAY, MONTH_NAME, UPDATED_LABEL
 from newsnorm.text.patterns import clean_text
 from newsnorm.text.people import agency_name
 
@@ -53,6 +53,7 @@ _OTHER_ITEMS = re.compile(
     r"comments?|comment-?list|outbrain|taboola|nav|navbar|navigation|menu)($|[\s_-])"
 )
 _NEAR_HEADLINE_COUNT = 40  # elements
+_LABEL_REACH = 30  # characters before a date that may label it ("Last updated on")
 _NEAR_HEADLINE = etree.XPath(f"(.//h1)[1]/following::*[position() <= {_NEAR_HEADLINE_COUNT}]")
 # Elements whose text holds a probe word of either summary (libxml2 tests them, in C),
 # in page order.
@@ -179,8 +180,11 @@ def _same_lead(shown: str, declared: str) -> bool:
 
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
     facts.headings.extend(clean_text(h1.text_content()) for h1 in body.iter("h1"))
+    updates: list[str] = []
     for element in _NEAR_HEADLINE(body):
-        _collect_date_near_headline(element, _dates_for(element, facts.headline_dates, facts))
+        own = _dates_for(element, facts.headline_dates, facts)
+        _collect_date_near_headline(element, own, updates if own is facts.headline_dates else own)
+    facts.headline_dates.extend(updates)  # ("Updated March 9, first published March 3")
     for element in _TIMES(body):
         moment = element.get("datetime") or element.get("content")
         if moment and moment.strip():
@@ -315,10 +319,17 @@ def _byline_text(element: lxml_html.HtmlElement) -> str:
     return element.text_content()
 
 
-def _collect_date_near_headline(element: lxml_html.HtmlElement, dates: list[str]) -> None:
-    """A printed date in the lines right under the headline (bylines, "Updated: ...")."""
+def _collect_date_near_headline(
+    element: lxml_html.HtmlElement, dates: list[str], updates: list[str]
+) -> None:
+    """A printed date in the lines right under the headline (bylines, "Updated: ..."); one
+    labelled as the last update goes to `updates`, read after the others."""
     for text in (element.text, element.tail):
-        dates.extend(match.group(0) for match in _PRINTED_DATE.finditer(text or ""))
+        last = 0
+        for match in _PRINTED_DATE.finditer(text or ""):
+            label = text[max(last, match.start() - _LABEL_REACH) : match.start()]
+            (updates if UPDATED_LABEL.search(label) else dates).append(match.group(0))
+            last = match.end()
 
 
 def _language(tree: lxml_html.HtmlElement) -> str | None:

@@ -15,7 +15,7 @@ from dateutil import parser as dateutil_parser
 from dateutil import tz as dateutil_tz
 
 # The helpers outlet plugins use; each is described in docs/plugins.md, "Helper reference".
-__all__ = ["CJK_DAY", "MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
+__all__ = ["MONTH_NAME", "PRINTED_LANGUAGES", "parse_moment", "printed_day"]
 
 # A month's name as pages print it: "Dec", "Dec.", "December", "Sept" (add re.IGNORECASE
 # for "dec").
@@ -37,6 +37,14 @@ _MONTH_DAY_YEAR = re.compile(
 )
 # "03.05.2022", "3.5.2022": day first wherever dots separate a numeric date.
 _DOTTED_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.]*\d)")
+# The word before a date that says it is the last update, not the publication.
+UPDATED_LABEL = re.compile(
+    r"\b(updated|last updated|modified|aktualisiert|zuletzt aktualisiert|geändert|"
+    r"mis à jour|actualizado|actualización|aggiornat[oa]|bijgewerkt|gewijzigd|uppdaterad|"
+    r"oppdatert|opdateret|zaktualizowano|aktualizacja|güncelleme|güncellenme|atualizado|"
+    r"päivitetty|aktualizováno)\b",
+    re.IGNORECASE,
+)
 # Chinese and Japanese "2023年3月3日", Korean "2023년 3월 3일": year, month, day.
 CJK_DAY = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 # Parsing twice with defaults that differ in every field shows which fields the text gave.
