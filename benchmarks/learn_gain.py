@@ -129,7 +129,7 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--scratch", type=Path, default=Path("learn-gain-output"))
     args = parser.parse_args()
-    args.scratch.mkdir(exist_ok=True)
+    args.scratch.mkdir(parents=True, exist_ok=True)
     rows = []
     for corpus in CORPORA:
         print(f"learn_gain: {corpus} …", file=sys.stderr)
