@@ -250,7 +250,8 @@ def _without_other_items(page: str):
     """The page without its comment threads, sidebars and related-story boxes: on a page
     that dates nothing else, their dates are the first htmldate's free-text search meets."""
     tree = parse(page)
-    for box in other_items_boxes(tree.find("body") if tree.find("body") is not None else tree):
+    body = tree.find("body")
+    for box in other_items_boxes(tree if body is None else body):
         box.drop_tree()
     return tree
 

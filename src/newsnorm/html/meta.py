@@ -1,8 +1,8 @@
 """Metadata a page declares or shows: JSON-LD, OpenGraph and `article:*` meta,
 `<meta name>`, `<link rel=canonical>`, `<html lang>`, `<title>`, and the visible headline
 (`<h1>`), bylines (`rel=author`, `itemprop=author`, byline-named elements, links to an
-author's page) and
-`<time datetime>`. Collected before the page is cleaned, reconciled in the metadata stage."""
+author's page) and `<time datetime>`. Collected before the page is cleaned, reconciled in
+the metadata stage."""
 
 from __future__ import annotations
 

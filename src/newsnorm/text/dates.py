@@ -121,8 +121,8 @@ def printed_day(text: str) -> date | None:
     """The day in a date printed with its month's name in one of `PRINTED_LANGUAGES`
     ("3. Mai 2022", "le 3 mai 2022", "3 de mayo de 2022", "3 maja 2022") or with dots
     ("03.05.2022") or in Chinese, Japanese or Korean ("2022年5月3日"), the first found
-    anywhere in `text`; None when there is none. Dates only:
-    a printed time has no offset to place it in."""
+    anywhere in `text`; None when there is none. Dates only: a printed time has no offset
+    to place it in."""
     for match in _DAY_MONTH_YEAR.finditer(text):
         if day := _day(match.group(3), match.group(2), match.group(1)):
             return day
