@@ -413,6 +413,12 @@ def test_a_forum_thread_whose_posts_are_named_comments_gives_the_posts():
     assert body_texts(html) == [f"Reply {n}: {LONG}." for n in range(3)]
 
 
+def thread_beside_prose(head: str = "") -> str:
+    posts = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(4))
+    about = "<div class='about'><p>This forum is for owners of old houses who share advice.</p>"
+    return page(f"{about}</div><div class='comments'>{posts}</div>", head=head)
+
+
 THREAD_TYPES = [
     '<script type="application/ld+json">{"@type": "DiscussionForumPosting", "headline": "B"}'
     "</script>",
@@ -424,10 +430,32 @@ THREAD_TYPES = [
 def test_a_page_typed_as_a_thread_gives_its_posts_beside_other_prose(declared):
     """A forum thread or Q&A page (schema.org DiscussionForumPosting, QAPage) whose posts
     are named comments, beside a box of prose about the forum: the posts are its text."""
-    posts = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(4))
-    about = "<div class='about'><p>This forum is for owners of old houses who share advice.</p>"
-    html = page(f"{about}</div><div class='comments'>{posts}</div>", head=declared)
-    assert [f"Reply {n}: {LONG}." for n in range(4)] == body_texts(html)[-4:]
+    assert [f"Reply {n}: {LONG}." for n in range(4)] == body_texts(thread_beside_prose(declared))[
+        -4:
+    ]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/viewtopic.php?t=12", "https://example.org/forums/boilers/12"]
+)
+def test_a_thread_at_a_forums_address_gives_its_posts(url):
+    """Forum software's pages are typed as nothing, but their addresses say what they are."""
+    posts = [block.text for block in normalize(thread_beside_prose(), url=url).body]
+    assert [f"Reply {n}: {LONG}." for n in range(4)] == posts[-4:]
+
+
+def test_a_thread_made_by_forum_software_gives_its_posts():
+    head = '<meta name="generator" content="Discourse 3.1.0">'
+    assert [f"Reply {n}: {LONG}." for n in range(4)] == body_texts(thread_beside_prose(head))[-4:]
+
+
+def test_a_story_page_is_no_thread_by_its_address_or_a_plugins_generator():
+    comments = "".join(f'<div class="comment"><p>Reply {n}: {LONG}.</p></div>' for n in range(9))
+    html = page(
+        f"<article>{paragraphs(2)}</article><div class='comments'>{comments}</div>",
+        head='<meta name="generator" content="bbPress 2.6.9">',
+    )
+    assert "Reply" not in normalize(html, url="https://example.org/news/topic/boilers").text
 
 
 def test_a_comment_thread_beside_a_story_is_still_not_the_article():

@@ -9,7 +9,7 @@ from newsnorm.document import Block, Document, Source
 from newsnorm.errors import NormalizeError
 from newsnorm.hookspecs import hookimpl
 from newsnorm.html.content import content_blocks, parse
-from newsnorm.html.meta import PageFacts, collect, text_of
+from newsnorm.html.meta import PageFacts, collect, is_thread_address, text_of
 from newsnorm.html.prose import is_prose
 from newsnorm.stages import HTML
 from newsnorm.text.decoding import decode
@@ -34,6 +34,7 @@ def newsnorm_read_document(source: Source) -> Document | None:
     text = content if isinstance(content, str) else page_text(content, source.media_type)
     tree = parse(text)
     page = collect(tree)
+    page.discussion = page.discussion or is_thread_address(source.url)
     blocks, images = content_blocks(tree, text, discussion=page.discussion)
     blocks = _declared_body(page, blocks) or _with_lead(page.lead, blocks)
     if not blocks:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 from lxml import etree
@@ -27,6 +28,18 @@ _ARTICLE_TYPES = {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNew
 # Pages whose posts are their text: comment threads are read as the story there.
 _DISCUSSION_TYPES = {"DiscussionForumPosting", "QAPage"}
 _ITEM_TYPES = etree.XPath("//@itemtype")
+# Forum software, by the generator it declares or the addresses of its threads: pages of
+# posts that may be named like comments and typed as nothing. (Not bbPress: a WordPress
+# plugin, declared on the site's articles too.)
+_FORUM_GENERATORS = re.compile(
+    r"phpbb|vbulletin|xenforo|discourse|mybb|invision|ip\.board|simple machines|nodebb|"
+    r"flarum|fluxbb|punbb|discuz|phorum|yabb",
+    re.IGNORECASE,
+)
+_THREAD_ADDRESS = re.compile(
+    r"/(?:viewtopic|showthread|showtopic|viewthread)\.php|/(?:forums?|threads?|discussions?)/",
+    re.IGNORECASE,
+)
 _ORGANIZATION_TYPES = {"Organization", "NewsMediaOrganization", "Corporation"}
 # Searched in class, id and itemprop together (itemprop=author included): the English words
 # and the "autor"/"auteur"/"autore"/"verfasser" of other languages' templates.
@@ -127,7 +140,7 @@ def collect(tree: lxml_html.HtmlElement) -> PageFacts:
     for link in tree.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             facts.canonical_url = facts.canonical_url or link.get("href").strip()
-    facts.discussion = facts.discussion or _microdata_discussion(tree)
+    facts.discussion = facts.discussion or _microdata_discussion(tree) or _forum_software(facts)
     title = tree.find(".//title")
     facts.title_tag = unescaped(title.text_content()) if title is not None else None
     body = tree.find("body")
@@ -145,6 +158,16 @@ def _microdata_discussion(tree: lxml_html.HtmlElement) -> bool:
     """A thread or a Q&A page typed in microdata (<div itemtype="https://schema.org/QAPage">)."""
     kinds = (kind.rstrip("/").rpartition("/")[2] for kind in _ITEM_TYPES(tree))
     return any(kind in _DISCUSSION_TYPES for kind in kinds)
+
+
+def _forum_software(facts: PageFacts) -> bool:
+    return any(_FORUM_GENERATORS.search(name) for name in facts.meta.get("generator", ()))
+
+
+def is_thread_address(url: str | None) -> bool:
+    """Whether an address is a forum thread's ("/viewtopic.php?t=12", "/forums/…",
+    "/threads/…")."""
+    return bool(url) and _THREAD_ADDRESS.search(urlsplit(url).path) is not None
 
 
 def _shown_lead(body: lxml_html.HtmlElement, facts: PageFacts) -> str | None:
