@@ -470,3 +470,15 @@ def test_a_comments_date_is_not_the_date_of_a_page_that_dates_nothing_else():
 def test_the_update_printed_under_the_headline_before_the_publication_is_not_its_date(lines):
     html = page(f"<article><h1>Storm</h1>{lines}{paragraphs(3)}</article>")
     assert normalize(html).published == date(2023, 3, 3)
+
+
+@pytest.mark.parametrize("year_only", ["<p>© 2019 Example Ltd</p>", "<p>Founded in 2019.</p>"])
+def test_a_year_alone_gives_no_publishing_day(year_only):
+    """htmldate, read last, makes a year it finds in the text the first of January."""
+    html = page(f"<div><h2>Storm</h2>{paragraphs(3)}{year_only}</div>")
+    assert normalize(html, url="https://example.org/storm").published is None
+
+
+def test_a_story_printed_on_new_years_day_keeps_its_day():
+    html = page(f"<div><h2>Storm</h2><p>Posted 01.01.2019</p>{paragraphs(3)}</div>")
+    assert normalize(html, url="https://example.org/storm").published == date(2019, 1, 1)

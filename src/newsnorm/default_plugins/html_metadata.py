@@ -10,9 +10,9 @@ empty.
 - published: JSON-LD, then meta tags, then a date printed under the headline (in the main
   European languages too), `<time datetime>`, dates shown in date-named elements, then a date
   in the URL path, then htmldate's search of the page without its comment threads, sidebars
-  and related boxes; a time declared in UTC takes the offset the page shows for the same
-  instant. The day is always the one the page prints in its own offset, never a converted
-  one.
+  and related boxes (not its year-only guesses); a time declared in UTC takes the offset the
+  page shows for the same instant. The day is always the one the page prints in its own
+  offset, never a converted one.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _SLACK = timedelta(minutes=1)
 _WORD = re.compile(r"\w+")
 _MIN_HEADING_WORDS = 3
 _MIN_SHARED_WORDS = 0.5
+_DAY_REACH = 24  # characters around a year where its day and month are printed
 
 
 @hookimpl(trylast=True)
@@ -243,7 +244,23 @@ def _htmldate_day(page: str | None, url: str | None) -> date | None:
         )
     except (ValueError, TypeError, etree.LxmlError):  # a fallback never fails the page
         return None
-    return date.fromisoformat(found) if found else None
+    day = date.fromisoformat(found) if found else None
+    if day is not None and (day.month, day.day) == (1, 1) and not _prints_day(page, day):
+        return None  # a year alone ("© 2024", "in 2021 the council …") is no day
+    return day
+
+
+def _prints_day(page: str, day: date) -> bool:
+    """Whether the page prints `day` in full somewhere ("2024-01-01", "1. Januar 2024",
+    "01.01.2024"), and not only its year."""
+    year = str(day.year)
+    if f"{year}-01-01" in page or f"{year}/01/01" in page:
+        return True
+    for at in (match.start() for match in re.finditer(year, page)):
+        window = page[max(0, at - _DAY_REACH) : at + len(year) + _DAY_REACH]
+        if printed_day(window) == day:
+            return True
+    return False
 
 
 def _without_other_items(page: str):
