@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -203,15 +204,22 @@ def _same_lead(shown: str, declared: str) -> bool:
 
 def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
     facts.headings.extend(clean_text(h1.text_content()) for h1 in body.iter("h1"))
+    about_other_items = _OtherItems()
+
+    def dates_for(element: lxml_html.HtmlElement, own: list[str]) -> list[str]:
+        """Where a date the element shows goes: among the page's own (`own`), or, inside a
+        box about other pages, among theirs (no date of the page, but a clue to its zone)."""
+        return facts.other_dates if about_other_items(element) else own
+
     updates: list[str] = []
     for element in _NEAR_HEADLINE(body):
-        own = _dates_for(element, facts.headline_dates, facts)
+        own = dates_for(element, facts.headline_dates)
         _collect_date_near_headline(element, own, updates if own is facts.headline_dates else own)
     facts.headline_dates.extend(updates)  # ("Updated March 9, first published March 3")
     for element in _TIMES(body):
         moment = element.get("datetime") or element.get("content")
         if moment and moment.strip():
-            _dates_for(element, facts.times, facts).append(moment.strip())
+            dates_for(element, facts.times).append(moment.strip())
     for element in body.iter(etree.Element):  # one pass, one cheap test for most elements
         if _MARKING.isdisjoint(element.keys()) and element.tag != "time":
             continue
@@ -219,31 +227,38 @@ def _collect_visible(body: lxml_html.HtmlElement, facts: PageFacts) -> None:
         rel = element.get("rel")
         dated, authored = _marks_of(names)
         if element.tag == "time" or dated:
-            _collect_shown_date(element, _dates_for(element, facts.shown_dates, facts))
-        if (authored or "author" in (rel or "").split()) and not _about_other_items(element):
+            _collect_shown_date(element, dates_for(element, facts.shown_dates))
+        if (authored or "author" in (rel or "").split()) and not about_other_items(element):
             _collect_byline(element, facts)  # (a teaser's or a comment's credit is theirs)
     for link in _AUTHOR_LINKS(body):
-        if _AUTHOR_PAGE.search(link.get("href", "")) and not _about_other_items(link):
+        if _AUTHOR_PAGE.search(link.get("href", "")) and not about_other_items(link):
             _collect_byline(link, facts, facts.author_links)
 
 
-def _dates_for(element: lxml_html.HtmlElement, own: list[str], facts: PageFacts) -> list[str]:
-    """Where a date the element shows goes: among the page's own (`own`), or, inside a box
-    about other pages, among theirs (no date of the page, but a clue to the site's zone)."""
-    return facts.other_dates if _about_other_items(element) else own
-
-
-def _about_other_items(element: lxml_html.HtmlElement) -> bool:
+class _OtherItems:
     """Whether an element sits in a box about other pages (a sidebar's recent posts, related
     stories, comments, menus, the footer): their dates and credits are theirs, not the
-    page's. An article's own `<footer>` or `<aside>` ("Posted by … on …") is the
-    article's."""
-    for node in (element, *element.iterancestors()):
-        if node.tag in ("body", "html"):  # (their classes describe the whole page)
-            return False
-        if (verdict := _other_items_box(node)) is not None:
-            return verdict
-    return False
+    page's (their dates only a clue to the site's zone). An article's own `<footer>` or
+    `<aside>` ("Posted by … on …") is the article's. Each box of a page is judged once."""
+
+    def __init__(self) -> None:
+        self._known: dict[lxml_html.HtmlElement, bool] = {}
+
+    def __call__(self, element: lxml_html.HtmlElement) -> bool:
+        path: list[lxml_html.HtmlElement] = []
+        verdict = False
+        for node in chain((element,), element.iterancestors()):
+            if node in self._known:
+                verdict = self._known[node]
+                break
+            if node.tag in ("body", "html"):  # (their classes describe the whole page)
+                break
+            path.append(node)
+            if (own := _other_items_box(node)) is not None:  # the innermost box decides
+                verdict = own
+                break
+        self._known.update(dict.fromkeys(path, verdict))
+        return verdict
 
 
 def other_items_boxes(body: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
